@@ -1,0 +1,57 @@
+/**
+ * The JSON report of CONTRACT.md: one object per workbook. Numbers are decimal strings.
+ * Fields beyond the contract are additive (department, year, missing anchors).
+ */
+import type { Finding, SeverityCounts } from './finding';
+
+export type ReportStatus = 'checked' | 'unreadable' | 'unrecognised';
+
+export type Grade = '优' | '良' | '中' | '差';
+
+export interface ReportSummary extends SeverityCounts {
+  readonly enteredTotal: string | null;
+  readonly recomputedTotal: string | null;
+  readonly grade: Grade | null;
+}
+
+export interface Report {
+  readonly file: string;
+  readonly profile: string | null;
+  readonly status: ReportStatus;
+  /** A Chinese message naming what went wrong, when status is not `checked`. */
+  readonly error: string | null;
+  readonly sheets: { readonly basic: string | null; readonly selfEval: string | null };
+  readonly summary: ReportSummary;
+  readonly findings: readonly Finding[];
+  /** 单位名称 from the 自评表, when found. */
+  readonly department: string | null;
+  /** 年度 from the form titles, when found. */
+  readonly year: string | null;
+  /** Anchor labels that were looked for and not found (why a template was not recognised). */
+  readonly missingAnchors: readonly string[];
+}
+
+export const EMPTY_SUMMARY: ReportSummary = {
+  errors: 0,
+  warnings: 0,
+  infos: 0,
+  enteredTotal: null,
+  recomputedTotal: null,
+  grade: null,
+};
+
+/** A report for a file that could not be read at all. */
+export function failedReport(file: string, status: Exclude<ReportStatus, 'checked'>, error: string, missingAnchors: readonly string[] = []): Report {
+  return {
+    file,
+    profile: null,
+    status,
+    error,
+    sheets: { basic: null, selfEval: null },
+    summary: EMPTY_SUMMARY,
+    findings: [],
+    department: null,
+    year: null,
+    missingAnchors,
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Cell values → decimals. Clerks type figures in every form Excel and WPS allow; this module
+ * is the one place that reads them, so that no rule ever parses text (see STYLE.md,
+ * "validation and coercion live once").
+ *
+ * All arithmetic is decimal.js: binary floating point would turn 857.71 ÷ 866.48 into noise.
+ */
+import Decimal from 'decimal.js';
+import type { Cell, RawValue } from '../template/grid';
+import { isCellError } from '../template/grid';
+
+export { Decimal };
+
+export type Comparator = '≥' | '≤' | '>' | '<' | '=';
+
+/** A figure read from a cell: its value, how many decimals it shows, its unit. */
+export interface Quantity {
+  readonly kind: 'number';
+  /** The value in base units: a percentage is a fraction (98.99% → 0.9899). */
+  readonly value: Decimal;
+  /** Decimals as displayed, in the displayed unit (98.99% → 2). */
+  readonly decimals: number;
+  readonly percent: boolean;
+  /** `%`, `亿元`, `年`, `个`…; null when the figure has none. */
+  readonly unit: string | null;
+  /** A target's prefix such as `≥`; null when none. */
+  readonly comparator: Comparator | null;
+  /** The figure as a person sees it. */
+  readonly text: string;
+}
+
+export type Parsed =
+  /** Nothing typed. */
+  | { readonly kind: 'blank' }
+  /** A "none" mark: `——`, `—`, `/`, `-`, `无`. */
+  | { readonly kind: 'none'; readonly text: string }
+  | Quantity
+  /** Text that is not a figure (a qualitative target, a label). */
+  | { readonly kind: 'text'; readonly text: string }
+  /** An Excel error value, typed or computed. */
+  | { readonly kind: 'error'; readonly text: string };
+
+const NONE_MARKS = new Set(['—', '——', '———', '-', '--', '/', '\\', '无', '不适用', 'n/a', 'N/A', '／']);
+const ERROR_CODES = new Set(['#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
+
+const COMPARATOR_WORDS: ReadonlyArray<readonly [RegExp, Comparator]> = [
+  [/^(≥|>=|＞＝|不低于|不少于|不小于|大于等于|大于或等于|至少|达到|≧)/, '≥'],
+  [/^(≤|<=|＜＝|不高于|不超过|不大于|不多于|小于等于|小于或等于|控制在|≦)/, '≤'],
+  [/^(>|大于|高于|超过)/, '>'],
+  [/^(<|小于|低于|少于)/, '<'],
+  [/^(=|＝|等于)/, '='],
+];
+
+/** Text normalisation shared by values and labels: full-width → ASCII, no stray spaces. */
+export function normalizeText(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u00a0\u3000\s]+/g, ' ')
+    .trim();
+}
+
+/** Labels compare with every space and line break removed: `年度预\n算申请` = `年度预算申请`. */
+export function compactLabel(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+}
+
+export function isBlank(p: Parsed): p is { kind: 'blank' } {
+  return p.kind === 'blank';
+}
+
+export function isQuantity(p: Parsed): p is Quantity {
+  return p.kind === 'number';
+}
+
+/** Parses a cell as stored, using its number format for decimals and percent. */
+export function parseCell(cell: Cell | undefined): Parsed {
+  if (!cell) return { kind: 'blank' };
+  return parseRaw(cell.value, cell.numFmt, cell.text);
+}
+
+export function parseRaw(value: RawValue, numFmt?: string, shown?: string): Parsed {
+  if (value === null || value === undefined) return { kind: 'blank' };
+  if (isCellError(value)) return { kind: 'error', text: value.error };
+  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
+  if (typeof value === 'number') return parseNumber(value, numFmt, shown);
+  return parseText(value);
+}
+
+/** Excel keeps 15 significant digits; anything past that is binary noise from a formula. */
+function decimalFromNumber(n: number): Decimal {
+  return new Decimal(Number(n.toPrecision(15)).toString());
+}
+
+function parseNumber(n: number, numFmt: string | undefined, shown: string | undefined): Parsed {
+  if (!Number.isFinite(n)) return { kind: 'error', text: String(n) };
+  const fmt = describeFormat(numFmt);
+  const value = decimalFromNumber(n);
+  const shownValue = fmt.percent ? value.times(100) : value;
+  const decimals = fmt.decimals ?? Math.max(0, shownValue.decimalPlaces());
+  const text = shown && shown.trim() !== '' ? shown.trim() : formatShown(shownValue, decimals, fmt.percent);
+  return {
+    kind: 'number',
+    value,
+    decimals,
+    percent: fmt.percent,
+    unit: fmt.percent ? '%' : null,
+    comparator: null,
+    text,
+  };
+}
+
+function formatShown(v: Decimal, decimals: number, percent: boolean): string {
+  return v.toFixed(decimals, Decimal.ROUND_HALF_UP) + (percent ? '%' : '');
+}
+
+interface FormatInfo {
+  /** Fixed decimals the format shows; null for General (as many as the value has). */
+  readonly decimals: number | null;
+  readonly percent: boolean;
+}
+
+/** Reads decimals and percent from a number format code such as `#,##0.00_);[Red](#,##0.00)`. */
+export function describeFormat(numFmt: string | undefined): FormatInfo {
+  if (!numFmt || /^general$/i.test(numFmt.trim()) || numFmt === '@') return { decimals: null, percent: false };
+  const first = numFmt.split(';')[0] ?? '';
+  const bare = first.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/_./g, '');
+  const percent = bare.includes('%');
+  const m = /\.([0#?]+)/.exec(bare);
+  if (!/[0#?]/.test(bare)) return { decimals: null, percent };
+  return { decimals: m ? m[1]!.length : 0, percent };
+}
+
+const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?/;
+
+/** Parses text a clerk typed: `98.99%`, `9.33亿元`, `≥90%`, `１４`, `1,234.5`, `——`. */
+export function parseText(raw: string): Parsed {
+  const text = normalizeText(raw);
+  if (text === '') return { kind: 'blank' };
+  if (NONE_MARKS.has(text) || /^[—–-]+$/.test(text)) return { kind: 'none', text };
+  if (ERROR_CODES.has(text.toUpperCase())) return { kind: 'error', text };
+
+  let rest = text;
+  let comparator: Comparator | null = null;
+  for (const [re, c] of COMPARATOR_WORDS) {
+    const m = re.exec(rest);
+    if (m) {
+      comparator = c;
+      rest = rest.slice(m[0].length).trim();
+      break;
+    }
+  }
+  const m = NUMBER_RE.exec(rest);
+  if (!m || (m[2] === undefined && m[3] === undefined)) return { kind: 'text', text };
+  const sign = m[1] === '-' ? '-' : '';
+  const intPart = (m[2] ?? '0').replace(/,/g, '');
+  const frac = m[3] ?? '';
+  let unit = rest.slice(m[0].length).trim();
+  // A figure followed by more figures or a sentence is prose, not a quantity.
+  if (/\d/.test(unit) || unit.length > 6) return { kind: 'text', text };
+  const shown = new Decimal(`${sign}${intPart}${frac ? '.' + frac : ''}`);
+  const percent = unit === '%';
+  const value = percent ? shown.div(100) : shown;
+  unit = unit === '' ? '' : unit;
+  return {
+    kind: 'number',
+    value,
+    decimals: frac.length,
+    percent,
+    unit: unit === '' ? null : unit,
+    comparator,
+    text,
+  };
+}
+
+/**
+ * Amounts typed inside a label cell, after its last colon: `按收入性质分：866.48`.
+ * Returns the parsed text after the colon (blank when nothing follows it).
+ */
+export function parseAfterColon(label: string): Parsed {
+  const norm = label.normalize('NFKC');
+  const idx = norm.lastIndexOf(':');
+  if (idx < 0) return { kind: 'blank' };
+  return parseText(norm.slice(idx + 1));
+}
+
+/** Rounds half-up, as Excel's ROUND and as people do. */
+export function roundHalfUp(v: Decimal, decimals: number): Decimal {
+  return v.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+}
+
+/** A decimal string for the JSON report: the value with exactly `decimals` places. */
+export function fixed(v: Decimal, decimals: number): string {
+  return v.toFixed(decimals, Decimal.ROUND_HALF_UP);
+}
+
+/** The shortest decimal string of a value (no trailing zeros): `95.8`. */
+export function plain(v: Decimal): string {
+  return v.toFixed();
+}
