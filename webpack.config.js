@@ -1,0 +1,131 @@
+/**
+ * Builds the three browser doors into dist/:
+ *   'taskpane.html' — the Excel / WPS task pane (loads office.js from Microsoft's CDN, as Office
+ *                     add-ins must), plus 'commands.html' (the manifest's FunctionFile) and 'help.html';
+ *   'index.html'    — the standalone checker page (no office.js, no network at all);
+ *   worker.js       — parses and checks workbooks off the page's main thread (ExcelJS/SheetJS live
+ *                     only here, so neither page's initial JS carries them).
+ *
+ * npm run build  → production build;  npm start → https dev server on :3000 (office-addin-dev-certs).
+ */
+'use strict';
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_PORT = 3000;
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const DIST = path.resolve(__dirname, 'dist');
+
+/** ts-loader options shared by both configs: bundle-friendly modules, no type check (tsc does that). */
+function tsRule() {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      options: {
+        transpileOnly: true,
+        configFile: path.resolve(__dirname, 'tsconfig.json'),
+        compilerOptions: { module: 'es2020', noEmit: false, sourceMap: true, target: 'es2020' },
+      },
+    },
+  };
+}
+
+function common(mode) {
+  return {
+    mode,
+    devtool: mode === 'production' ? 'source-map' : 'eval-cheap-module-source-map',
+    resolve: {
+      extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
+      // ExcelJS's package.json "browser" field points at its self-contained dist/exceljs.min.js;
+      // SheetJS maps buffer/crypto/stream/fs to false itself. Node built-ins that other code may
+      // name are switched off rather than polyfilled: the browser path never calls them.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, buffer: false, zlib: false },
+    },
+    module: {
+      // Pre-built bundles: nothing for webpack to parse.
+      noParse: [/exceljs[\\/]dist[\\/]exceljs(\.bare)?\.min\.js$/],
+      rules: [tsRule()],
+    },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+function pages(mode, env) {
+  const prod = mode === 'production';
+  return {
+    ...common(mode),
+    name: 'pages',
+    target: 'web',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      web: './src/web/index.tsx',
+    },
+    output: {
+      path: DIST,
+      filename: prod ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: prod ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '',
+    },
+    optimization: {
+      splitChunks: { chunks: 'all', cacheGroups: { defaultVendors: { test: /node_modules/, name: 'vendor', priority: -10 } } },
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { officeJs: OFFICE_JS },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/web/index.html',
+        chunks: ['web'],
+        templateParameters: { csp: prod || env.csp === true },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/commands.html', to: 'commands.html', transform: (c) => c.toString().replace('%OFFICE_JS%', OFFICE_JS) },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+  };
+}
+
+function worker(mode) {
+  return {
+    ...common(mode),
+    name: 'worker',
+    target: 'webworker',
+    entry: { worker: './src/web/worker.ts' },
+    output: {
+      path: DIST,
+      filename: 'worker.js',
+      chunkFilename: 'worker.[name].[contenthash:8].js',
+      publicPath: '',
+    },
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || (env.WEBPACK_SERVE ? 'development' : 'production');
+  const configs = [pages(mode, env), worker(mode)];
+  if (env.WEBPACK_SERVE) {
+    // Office requires https even for localhost: office-addin-dev-certs makes and trusts a local CA.
+    const devCerts = require('office-addin-dev-certs');
+    configs[0].devServer = {
+      port: DEV_PORT,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: env.http ? undefined : await devCerts.getHttpsServerOptions() },
+      static: [{ directory: path.resolve(__dirname, 'assets'), publicPath: '/assets' }],
+      client: { overlay: { warnings: false } },
+    };
+  }
+  return configs;
+};
