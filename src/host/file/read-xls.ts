@@ -1,0 +1,94 @@
+/** A SheetJS workbook → Grid (the .xls path, and HTML/XML saved as .xls). */
+import * as XLSX from '@e965/xlsx';
+import type { RawValue, SheetGrid, WorkbookGrid } from '../../template/grid';
+import { CellBudget, SheetGridBuilder } from './grid-builder';
+
+/** BIFF error codes, for cells that carry no formatted text. */
+const ERROR_CODES: Readonly<Record<number, string>> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+/** Options for XLSX.read that give the Grid what it needs and nothing more. */
+export const SHEETJS_READ_OPTIONS: XLSX.ParsingOptions = {
+  type: 'array',
+  cellNF: true,
+  cellFormula: true,
+  cellDates: false,
+  cellHTML: false,
+  cellStyles: false,
+};
+
+export function gridFromSheetJs(workbook: XLSX.WorkBook, maxCells: number): WorkbookGrid {
+  const budget = new CellBudget(maxCells);
+  const sheets: SheetGrid[] = [];
+  for (const name of workbook.SheetNames) {
+    const ws = workbook.Sheets[name];
+    if (!ws || ws['!type'] === 'chart') continue;
+    sheets.push(sheetFromSheetJs(name, ws, budget));
+  }
+  return { sheets };
+}
+
+function sheetFromSheetJs(name: string, ws: XLSX.WorkSheet, budget: CellBudget): SheetGrid {
+  const builder = new SheetGridBuilder(name, budget);
+  for (const { row, col, cell } of eachCell(ws)) {
+    builder.setCell(row, col, { value: rawValue(cell), numFmt: typeof cell.z === 'string' ? cell.z : undefined, formula: cell.f });
+  }
+  for (const m of ws['!merges'] ?? []) builder.addMerge({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c });
+  builder.setProtected(Boolean(ws['!protect']));
+  return builder.build();
+}
+
+/** Every stored cell of a sparse or dense SheetJS sheet. */
+function* eachCell(ws: XLSX.WorkSheet): Generator<{ row: number; col: number; cell: XLSX.CellObject }> {
+  const dense = (ws as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'];
+  if (dense) {
+    for (let r = 0; r < dense.length; r++) {
+      const row = dense[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (cell) yield { row: r, col: c, cell };
+      }
+    }
+    return;
+  }
+  for (const key of Object.keys(ws)) {
+    if (key.startsWith('!')) continue;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    yield { row: r, col: c, cell: ws[key] as XLSX.CellObject };
+  }
+}
+
+export function rawValue(cell: XLSX.CellObject): RawValue {
+  switch (cell.t) {
+    case 'n':
+      return typeof cell.v === 'number' ? cell.v : null;
+    case 's':
+      return typeof cell.v === 'string' ? cell.v : null;
+    case 'b':
+      return typeof cell.v === 'boolean' ? cell.v : null;
+    case 'e':
+      return { error: errorText(cell) };
+    case 'd':
+      return cell.v instanceof Date ? dateToSerial(cell.v) : null;
+    default:
+      return null;
+  }
+}
+
+function errorText(cell: XLSX.CellObject): string {
+  if (typeof cell.w === 'string' && cell.w.startsWith('#')) return cell.w;
+  return typeof cell.v === 'number' ? (ERROR_CODES[cell.v] ?? '#VALUE!') : '#VALUE!';
+}
+
+function dateToSerial(d: Date): number {
+  return 25569 + d.getTime() / 86400000;
+}

@@ -1,0 +1,127 @@
+/**
+ * The file door: workbook bytes + file name → Grid, or a ReadFailure value with a Chinese
+ * message naming the file. Runs in Node and in a browser bundle (no fs, no Buffer).
+ *
+ * The parser is chosen by content: a zip package goes to ExcelJS, an OLE container or
+ * markup saved as .xls goes to SheetJS. The extension only has to be one we accept.
+ */
+import { Workbook } from 'exceljs';
+import * as XLSX from '@e965/xlsx';
+import type { WorkbookGrid } from '../../template/grid';
+import { asUint8Array, baseName, extensionOf, type WorkbookBytes } from './bytes';
+import { failures, type ReadFailure } from './failure';
+import { CellLimitExceeded, hasContent } from './grid-builder';
+import { withDefaultLimits, type ReadLimits } from './limits';
+import { inspectOleContainer } from './ole-container';
+import { gridFromExcelJs } from './read-xlsx';
+import { gridFromSheetJs, SHEETJS_READ_OPTIONS } from './read-xls';
+import { sniffContent } from './sniff';
+import { readZipDirectory } from './zip-directory';
+
+export type { ReadFailure, ReadFailureReason } from './failure';
+export type { ReadLimits } from './limits';
+export { DEFAULT_READ_LIMITS } from './limits';
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls'];
+
+/** Which parser read the workbook. */
+export type WorkbookFormat = 'xlsx' | 'xls';
+
+export interface ReadSuccess {
+  readonly ok: true;
+  readonly grid: WorkbookGrid;
+  readonly format: WorkbookFormat;
+}
+
+export type ReadResult = ReadSuccess | ReadFailure;
+
+export interface ReadInput {
+  readonly bytes: WorkbookBytes;
+  /** The name shown in messages and used for the extension check. */
+  readonly fileName: string;
+}
+
+export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits>): Promise<ReadResult> {
+  const lim = withDefaultLimits(limits);
+  const name = baseName(input.fileName);
+  const ext = extensionOf(input.fileName);
+  if (!SUPPORTED_EXTENSIONS.includes(ext)) return failures.unsupportedExtension(name, ext);
+
+  const bytes = asUint8Array(input.bytes);
+  if (bytes.length > lim.maxBytes) return failures.tooManyBytes(name, bytes.length, lim.maxBytes);
+
+  switch (sniffContent(bytes)) {
+    case 'empty':
+      return failures.zeroBytes(name);
+    case 'zip':
+      return readZipPackage(bytes, name, lim);
+    case 'cfb':
+      return readOleContainer(bytes, name, lim);
+    case 'markup':
+      // Excel opens HTML/XML saved as .xls (common in exports from budget systems); not as .xlsx.
+      return ext === '.xls' ? readWithSheetJs(bytes, name, lim) : failures.textFile(name);
+    case 'text':
+      return failures.textFile(name);
+    case 'binary':
+      return failures.corrupt(name, '文件格式无法识别');
+  }
+}
+
+async function readZipPackage(bytes: Uint8Array, name: string, lim: ReadLimits): Promise<ReadResult> {
+  const entries = readZipDirectory(bytes);
+  if (!entries) return failures.corrupt(name, '压缩包结构不完整');
+  if (entries.some((e) => e.encrypted)) return failures.encrypted(name);
+  if (!entries.some((e) => /^xl\/workbook\d*\.xml$/i.test(e.name))) return failures.zipNotWorkbook(name);
+  const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (unpacked > lim.maxUncompressedBytes) return failures.tooManyUncompressedBytes(name, lim.maxUncompressedBytes);
+
+  const workbook = new Workbook();
+  try {
+    // ExcelJS accepts any byte array JSZip accepts; its typing says Buffer.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (e) {
+    return failures.corrupt(name, describeError(e));
+  }
+  return finish(name, 'xlsx', () => gridFromExcelJs(workbook, lim.maxCells), lim);
+}
+
+function readOleContainer(bytes: Uint8Array, name: string, lim: ReadLimits): ReadResult {
+  switch (inspectOleContainer(bytes)) {
+    case 'encrypted-package':
+      return failures.encrypted(name);
+    case 'corrupt':
+      return failures.corrupt(name, 'OLE 复合文件结构不完整');
+    case 'other':
+      return failures.oleNotWorkbook(name);
+    case 'xls':
+      return readWithSheetJs(bytes, name, lim);
+  }
+}
+
+function readWithSheetJs(bytes: Uint8Array, name: string, lim: ReadLimits): ReadResult {
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, SHEETJS_READ_OPTIONS);
+  } catch (e) {
+    // BIFF files with a FILEPASS record (an open password) make SheetJS throw this.
+    if (/password|encrypt/i.test(describeError(e))) return failures.encrypted(name);
+    return failures.corrupt(name, describeError(e));
+  }
+  return finish(name, 'xls', () => gridFromSheetJs(workbook, lim.maxCells), lim);
+}
+
+function finish(name: string, format: 'xlsx' | 'xls', build: () => WorkbookGrid, lim: ReadLimits): ReadResult {
+  let grid: WorkbookGrid;
+  try {
+    grid = build();
+  } catch (e) {
+    if (e instanceof CellLimitExceeded) return failures.tooManyCells(name, lim.maxCells);
+    return failures.corrupt(name, describeError(e));
+  }
+  if (!hasContent(grid.sheets)) return failures.emptyWorkbook(name);
+  return { ok: true, grid, format };
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
