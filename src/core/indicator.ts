@@ -1,0 +1,82 @@
+/**
+ * Indicator scoring (RULES.md, 自评表): which kind an indicator is, and the score the
+ * proportional rule gives. Pure; the rules decide what to report.
+ */
+import Decimal from 'decimal.js';
+import type { IndicatorKind, IndicatorRow } from '../template/tables';
+import type { Quantity } from './value';
+import { num } from './rule';
+import { showEntered } from './precision';
+
+const TIME_UNITS = new Set(['年', '个月', '月', '天', '日', '小时', '工作日', '周']);
+
+export type Assessment =
+  | {
+      readonly kind: 'scored';
+      readonly direction: 'positive' | 'reverse';
+      /** The score the rule gives, unrounded. */
+      readonly expected: Decimal;
+      readonly met: boolean;
+      /** `33 ÷ 40 × 10`, or `完成值 98% ≥ 指标值 90%`. */
+      readonly formula: string;
+    }
+  | { readonly kind: 'qualitative'; readonly why: string }
+  | { readonly kind: 'not-computable'; readonly why: string }
+  | { readonly kind: 'unit-mismatch'; readonly targetUnit: string | null; readonly actualUnit: string | null };
+
+/** The indicator's kind: an explicit 指标性质 wins, then the target's prefix, then the labels. */
+export function indicatorKind(row: IndicatorRow, target: Quantity | null): IndicatorKind {
+  if (row.declaredKind) return row.declaredKind;
+  if (!target) return 'qualitative';
+  if (target.comparator === '≤' || target.comparator === '<') return 'reverse';
+  if (target.comparator === '≥' || target.comparator === '>' || target.comparator === '=') return 'positive';
+  if (row.level1?.text.includes('成本') || row.level2.includes('成本')) return 'reverse';
+  if (row.level2.includes('时效') && target.unit !== null && TIME_UNITS.has(target.unit)) return 'reverse';
+  return 'positive';
+}
+
+/** A figure's unit, falling back on the row's 度量单位 column. */
+function unitOf(q: Quantity, declared: string | null): string | null {
+  return q.unit ?? declared;
+}
+
+/** A bare `90` under a 度量单位 of `%` means 90%: bring it to the fraction `98%` parses to. */
+function valueIn(q: Quantity, unit: string | null): Decimal {
+  return unit === '%' && !q.percent ? q.value.div(100) : q.value;
+}
+
+export function assessIndicator(row: IndicatorRow): Assessment {
+  const target = num(row.target);
+  const actual = num(row.actual);
+  const weight = num(row.weight);
+  const kind = indicatorKind(row, target);
+  if (kind === 'qualitative' || !target) {
+    return { kind: 'qualitative', why: '定性指标（指标值为文字），按评价人判断分档打分，不重算' };
+  }
+  if (!actual) return { kind: 'not-computable', why: '实际完成值不是数字，无法按比例重算' };
+  if (!weight) return { kind: 'not-computable', why: '分值不是数字' };
+  const tu = unitOf(target, row.declaredUnit);
+  const au = unitOf(actual, row.declaredUnit);
+  if (tu !== au) return { kind: 'unit-mismatch', targetUnit: tu, actualUnit: au };
+  const t = valueIn(target, tu);
+  const a = valueIn(actual, au);
+  const w = weight.value;
+  const T = showEntered(target);
+  const A = showEntered(actual);
+  const W = showEntered(weight);
+  if (kind === 'positive') {
+    if (a.gte(t)) return { kind: 'scored', direction: 'positive', expected: w, met: true, formula: `完成值 ${A} ≥ 指标值 ${T}，得满分 ${W}` };
+    if (t.isZero()) return { kind: 'not-computable', why: '指标值为 0，无法按比例计算' };
+    return { kind: 'scored', direction: 'positive', expected: w.times(a).div(t), met: false, formula: `${A} ÷ ${T} × ${W}` };
+  }
+  if (a.lte(t)) return { kind: 'scored', direction: 'reverse', expected: w, met: true, formula: `完成值 ${A} ≤ 指标值 ${T}（越低越好），得满分 ${W}` };
+  if (a.isZero()) return { kind: 'not-computable', why: '完成值为 0，无法按比例计算' };
+  return { kind: 'scored', direction: 'reverse', expected: w.times(t).div(a), met: false, formula: `${T} ÷ ${A} × ${W}（越低越好）` };
+}
+
+/** Whether a score is inside 0…分值. */
+export function withinBounds(score: Decimal, weight: Decimal): boolean {
+  return score.gte(0) && score.lte(weight);
+}
+
+export const ZERO = new Decimal(0);

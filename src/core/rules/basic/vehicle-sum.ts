@@ -1,0 +1,14 @@
+import { defineRule } from '../../rule';
+import { reportSum } from '../sum';
+import { fundRowsSum } from './fund-sums';
+
+export default defineRule({
+  id: 'basic.vehicle-sum',
+  severity: 'error',
+  description: '公务用车购置和维护经费 = 公车购置 + 公车运行维护',
+  check(ctx) {
+    const f = ctx.tables.basic?.funds;
+    if (!f) return;
+    for (const spec of fundRowsSum(f, f.vehicle, [f.vehiclePurchase, f.vehicleRunning], '公务用车购置和维护经费')) reportSum(ctx, spec);
+  },
+});

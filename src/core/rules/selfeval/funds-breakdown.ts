@@ -1,0 +1,50 @@
+import { defineRule, num } from '../../rule';
+import type { RuleContext } from '../../rule';
+import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
+import { reportSum } from '../sum';
+import type { ExecutionRow, Field } from '../../../template/tables';
+
+const EXEC_COLUMNS: ReadonlyArray<readonly [keyof Pick<ExecutionRow, 'initialBudget' | 'budget' | 'actual'>, string]> = [
+  ['initialBudget', '年初预算数'],
+  ['budget', '全年预算数'],
+  ['actual', '全年执行数'],
+];
+
+/** A breakdown total must also equal 全年预算数. */
+function reportAgainstBudget(ctx: RuleContext, total: Field, name: string, budgetField: Field): void {
+  const t = num(total);
+  const b = num(budgetField);
+  if (!t || !b) return;
+  const d = compareDecimals(t, ctx.profile.minDecimals);
+  if (agrees(t, b.value, d)) return;
+  ctx.report({
+    at: total,
+    entered: enteredString(t),
+    expected: decimalString(b.value, d, false),
+    message: `${name}合计 ${showEntered(t)} 与全年预算数 ${showEntered(b)} 不一致`,
+    explanation: `${name}合计应等于全年预算数 ${showEntered(b)}`,
+    inputs: [total, budgetField],
+  });
+}
+
+export default defineRule({
+  id: 'selfeval.funds-breakdown',
+  severity: 'error',
+  description: '资金构成：按收入性质分、按支出性质分的合计各等于其明细之和，且等于全年预算数；年度资金总额等于其中各行之和',
+  check(ctx) {
+    const t = ctx.tables.selfEval;
+    if (!t) return;
+    for (const g of t.breakdown) {
+      if (g.parts.length > 0) reportSum(ctx, { total: g.total, parts: g.parts, totalName: `${g.name}合计` });
+      if (t.execution) reportAgainstBudget(ctx, g.total, g.name, t.execution.budget);
+    }
+    if (t.execution && t.executionParts.length > 0) {
+      for (const [key, name] of EXEC_COLUMNS) {
+        const total = t.execution[key];
+        if (!total) continue;
+        const parts = t.executionParts.flatMap((p) => (p[key] ? [{ name: p.label.replace(/^其中[:：]?/, ''), field: p[key]! }] : []));
+        reportSum(ctx, { total, parts, totalName: `年度资金总额（${name}）` });
+      }
+    }
+  },
+});

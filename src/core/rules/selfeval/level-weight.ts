@@ -1,0 +1,39 @@
+import Decimal from 'decimal.js';
+import { defineRule, num } from '../../rule';
+import { decimalString, show } from '../../precision';
+import type { Field, IndicatorRow, LevelLabel } from '../../../template/tables';
+
+export default defineRule({
+  id: 'selfeval.level-weight',
+  severity: 'error',
+  description: '一级指标标注的分值（如“产出指标(40分)”）等于其下各指标分值之和',
+  check(ctx) {
+    const t = ctx.tables.selfEval;
+    if (!t) return;
+    const groups = new Map<string, { label: LevelLabel; rows: IndicatorRow[] }>();
+    for (const row of t.indicators) {
+      if (!row.level1?.declaredWeight) continue;
+      const key = row.level1.field.cell;
+      const g = groups.get(key) ?? { label: row.level1, rows: [] };
+      g.rows.push(row);
+      groups.set(key, g);
+    }
+    for (const { label, rows } of groups.values()) {
+      const declared = label.declaredWeight!;
+      const weights = rows.map((r) => num(r.weight));
+      if (rows.some((r) => r.weight.parsed.kind === 'text' || r.weight.parsed.kind === 'error')) continue;
+      const sum = weights.reduce((acc, w) => (w ? acc.plus(w.value) : acc), new Decimal(0));
+      const d = Math.max(ctx.profile.minDecimals, declared.decimals, ...weights.map((w) => w?.decimals ?? 0));
+      if (sum.toDecimalPlaces(d).eq(new Decimal(declared.value))) continue;
+      const inputs: Field[] = rows.map((r) => r.weight);
+      ctx.report({
+        at: label.field,
+        entered: new Decimal(declared.value).toFixed(declared.decimals),
+        expected: decimalString(sum, d, false),
+        message: `一级指标“${label.text.replace(/\(.*$/, '')}”标注 ${declared.value} 分，其下指标分值合计 ${show(sum, d, false)}`,
+        explanation: `${show(sum, d, false)} = ${weights.map((w) => (w ? w.text : '0')).join(' + ')}`,
+        inputs,
+      });
+    }
+  },
+});

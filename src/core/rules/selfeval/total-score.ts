@@ -1,0 +1,17 @@
+import { defineRule } from '../../rule';
+import { reportSum } from '../sum';
+
+export default defineRule({
+  id: 'selfeval.total-score',
+  severity: 'error',
+  description: '总分 = 预算执行得分 + 各指标得分（按填报的得分相加）',
+  check(ctx) {
+    const t = ctx.tables.selfEval;
+    if (!t?.total?.score) return;
+    const parts = [
+      ...(t.execution?.score ? [{ name: '预算执行得分', field: t.execution.score }] : []),
+      ...t.indicators.map((r) => ({ name: r.name, field: r.score })),
+    ];
+    reportSum(ctx, { total: t.total.score, parts, totalName: '总分' });
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRule } from '../../rule';
+import { reportSum } from '../sum';
+
+export default defineRule({
+  id: 'selfeval.weight-total',
+  severity: 'error',
+  description: '分值合计：预算执行分值与各指标分值之和等于总分行的分值（通常为 100）',
+  check(ctx) {
+    const t = ctx.tables.selfEval;
+    if (!t?.total?.weight) return;
+    const parts = [
+      ...(t.execution?.weight ? [{ name: '预算执行率分值', field: t.execution.weight }] : []),
+      ...t.indicators.map((r) => ({ name: r.name, field: r.weight })),
+    ];
+    reportSum(ctx, { total: t.total.weight, parts, totalName: '总分行的分值' });
+  },
+});

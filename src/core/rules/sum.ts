@@ -1,0 +1,53 @@
+/** The shared arithmetic of every "total = Σ parts" rule, so each rule holds only its labels. */
+import type { RuleContext } from '../rule';
+import { amount, num } from '../rule';
+import { checkSum, decimalString, enteredString, show, showEntered } from '../precision';
+import type { Field } from '../../template/tables';
+import type { Quantity } from '../value';
+
+export interface SumSpec {
+  readonly total: Field;
+  readonly parts: ReadonlyArray<{ readonly name: string; readonly field: Field }>;
+  /** What the total is, for the message: `三公经费（2023年决算数）`. */
+  readonly totalName: string;
+}
+
+export function reportSum(ctx: RuleContext, spec: SumSpec): void {
+  const total = num(spec.total);
+  if (!total) return;
+  const parts: Array<Quantity | null> = [];
+  for (const p of spec.parts) {
+    const a = amount(p.field);
+    if (a === 'unknown') return; // value.unparsed reports it
+    parts.push(a);
+  }
+  if (parts.length === 0) return;
+  const verdict = checkSum(total, parts, ctx.profile.minDecimals);
+  if (verdict.kind === 'ok') return;
+  const terms = parts.map((q) => (q ? showEntered(q) : '0')).join(' + ');
+  const sumShown = show(verdict.sum, verdict.d, total.percent);
+  const explanation = `${sumShown} = ${terms}`;
+  const inputs = [spec.total, ...spec.parts.map((p) => p.field)];
+  if (verdict.kind === 'rounding') {
+    ctx.report({
+      ruleId: 'value.rounding',
+      severity: 'info',
+      at: spec.total,
+      entered: enteredString(total),
+      expected: decimalString(verdict.sum, verdict.d, total.percent),
+      message: `${spec.totalName}填报为 ${showEntered(total)}，各项之和为 ${sumShown}，差额在四舍五入允许范围内（±${verdict.tolerance.toFixed()}）`,
+      explanation,
+      inputs,
+    });
+    return;
+  }
+  ctx.report({
+    at: spec.total,
+    entered: enteredString(total),
+    expected: decimalString(verdict.sum, verdict.d, total.percent),
+    message: `${spec.totalName}应为 ${sumShown}（${spec.parts.map((p) => p.name).join(' + ')}），填报为 ${showEntered(total)}`,
+    explanation,
+    inputs,
+    suggestion: { value: decimalString(verdict.sum, verdict.d, false), percent: false },
+  });
+}

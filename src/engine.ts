@@ -1,0 +1,89 @@
+/**
+ * The one entry point every door calls: Grid in, Report out. Pure and synchronous.
+ */
+import type { WorkbookGrid } from './template/grid';
+import { locateWorkbook } from './template/locate';
+import type { LocatedWorkbook } from './template/tables';
+import type { Finding } from './core/finding';
+import { compareFindings, countBySeverity } from './core/finding';
+import type { Report } from './core/report';
+import { failedReport } from './core/report';
+import type { Profile } from './core/profile';
+import { HUNAN_DEPT_OVERALL, findProfile, PROFILES } from './core/profile';
+import { RULES } from './core/rules/registry';
+import type { RuleContext } from './core/rule';
+import { num, toFinding } from './core/rule';
+import { recompute } from './core/recompute';
+import { decimalString, enteredString } from './core/precision';
+import { gradeFor } from './core/grade';
+
+export interface CheckOptions {
+  /** The file as the user named it; goes into the report unchanged. */
+  readonly file: string;
+  /** A profile ID; detected from the workbook when absent. */
+  readonly profile?: string;
+}
+
+export class UnknownProfileError extends Error {
+  constructor(readonly profileId: string) {
+    super(`未知的规则配置“${profileId}”。可用：${PROFILES.map((p) => p.id).join('、')}`);
+  }
+}
+
+/** Only one family is shipped yet; detection picks it whenever a template is recognised. */
+function detectProfile(_tables: LocatedWorkbook): Profile {
+  return HUNAN_DEPT_OVERALL;
+}
+
+export function checkWorkbook(grid: WorkbookGrid, opts: CheckOptions): Report {
+  const tables = locateWorkbook(grid);
+  if (!tables.basic && !tables.selfEval) {
+    return failedReport(
+      opts.file,
+      'unrecognised',
+      `${opts.file}：未识别出附件2 基础数据表或附件3 自评表（在 ${grid.sheets.length} 个工作表中未找到：${tables.missingAnchors.join('、')}）`,
+      tables.missingAnchors,
+    );
+  }
+  let profile: Profile;
+  if (opts.profile) {
+    const p = findProfile(opts.profile);
+    if (!p) throw new UnknownProfileError(opts.profile);
+    profile = p;
+  } else profile = detectProfile(tables);
+  return runRules(opts.file, tables, profile, grid.sheets.map((s) => s.name));
+}
+
+export function runRules(file: string, tables: LocatedWorkbook, profile: Profile, sheetOrder: readonly string[]): Report {
+  const recomputed = tables.selfEval ? recompute(tables.selfEval, profile) : null;
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const ctx: RuleContext = {
+      tables,
+      profile,
+      recomputed,
+      report: (f) => findings.push(toFinding(rule, profile, f)),
+    };
+    rule.check(ctx);
+  }
+  findings.sort(compareFindings(sheetOrder));
+  const enteredTotal = num(tables.selfEval?.total?.score);
+  const recomputedTotal = recomputed?.total ?? null;
+  return {
+    file,
+    profile: profile.id,
+    status: 'checked',
+    error: null,
+    sheets: { basic: tables.basic?.sheet ?? null, selfEval: tables.selfEval?.sheet ?? null },
+    summary: {
+      ...countBySeverity(findings),
+      enteredTotal: enteredTotal ? enteredString(enteredTotal) : null,
+      recomputedTotal: recomputedTotal ? decimalString(recomputedTotal, profile.minDecimals, false) : null,
+      grade: recomputedTotal ? gradeFor(recomputedTotal, profile) : null,
+    },
+    findings,
+    department: tables.selfEval?.department ?? null,
+    year: tables.selfEval?.year ?? null,
+    missingAnchors: tables.missingAnchors,
+  };
+}

@@ -1,0 +1,251 @@
+/**
+ * Locates the blocks of 附件3 自评表: the 年度资金总额 row, the funds breakdown typed inside
+ * label cells, the indicator table, the 总分 row and a stated grade.
+ */
+import { compactLabel, parseAfterColon, parseText } from '../core/value';
+import type { SheetView } from './sheet-view';
+import type { BreakdownGroup, ExecutionRow, Field, IndicatorKind, IndicatorRow, LevelLabel, SelfEvalTable, StatedGrade } from './tables';
+
+type Test = (label: string) => boolean;
+
+/** Column-header synonyms seen across counties and years (RULES.md, "Column names vary"). */
+const EXEC_HEADERS = {
+  initialBudget: (l: string) => l.startsWith('年初预算'),
+  budget: (l: string) => l === '全年预算数' || l.startsWith('调整后预算') || l === '全年预算' || l === '预算数',
+  actual: (l: string) => l === '全年执行数' || l === '预算执行数' || l === '执行数' || l === '实际执行数' || l === '全年执行',
+  weight: (l: string) => l === '分值' || l === '权重',
+  rate: (l: string) => l.startsWith('执行率'),
+  score: (l: string) => l === '得分',
+} satisfies Record<string, Test>;
+
+const INDICATOR_HEADERS = {
+  level1: (l: string) => l === '一级指标',
+  level2: (l: string) => l === '二级指标',
+  level3: (l: string) => l === '三级指标',
+  target: (l: string) => (l.includes('指标值') || l.includes('目标值')) && !l.includes('完成') && !l.includes('实际'),
+  actual: (l: string) => l.includes('完成值') || l.includes('实际值'),
+  weight: (l: string) => l === '分值' || l === '权重',
+  score: (l: string) => l === '得分',
+  reason: (l: string) => l.includes('偏差原因') || l.includes('原因分析') || l.includes('未完成原因'),
+  kind: (l: string) => l === '指标性质' || l === '指标方向',
+  unit: (l: string) => l === '度量单位' || l === '计量单位' || l === '单位',
+} satisfies Record<string, Test>;
+
+/** Header text without units in brackets: `全年预算数（万元）` → `全年预算数`. */
+function headerLabel(view: SheetView, r: number, c: number): string {
+  return view.label(r, c).replace(/\([^)]*\)/g, '');
+}
+
+function mapHeaders<K extends string>(view: SheetView, r: number, tests: Record<K, Test>): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const { col } of view.areasInRow(r)) {
+    const l = headerLabel(view, r, col);
+    if (l === '') continue;
+    for (const k of Object.keys(tests) as K[]) {
+      if (out[k] === undefined && tests[k](l)) {
+        out[k] = col;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function locateSelfEval(view: SheetView): SelfEvalTable {
+  const execAnchor = view.findFirst((l) => l.includes('年度资金总额'));
+  const indicatorHeaderRow = view.findFirst((l) => l === '一级指标')?.row;
+  const { execution, executionParts, execHeaderRow } = locateExecution(view, execAnchor);
+  const breakdownEnd = indicatorHeaderRow ?? view.rowCount;
+  const breakdown = execAnchor ? locateBreakdown(view, execAnchor.row + 1, breakdownEnd) : [];
+  const indicators = indicatorHeaderRow !== undefined ? locateIndicators(view, indicatorHeaderRow) : { rows: [], total: null };
+  return {
+    sheet: view.name,
+    department: locateDepartment(view, execHeaderRow ?? breakdownEnd),
+    year: locateYear(view),
+    execution,
+    executionParts,
+    breakdown,
+    indicators: indicators.rows,
+    total: indicators.total,
+    grade: locateGrade(view),
+  };
+}
+
+function locateExecution(
+  view: SheetView,
+  anchor: { row: number; col: number } | undefined,
+): { execution: ExecutionRow | null; executionParts: ExecutionRow[]; execHeaderRow: number | undefined } {
+  if (!anchor) return { execution: null, executionParts: [], execHeaderRow: undefined };
+  for (let h = anchor.row - 1; h >= Math.max(0, anchor.row - 6); h--) {
+    const cols = mapHeaders(view, h, EXEC_HEADERS);
+    if (cols.budget === undefined || cols.actual === undefined) continue;
+    const rowAt = (r: number, labelCol: number): ExecutionRow => ({
+      label: view.label(r, labelCol),
+      labelField: view.field(r, labelCol),
+      initialBudget: cols.initialBudget !== undefined ? view.field(r, cols.initialBudget) : null,
+      budget: view.field(r, cols.budget!),
+      actual: view.field(r, cols.actual!),
+      weight: cols.weight !== undefined ? view.field(r, cols.weight) : null,
+      rate: cols.rate !== undefined ? view.field(r, cols.rate) : null,
+      score: cols.score !== undefined ? view.field(r, cols.score) : null,
+    });
+    const execution = rowAt(anchor.row, anchor.col);
+    const parts: ExecutionRow[] = [];
+    for (let r = view.area(anchor.row, anchor.col).bottom + 1; r < view.rowCount; r++) {
+      const raw = view.text(r, anchor.col).normalize('NFKC');
+      const label = compactLabel(raw).replace(/^其中:?/, '');
+      if (raw.includes(':') || !/(当年财政拨款|上年结转|其他资金|财政拨款)/.test(label)) break;
+      parts.push(rowAt(r, anchor.col));
+    }
+    return { execution, executionParts: parts, execHeaderRow: h };
+  }
+  return { execution: null, executionParts: [], execHeaderRow: undefined };
+}
+
+const BREAKDOWN_GROUPS: ReadonlyArray<{ name: string; total: Test; parts: ReadonlyArray<{ name: string; test: Test }> }> = [
+  {
+    name: '按收入性质分',
+    total: (l) => l.includes('按收入性质分'),
+    parts: [
+      { name: '一般公共预算', test: (l) => l.includes('一般公共预算') },
+      { name: '政府性基金拨款', test: (l) => l.includes('政府性基金') },
+      { name: '纳入专户管理的非税收入拨款', test: (l) => l.includes('纳入专户管理') || l.includes('非税收入') },
+      { name: '其他资金', test: (l) => l.includes('其他资金') },
+    ],
+  },
+  {
+    name: '按支出性质分',
+    total: (l) => l.includes('按支出性质分'),
+    parts: [
+      { name: '基本支出', test: (l) => l.includes('基本支出') },
+      { name: '项目支出', test: (l) => l.includes('项目支出') },
+    ],
+  },
+];
+
+function locateBreakdown(view: SheetView, from: number, to: number): BreakdownGroup[] {
+  const cells = view.findAll((l) => l.includes(':'), { from, to: to - 1 });
+  const out: BreakdownGroup[] = [];
+  for (const g of BREAKDOWN_GROUPS) {
+    const totalPos = cells.find((p) => g.total(view.label(p.row, p.col)));
+    if (!totalPos) continue;
+    const amountField = (p: { row: number; col: number }): Field => view.derivedField(p.row, p.col, parseAfterColon(view.text(p.row, p.col)));
+    const parts: Array<{ name: string; field: Field }> = [];
+    for (const part of g.parts) {
+      // A part sits below its group's total, in the same column band.
+      const pos = cells.find(
+        (p) => p.row > totalPos.row && part.test(view.label(p.row, p.col)) && Math.abs(p.col - totalPos.col) <= 1 && !g.total(view.label(p.row, p.col)),
+      );
+      if (pos) parts.push({ name: part.name, field: amountField(pos) });
+    }
+    out.push({ name: g.name, total: amountField(totalPos), parts });
+  }
+  return out;
+}
+
+function declaredWeight(label: string): LevelLabel['declaredWeight'] {
+  const m = /\((\d+(?:\.(\d+))?)分\)/.exec(label);
+  return m ? { value: m[1]!, decimals: m[2]?.length ?? 0 } : null;
+}
+
+function parseDeclaredKind(text: string): IndicatorKind | null {
+  const t = compactLabel(text);
+  if (t === '') return null;
+  if (t.includes('定性')) return 'qualitative';
+  if (/^(≤|<=|<|小于|不高于|不超过|反向)/.test(t)) return 'reverse';
+  if (/^(≥|>=|>|=|大于|不低于|正向)/.test(t)) return 'positive';
+  return null;
+}
+
+function locateIndicators(view: SheetView, headerRow: number): { rows: IndicatorRow[]; total: SelfEvalTable['total'] } {
+  const cols = mapHeaders(view, headerRow, INDICATOR_HEADERS);
+  if (cols.level3 === undefined || cols.weight === undefined || cols.score === undefined || cols.target === undefined || cols.actual === undefined) {
+    return { rows: [], total: null };
+  }
+  const start = Math.max(...Object.values<number>(cols as Record<string, number>).map((c) => view.area(headerRow, c).bottom)) + 1;
+  const rows: IndicatorRow[] = [];
+  let total: SelfEvalTable['total'] = null;
+  let prevLevel1: LevelLabel | null = null;
+  let prevLevel2 = '';
+  for (let r = start; r < view.rowCount; r++) {
+    const totalLabel = view.areasInRow(r).find(({ col }) => col <= cols.level3! && /^(总分|合计|总计)$/.test(view.label(r, col)));
+    if (totalLabel) {
+      total = locateTotal(view, r, totalLabel.col, cols.weight, cols.score);
+      break;
+    }
+    const name = view.label(r, cols.level3);
+    const weight = view.field(r, cols.weight);
+    const score = view.field(r, cols.score);
+    if (view.area(r, cols.level3).top !== r) continue;
+    if (name === '' && weight.parsed.kind === 'blank' && score.parsed.kind === 'blank') continue;
+    let level1: LevelLabel | null = prevLevel1;
+    if (cols.level1 !== undefined) {
+      const text = view.label(r, cols.level1);
+      if (text !== '') {
+        const field = view.field(r, cols.level1);
+        level1 = prevLevel1 && prevLevel1.field.cell === field.cell ? prevLevel1 : { text, field, declaredWeight: declaredWeight(text) };
+      }
+    }
+    const level2Text = cols.level2 !== undefined ? view.label(r, cols.level2) : '';
+    const level2 = level2Text !== '' ? level2Text : prevLevel2;
+    rows.push({
+      row: r,
+      level1,
+      level2,
+      name,
+      nameField: view.field(r, cols.level3),
+      target: view.field(r, cols.target),
+      actual: view.field(r, cols.actual),
+      weight,
+      score,
+      reason: cols.reason !== undefined ? view.field(r, cols.reason) : null,
+      declaredKind: cols.kind !== undefined ? parseDeclaredKind(view.text(r, cols.kind)) : null,
+      declaredUnit: cols.unit !== undefined ? view.label(r, cols.unit) || null : null,
+    });
+    prevLevel1 = level1;
+    prevLevel2 = level2;
+  }
+  return { rows, total };
+}
+
+/** The 总分 row: values under the 分值 and 得分 columns, or the first two figures right of the label. */
+function locateTotal(view: SheetView, r: number, labelCol: number, weightCol: number, scoreCol: number): SelfEvalTable['total'] {
+  const labelField = view.field(r, labelCol);
+  const labelRight = view.area(r, labelCol).right;
+  if (weightCol > labelRight && scoreCol > labelRight) {
+    return { labelField, weight: view.field(r, weightCol), score: view.field(r, scoreCol) };
+  }
+  const figures = view
+    .areasInRow(r, labelRight + 1)
+    .map(({ col }) => view.field(r, col))
+    .filter((f) => f.parsed.kind !== 'blank');
+  return { labelField, weight: figures[0] ?? null, score: figures[1] ?? null };
+}
+
+const GRADE_LABEL = /^(评价等次|评价等级|自评等级|自评等次|绩效等级|绩效等次|等次|等级|评价结果|自评结果)/;
+
+function locateGrade(view: SheetView): StatedGrade | null {
+  for (const p of view.findAll((l) => GRADE_LABEL.test(l))) {
+    const raw = view.text(p.row, p.col).normalize('NFKC');
+    const afterColon = raw.includes(':') ? raw.slice(raw.lastIndexOf(':') + 1).trim() : '';
+    if (afterColon !== '') {
+      return { field: view.derivedField(p.row, p.col, parseText(afterColon)), text: compactLabel(afterColon) };
+    }
+    const right = view.areasInRow(p.row, view.area(p.row, p.col).right + 1).find(({ col }) => view.label(p.row, col) !== '');
+    if (right) return { field: view.field(p.row, right.col), text: view.label(p.row, right.col) };
+  }
+  return null;
+}
+
+function locateDepartment(view: SheetView, before: number): string | null {
+  const p = view.findFirst((l) => l.includes('名称'), { from: 0, to: before });
+  if (!p) return null;
+  const right = view.areasInRow(p.row, view.area(p.row, p.col).right + 1).find(({ col }) => view.label(p.row, col) !== '');
+  return right ? view.text(p.row, right.col).replace(/[\s\u3000]+/g, ' ').trim() : null;
+}
+
+export function locateYear(view: SheetView): string | null {
+  const p = view.findFirst((l) => /\d{4}年/.test(l) && /(自评表|基础数据表|绩效)/.test(l));
+  if (!p) return null;
+  return /(\d{4})年/.exec(view.label(p.row, p.col))?.[1] ?? null;
+}

@@ -1,0 +1,147 @@
+/**
+ * Located tables: what the template reader finds in a workbook, with every value already
+ * parsed and every value carrying its cell. Rules read only these types.
+ */
+import type { Parsed } from '../core/value';
+
+/** A parsed value and where it came from. */
+export interface Field {
+  readonly sheet: string;
+  /** Top-left A1 address of the (possibly merged) cell. */
+  readonly cell: string;
+  readonly row: number;
+  readonly col: number;
+  readonly parsed: Parsed;
+}
+
+// ───────────────────────────── 附件2 基础数据表 ─────────────────────────────
+
+export interface StaffBlock {
+  /** 编制数 */
+  readonly quota: Field;
+  /** 实际在职人数 */
+  readonly actual: Field;
+  /** 控制率 */
+  readonly rate: Field | null;
+}
+
+/** The three year columns of 经费控制情况. */
+export type FundColumn = 'prevFinal' | 'budget' | 'final';
+
+export const FUND_COLUMN_NAMES: Record<FundColumn, string> = {
+  prevFinal: '上年决算数',
+  budget: '本年预算数',
+  final: '本年决算数',
+};
+
+/** One labelled row of 经费控制情况, a Field per year column found. */
+export interface FundRow {
+  readonly label: string;
+  readonly labelField: Field;
+  readonly values: Partial<Record<FundColumn, Field>>;
+}
+
+export interface FundsBlock {
+  readonly columns: readonly FundColumn[];
+  /** Column headers as found, for messages: `2023年决算数`. */
+  readonly headers: Partial<Record<FundColumn, string>>;
+  readonly threePublic: FundRow | null;
+  readonly vehicle: FundRow | null;
+  readonly vehiclePurchase: FundRow | null;
+  readonly vehicleRunning: FundRow | null;
+  readonly abroad: FundRow | null;
+  readonly reception: FundRow | null;
+  readonly project: FundRow | null;
+  readonly projectParts: readonly FundRow[];
+  readonly publicFunds: FundRow | null;
+  readonly publicParts: readonly FundRow[];
+}
+
+export interface BuildingRow {
+  readonly row: number;
+  readonly approvedScale: Field;
+  readonly actualScale: Field;
+  readonly scaleRate: Field;
+  readonly budgetInvestment: Field;
+  readonly actualInvestment: Field;
+  readonly investRate: Field;
+}
+
+export interface BasicDataTable {
+  readonly sheet: string;
+  readonly staff: StaffBlock | null;
+  readonly funds: FundsBlock | null;
+  readonly buildings: readonly BuildingRow[];
+}
+
+// ───────────────────────────── 附件3 自评表 ─────────────────────────────
+
+/** The 年度资金总额 row and its 其中 rows share these columns. */
+export interface ExecutionRow {
+  readonly label: string;
+  readonly labelField: Field;
+  readonly initialBudget: Field | null;
+  readonly budget: Field;
+  readonly actual: Field;
+  readonly weight: Field | null;
+  readonly rate: Field | null;
+  readonly score: Field | null;
+}
+
+/** A total typed inside a label (`按收入性质分：866.48`) and its parts. */
+export interface BreakdownGroup {
+  readonly name: string;
+  readonly total: Field;
+  readonly parts: ReadonlyArray<{ readonly name: string; readonly field: Field }>;
+}
+
+export type IndicatorKind = 'positive' | 'reverse' | 'qualitative';
+
+export interface LevelLabel {
+  readonly text: string;
+  readonly field: Field;
+  /** The Σ 分值 a label like `产出指标(40分)` declares. */
+  readonly declaredWeight: { readonly value: string; readonly decimals: number } | null;
+}
+
+export interface IndicatorRow {
+  readonly row: number;
+  readonly level1: LevelLabel | null;
+  readonly level2: string;
+  readonly name: string;
+  readonly nameField: Field;
+  readonly target: Field;
+  readonly actual: Field;
+  readonly weight: Field;
+  readonly score: Field;
+  readonly reason: Field | null;
+  /** From an explicit 指标性质 column (`=`, `≥`, `≤`, `定性`), when the template has one. */
+  readonly declaredKind: IndicatorKind | null;
+  /** From an explicit 度量单位 column, when the template has one. */
+  readonly declaredUnit: string | null;
+}
+
+export interface StatedGrade {
+  readonly field: Field;
+  readonly text: string;
+}
+
+export interface SelfEvalTable {
+  readonly sheet: string;
+  readonly department: string | null;
+  readonly year: string | null;
+  readonly execution: ExecutionRow | null;
+  /** 其中 rows under 年度资金总额 (当年财政拨款 / 上年结转资金 / 其他资金). */
+  readonly executionParts: readonly ExecutionRow[];
+  readonly breakdown: readonly BreakdownGroup[];
+  readonly indicators: readonly IndicatorRow[];
+  readonly total: { readonly labelField: Field; readonly weight: Field | null; readonly score: Field | null } | null;
+  readonly grade: StatedGrade | null;
+}
+
+export interface LocatedWorkbook {
+  readonly basic: BasicDataTable | null;
+  readonly selfEval: SelfEvalTable | null;
+  /** Anchors looked for and not found, in Chinese, for the 'unrecognised' message. */
+  readonly missingAnchors: readonly string[];
+}
