@@ -1,0 +1,89 @@
+/**
+ * The annotated copy (CONTRACT.md, `--annotate`): the original workbook with each finding's
+ * cell filled by severity and given a note, plus a `核对结果` sheet listing every finding.
+ * Returns new .xlsx bytes; the input bytes are never modified.
+ *
+ * The copy is re-serialised by ExcelJS, which keeps values, formulas, styles, merges,
+ * column widths, row heights, number formats, other sheets and existing notes. ExcelJS is
+ * known to drop charts, pivot tables, shapes/text boxes, form controls and VBA macros, and
+ * may lose images, some conditional formats and data validations (exceljs issue tracker);
+ * the original file stays the one to submit. A legacy .xls is rebuilt from its SheetJS
+ * read (values, formulas, number formats, merges, widths; no fonts or fills).
+ */
+import { Workbook, type Cell as ExcelCell } from 'exceljs';
+import type { Finding } from '../../core/finding';
+import type { Report } from '../../core/report';
+import { asUint8Array, type WorkbookBytes } from './bytes';
+import { noteText } from './finding-text';
+import { addResultsSheet } from './results-sheet';
+import { argb, SEVERITY_COLOR, strongestSeverity } from './severity-style';
+import { sniffContent } from './sniff';
+import { exceljsFromXls } from './xls-to-exceljs';
+
+export interface AnnotateInput {
+  /** The original workbook, as read. Not modified. */
+  readonly bytes: WorkbookBytes;
+  /** The report of that workbook. */
+  readonly report: Report;
+}
+
+export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array> {
+  const workbook = await loadForAnnotation(asUint8Array(input.bytes));
+  paintFindings(workbook, input.report.findings);
+  addResultsSheet(workbook, input.report);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+async function loadForAnnotation(bytes: Uint8Array): Promise<Workbook> {
+  const kind = sniffContent(bytes);
+  if (kind === 'zip') {
+    const workbook = new Workbook();
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    return workbook;
+  }
+  if (kind === 'cfb' || kind === 'markup') return exceljsFromXls(bytes);
+  throw new Error('annotateWorkbook: the bytes are not a workbook the reader accepts');
+}
+
+/** Fills and notes every cell that has findings; several findings on a cell share one note. */
+export function paintFindings(workbook: Workbook, findings: readonly Finding[]): void {
+  for (const [key, group] of groupByCell(findings)) {
+    const ws = workbook.getWorksheet(group[0]!.sheet);
+    if (!ws) continue;
+    paintCell(ws.getCell(key.slice(key.indexOf('!') + 1)), group);
+  }
+}
+
+function groupByCell(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.sheet}!${f.cell}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  return groups;
+}
+
+function paintCell(cell: ExcelCell, findings: readonly Finding[]): void {
+  const color = argb(SEVERITY_COLOR[strongestSeverity(findings.map((f) => f.severity))]);
+  // A new style object per cell: ExcelJS shares one style object among cells of an
+  // Excel-made file, so `cell.fill = …` would recolour them all (exceljs issue #2055).
+  cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: color }, bgColor: { argb: color } } };
+  cell.note = { texts: [{ text: combinedNote(cell, noteText(findings)) }] };
+}
+
+/** Keeps a note the clerk already wrote, ours after it. */
+function combinedNote(cell: ExcelCell, ours: string): string {
+  const existing = existingNoteText(cell);
+  return existing ? `${existing}\n\n${ours}` : ours;
+}
+
+function existingNoteText(cell: ExcelCell): string {
+  const note = cell.note as unknown;
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts ?? [];
+  return texts.map((t) => t.text ?? '').join('');
+}
+

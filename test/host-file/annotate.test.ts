@@ -1,0 +1,193 @@
+import ExcelJS from 'exceljs';
+import { annotateWorkbook } from '../../src/host/file/annotate';
+import { RESULTS_SHEET_NAME } from '../../src/host/file/results-sheet';
+import { buildXls } from './sample-workbooks';
+import { checkedReport, finding } from './fake-report';
+
+const RED = 'FFFFC7CE';
+const AMBER = 'FFFFEB9C';
+const BLUE = 'FFBDD7EE';
+
+/** A workbook with what reviewers' files have: styles shared by many cells, merges, widths, formulas, notes. */
+async function buildStyledSource(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const basic = wb.addWorksheet('附件2');
+  basic.getCell('A1').value = '基础数据表';
+  basic.getCell('B2').value = 40;
+  const ws = wb.addWorksheet('附件3');
+  ws.getColumn(1).width = 28;
+  ws.getColumn(8).width = 12.5;
+  ws.getRow(1).height = 36;
+  ws.getCell('A1').value = '部门整体支出绩效自评表';
+  ws.getCell('A1').font = { bold: true, size: 16, name: '宋体' };
+  ws.getCell('A1').alignment = { horizontal: 'center' };
+  ws.mergeCells('A1:H1');
+  const bordered: Partial<ExcelJS.Style> = {
+    border: { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } },
+    font: { name: '宋体', size: 10 },
+    numFmt: '0.00',
+  };
+  for (const address of ['D5', 'E5', 'G5', 'H5', 'H6', 'H7']) {
+    ws.getCell(address).style = bordered;
+    ws.getCell(address).value = 10;
+  }
+  ws.getCell('D5').value = 866.48;
+  ws.getCell('E5').value = 857.71;
+  ws.getCell('F5').value = { formula: 'E5/D5', result: 0.9899 };
+  ws.getCell('F5').numFmt = '0.00%';
+  ws.getCell('H5').value = 9.8;
+  ws.getCell('H8').value = { formula: 'SUM(H5:H7)', result: 29.8 };
+  ws.getCell('B9').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00FF00' } };
+  ws.getCell('B9').value = '原有填充';
+  ws.getCell('H7').note = '填报人备注';
+  ws.mergeCells('A5:C5');
+  ws.getCell('A5').value = '年度资金总额';
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+function fillColor(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+}
+
+function noteOf(cell: ExcelJS.Cell): string {
+  const note = cell.note as unknown;
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return ((note as ExcelJS.Comment).texts ?? []).map((t) => t.text).join('');
+}
+
+const findings = [
+  finding('附件3', 'H5', 'warning', 'selfeval.score-bounds', '得分超出分值'),
+  finding('附件3', 'H5', 'error', 'selfeval.execution-score', '执行率得分应为 9.90（10 × 98.99%），填报为 9.8', {
+    explanation: '9.90 = 10 × 857.71 ÷ 866.48',
+  }),
+  finding('附件3', 'H6', 'warning', 'selfeval.missing-reason', '得分低于分值，未填写偏差原因', { entered: null, expected: null }),
+  finding('附件3', 'H7', 'info', 'selfeval.qualitative', '定性指标，得分无法重算'),
+  finding('附件2', 'B2', 'info', 'value.rounding', '合计差 0.01，属四舍五入'),
+];
+
+describe('annotateWorkbook on an .xlsx', () => {
+  let source: Uint8Array;
+  let pristine: Uint8Array;
+  let out: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    source = await buildStyledSource();
+    pristine = source.slice();
+    out = await load(await annotateWorkbook({ bytes: source, report: checkedReport('自评.xlsx', findings) }));
+  });
+
+  it('leaves the input bytes unchanged', () => {
+    expect(Buffer.from(source).equals(Buffer.from(pristine))).toBe(true);
+  });
+
+  it('shares style objects among cells when it loads a file (the trap of exceljs #2055)', async () => {
+    const ws = (await load(source)).getWorksheet('附件3')!;
+    expect(ws.getCell('H5').style).toBe(ws.getCell('G5').style);
+  });
+
+  it('fills each finding cell with the strongest severity colour, and no other cell', () => {
+    const ws = out.getWorksheet('附件3')!;
+    expect(fillColor(ws.getCell('H5'))).toBe(RED);
+    expect(fillColor(ws.getCell('H6'))).toBe(AMBER);
+    expect(fillColor(ws.getCell('H7'))).toBe(BLUE);
+    expect(fillColor(out.getWorksheet('附件2')!.getCell('B2'))).toBe(BLUE);
+    for (const address of ['D5', 'E5', 'G5']) expect(fillColor(ws.getCell(address))).toBeUndefined();
+    expect(fillColor(ws.getCell('B9'))).toBe('FF00FF00');
+  });
+
+  it('keeps the painted cell’s own style apart from the fill', () => {
+    const h5 = out.getWorksheet('附件3')!.getCell('H5');
+    expect(h5.border?.left?.style).toBe('thin');
+    expect(h5.font?.name).toBe('宋体');
+    expect(h5.numFmt).toBe('0.00');
+    expect(h5.value).toBe(9.8);
+  });
+
+  it('writes one note per cell listing all its findings with their explanation', () => {
+    const note = noteOf(out.getWorksheet('附件3')!.getCell('H5'));
+    expect(note).toContain('【错误】执行率得分应为 9.90（10 × 98.99%），填报为 9.8');
+    expect(note).toContain('9.90 = 10 × 857.71 ÷ 866.48');
+    expect(note).toContain('【警告】得分超出分值');
+    expect(note).toMatch(/1\. [\s\S]*2\. /);
+  });
+
+  it('keeps an existing note and adds ours after it', () => {
+    const note = noteOf(out.getWorksheet('附件3')!.getCell('H7'));
+    expect(note.startsWith('填报人备注')).toBe(true);
+    expect(note).toContain('【提示】定性指标，得分无法重算');
+  });
+
+  it('keeps the rest of the workbook: sheets, merges, widths, heights, formulas, styles', () => {
+    expect(out.worksheets.map((w) => w.name)).toEqual(['附件2', '附件3', RESULTS_SHEET_NAME]);
+    const ws = out.getWorksheet('附件3')!;
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect([...merges].sort()).toEqual(['A1:H1', 'A5:C5']);
+    expect(ws.getColumn(1).width).toBe(28);
+    expect(ws.getColumn(8).width).toBe(12.5);
+    expect(ws.getRow(1).height).toBe(36);
+    expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16, name: '宋体' });
+    expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
+    expect(ws.getCell('F5').value).toEqual({ formula: 'E5/D5', result: 0.9899 });
+    expect(ws.getCell('F5').numFmt).toBe('0.00%');
+    expect(ws.getCell('H8').value).toEqual({ formula: 'SUM(H5:H7)', result: 29.8 });
+    expect(ws.getCell('D5').border?.top?.style).toBe('thin');
+    expect(out.getWorksheet('附件2')!.getCell('A1').value).toBe('基础数据表');
+  });
+
+  it('adds a 核对结果 sheet listing every finding with a link to its cell', () => {
+    const ws = out.getWorksheet(RESULTS_SHEET_NAME)!;
+    expect(ws.getRow(1).values).toEqual([undefined, '序号', '严重程度', '工作表', '单元格', '规则', '填报值', '应为', '说明']);
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws.rowCount).toBe(findings.length + 1);
+    const second = ws.getRow(3);
+    expect(second.getCell(1).value).toBe(2);
+    expect(second.getCell(2).value).toBe('错误');
+    expect(second.getCell(3).value).toBe('附件3');
+    expect(second.getCell(4).value).toEqual({ formula: `HYPERLINK("#'附件3'!H5","H5")`, result: 'H5' });
+    expect(second.getCell(5).value).toBe('selfeval.execution-score');
+    expect(second.getCell(6).value).toBe('9.8');
+    expect(second.getCell(7).value).toBe('9.90');
+    expect(String(second.getCell(8).value)).toContain('9.90 = 10 × 857.71 ÷ 866.48');
+    expect(ws.getRow(4).getCell(6).value).toBeNull();
+    expect(['警告', '错误', '警告', '提示', '提示']).toEqual([2, 3, 4, 5, 6].map((r) => ws.getRow(r).getCell(2).value));
+  });
+
+  it('gives the results sheet widths, a frozen header and an autofilter over the table', () => {
+    const ws = out.getWorksheet(RESULTS_SHEET_NAME)!;
+    expect(ws.getColumn(8).width).toBeGreaterThanOrEqual(60);
+    expect(ws.getColumn(3).width).toBeGreaterThan(8);
+    expect(ws.autoFilter).toBe('A1:H6');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('names the results sheet apart when the workbook already has one', async () => {
+    const again = await load(await annotateWorkbook({ bytes: await out.xlsx.writeBuffer().then((b) => new Uint8Array(b)), report: checkedReport('x.xlsx', findings) }));
+    expect(again.worksheets.map((w) => w.name)).toEqual(['附件2', '附件3', '核对结果', '核对结果(2)']);
+  });
+});
+
+describe('annotateWorkbook on an .xls', () => {
+  it('writes an .xlsx with the values, merges and widths of the .xls, painted', async () => {
+    const xls = buildXls();
+    const pristine = xls.slice();
+    const bytes = await annotateWorkbook({ bytes: xls, report: checkedReport('a.xls', [finding('附件3', 'E4', 'error', 'selfeval.execution-rate', '执行率应为 98.99%')]) });
+    expect(Buffer.from(xls).equals(Buffer.from(pristine))).toBe(true);
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const wb = await load(bytes);
+    const ws = wb.getWorksheet('附件3')!;
+    expect(ws.getCell('A1').value).toBe('部门整体支出绩效自评表（2023年度）');
+    expect(ws.getCell('E4').value).toBe(0.9899);
+    expect(ws.getCell('E4').numFmt).toBe('0.00%');
+    expect(fillColor(ws.getCell('E4'))).toBe(RED);
+    expect([...(ws.model as unknown as { merges: string[] }).merges].sort()).toEqual(['A1:F1', 'A6:A7', 'B6:C7']);
+    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(2);
+  });
+});

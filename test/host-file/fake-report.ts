@@ -1,0 +1,35 @@
+/** Reports built by hand, so the file door is tested without the engine. */
+import type { Finding, RuleId, Severity } from '../../src/core/finding';
+import { countBySeverity } from '../../src/core/finding';
+import type { Report } from '../../src/core/report';
+
+export function finding(sheet: string, cell: string, severity: Severity, ruleId: RuleId, message: string, extra: Partial<Finding> = {}): Finding {
+  return {
+    ruleId,
+    severity,
+    sheet,
+    cell,
+    entered: '9.8',
+    expected: '9.90',
+    message,
+    explanation: `说明 ${ruleId}`,
+    inputs: [],
+    ...extra,
+  };
+}
+
+export function checkedReport(file: string, findings: readonly Finding[], extra: Partial<Report> = {}): Report {
+  return {
+    file,
+    profile: 'hunan-dept-overall',
+    status: 'checked',
+    error: null,
+    sheets: { basic: '附件2', selfEval: '附件3' },
+    summary: { ...countBySeverity(findings), enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优' },
+    findings,
+    department: '某某县财政局',
+    year: '2023',
+    missingAnchors: [],
+    ...extra,
+  };
+}
