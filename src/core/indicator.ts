@@ -22,6 +22,8 @@ export type Assessment =
     }
   | { readonly kind: 'qualitative'; readonly why: string }
   | { readonly kind: 'not-computable'; readonly why: string }
+  /** 分值 is blank or unparsed: nothing to score against (value.unparsed reports the cell). */
+  | { readonly kind: 'no-weight' }
   | { readonly kind: 'unit-mismatch'; readonly targetUnit: string | null; readonly actualUnit: string | null };
 
 /** The indicator's kind: an explicit 指标性质 wins, then the target's prefix, then the labels. */
@@ -54,7 +56,7 @@ export function assessIndicator(row: IndicatorRow): Assessment {
     return { kind: 'qualitative', why: '定性指标（指标值为文字），按评价人判断分档打分，不重算' };
   }
   if (!actual) return { kind: 'not-computable', why: '实际完成值不是数字，无法按比例重算' };
-  if (!weight) return { kind: 'not-computable', why: '分值不是数字' };
+  if (!weight) return { kind: 'no-weight' };
   const tu = unitOf(target, row.declaredUnit);
   const au = unitOf(actual, row.declaredUnit);
   if (tu !== au) return { kind: 'unit-mismatch', targetUnit: tu, actualUnit: au };
@@ -71,7 +73,7 @@ export function assessIndicator(row: IndicatorRow): Assessment {
   }
   if (a.lte(t)) return { kind: 'scored', direction: 'reverse', expected: w, met: true, formula: `完成值 ${A} ≤ 指标值 ${T}（越低越好），得满分 ${W}` };
   if (a.isZero()) return { kind: 'not-computable', why: '完成值为 0，无法按比例计算' };
-  return { kind: 'scored', direction: 'reverse', expected: w.times(t).div(a), met: false, formula: `${T} ÷ ${A} × ${W}（越低越好）` };
+  return { kind: 'scored', direction: 'reverse', expected: w.times(t).div(a), met: false, formula: `${T} ÷ ${A} × ${W}` };
 }
 
 /** Whether a score is inside 0…分值. */

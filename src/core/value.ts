@@ -136,7 +136,7 @@ const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?/;
 export function parseText(raw: string): Parsed {
   const text = normalizeText(raw);
   if (text === '') return { kind: 'blank' };
-  if (NONE_MARKS.has(text) || /^[—–-]+$/.test(text)) return { kind: 'none', text };
+  if (NONE_MARKS.has(text) || /^[—–\-\s]+$/.test(text)) return { kind: 'none', text };
   if (ERROR_CODES.has(text.toUpperCase())) return { kind: 'error', text };
 
   let rest = text;

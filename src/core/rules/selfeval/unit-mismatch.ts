@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { enteredString } from '../../precision';
 
 export default defineRule({
   id: 'selfeval.unit-mismatch',
@@ -14,7 +15,7 @@ export default defineRule({
       const u = (x: string | null) => (x === null ? '无单位' : `“${x}”`);
       ctx.report({
         at: row.actual,
-        entered: row.actual.parsed.kind === 'number' ? row.actual.parsed.text : null,
+        entered: row.actual.parsed.kind === 'number' ? enteredString(row.actual.parsed) : null,
         expected: null,
         message: `“${row.name}”指标值单位为${u(a.targetUnit)}，完成值单位为${u(a.actualUnit)}，单位不一致，未重算得分`,
         explanation: '单位一致时才比较指标值与完成值',

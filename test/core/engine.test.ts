@@ -1,0 +1,111 @@
+/**
+ * Table-driven rule tests on tiny in-code sheets (after HyperFormula and ESLint's RuleTester):
+ * each case breaks one thing in seed 004 or in its consistent twin, and lists every finding.
+ */
+import { checkWorkbook } from '../../src/engine';
+import type { Finding } from '../../src/core/finding';
+import { basicSheet, build, selfEvalSheet, set } from './seed004';
+
+type Short = [ruleId: string, severity: string, cell: string, entered: string | null, expected: string | null];
+const short = (f: Finding): Short => [f.ruleId, f.severity, f.cell, f.entered, f.expected];
+
+/** Seed 004 with the clerk's mistakes corrected: every rule passes. */
+function consistent() {
+  const basic = basicSheet();
+  const self = selfEvalSheet();
+  set(self, 'H5', 9.9);
+  set(self, 'H14', 8.25);
+  set(self, 'H19', 10);
+  set(self, 'H20', 16.84);
+  set(self, 'H21', 94.99);
+  return { basic, self };
+}
+
+function check(basic = basicSheet(), self = selfEvalSheet()) {
+  return checkWorkbook(build(basic, self), { file: 'mem.xlsx' });
+}
+
+test('seed 004 gives the worked example of RULES.md', () => {
+  const r = check();
+  expect(r.findings.map(short)).toEqual([
+    ['selfeval.execution-score', 'error', 'H5', '9.8', '9.90'],
+    ['selfeval.indicator-score', 'warning', 'H14', '8', '8.25'],
+    ['selfeval.indicator-score', 'warning', 'H19', '9', '10.00'],
+    ['selfeval.missing-reason', 'warning', 'I19', null, null],
+    ['selfeval.indicator-score', 'warning', 'H20', '19', '16.84'],
+    ['selfeval.recomputed-total', 'info', 'H21', '95.8', '94.99'],
+  ]);
+  expect(r.summary).toEqual({ errors: 1, warnings: 4, infos: 1, enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优' });
+  expect(r.sheets).toEqual({ basic: '附件2', selfEval: '附件3' });
+  expect(r.department).toBe('株洲市芦淞区商务局');
+  expect(r.year).toBe('2023');
+  const exec = r.findings[0]!;
+  expect(exec.message).toBe('执行率得分应为 9.90（10 × 98.99%），填报为 9.8');
+  expect(exec.explanation).toBe('9.90 = 10 × 857.71 ÷ 866.48');
+  expect(exec.inputs).toEqual(['附件3!D5', '附件3!E5', '附件3!F5']);
+  expect(exec.suggestion).toEqual({ value: '9.90', percent: false });
+});
+
+test('the consistent twin has no findings', () => {
+  const { basic, self } = consistent();
+  expect(check(basic, self).findings.map(short)).toEqual([]);
+});
+
+type Edit = [sheet: 'basic' | 'self', address: string, value: string | number | null | { error: string }];
+const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
+  ['staff control rate typed wrong', [['basic', 'F4', '90%']], [['basic.staff-control-rate', 'error', 'F4', '0.90', '1.0000']]],
+  [
+    'over quota',
+    [['basic', 'D4', 15], ['basic', 'F4', '107.14%']],
+    [['basic.staff-over-quota', 'warning', 'D4', '15', '14']],
+  ],
+  ['blank 编制数: rate not computable', [['basic', 'B4', null]], [['basic.staff-control-rate', 'info', 'F4', '1.00', null]]],
+  ['三公经费 does not add up', [['basic', 'F6', 8]], [['basic.three-public-overspend', 'warning', 'F6', '8', '7.86'], ['basic.three-public-sum', 'error', 'F6', '8', '7.86']]],
+  ['vehicle sum', [['basic', 'B7', 1]], [['basic.three-public-sum', 'error', 'B6', '17.33', '18.33'], ['basic.vehicle-sum', 'error', 'B7', '1', '0.00']]],
+  ['project sum', [['basic', 'B12', 200]], [['basic.project-sum', 'error', 'B12', '200', '231.78']]],
+  ['public parts exceed', [['basic', 'F17', 30]], [['basic.public-parts-exceed', 'error', 'F16', '21.32', '30.00']]],
+  ['三公 overspend', [['basic', 'F11', 9], ['basic', 'F6', 9]], [['basic.three-public-overspend', 'warning', 'F6', '9', '7.86'], ['basic.three-public-overspend', 'warning', 'F11', '9', '7.86']]],
+  ['rounding difference is info', [['basic', 'B6', 17.34]], [['value.rounding', 'info', 'B6', '17.34', '17.33']]],
+  ['execution rate wrong', [['self', 'G5', '97.5%']], [['selfeval.execution-rate', 'error', 'G5', '0.975', '0.9899']]],
+  [
+    'execution overspend is capped',
+    [['self', 'E5', 900], ['self', 'G5', '103.87%'], ['self', 'H5', 10], ['self', 'H21', 95.09]],
+    [['selfeval.execution-overspend', 'warning', 'E5', '900', '866.48']],
+  ],
+  ['funds breakdown', [['self', 'E8', '项目支出：500.00']], [['selfeval.funds-breakdown', 'error', 'E6', '866.48', '811.22']]],
+  ['breakdown total differs from 全年预算数', [['self', 'B6', '按收入性质分：800'], ['self', 'B7', '其中：一般公共预算：800']], [['selfeval.funds-breakdown', 'error', 'B6', '800', '866.48']]],
+  ['score above 分值', [['self', 'H15', 12], ['self', 'H21', 96.99]], [['selfeval.score-bounds', 'error', 'H15', '12', '10.00'], ['selfeval.recomputed-total', 'info', 'H21', '96.99', '94.99']]],
+  ['level weight', [['self', 'B14', '产出指标(45分)']], [['selfeval.level-weight', 'error', 'B14', '45', '40.00']]],
+  ['weight total', [['self', 'G21', 90]], [['selfeval.weight-total', 'error', 'G21', '90', '100.00']]],
+  ['total score', [['self', 'H21', 96]], [['selfeval.recomputed-total', 'info', 'H21', '96', '94.99'], ['selfeval.total-score', 'error', 'H21', '96', '94.99']]],
+  ['qualitative indicator', [['self', 'E17', '按时完成'], ['self', 'F17', '按时完成']], [['selfeval.qualitative', 'info', 'H17', '10', null]]],
+  ['unit mismatch', [['self', 'F18', '100900万元']], [['selfeval.unit-mismatch', 'info', 'F18', '100900', null]]],
+  ['#DIV/0! where a figure is needed', [['self', 'G5', { error: '#DIV/0!' }]], [['value.unparsed', 'error', 'G5', '#DIV/0!', null]]],
+  ['text where a figure is needed', [['self', 'G14', '十分']], [['value.unparsed', 'error', 'G14', '十分', null]]],
+];
+
+test.each(cases)('%s', (_name, edits, expected) => {
+  const { basic, self } = consistent();
+  for (const [sheet, address, value] of edits) set(sheet === 'basic' ? basic : self, address, value);
+  expect(check(basic, self).findings.map(short)).toEqual(expected);
+});
+
+test('a stated grade must match the total', () => {
+  const { basic, self } = consistent();
+  set(self, 'A22', '评价等次');
+  set(self, 'B22', '良');
+  expect(check(basic, self).findings.map(short)).toEqual([['selfeval.grade', 'error', 'B22', '良', '优']]);
+});
+
+test('a workbook with neither sheet is unrecognised and says which anchors are missing', () => {
+  const r = checkWorkbook(build({ name: 'Sheet1', rows: [['姓名', '年龄'], ['张三', 30]], merges: [] }), { file: 'other.xlsx' });
+  expect(r.status).toBe('unrecognised');
+  expect(r.error).toContain('年度资金总额');
+  expect(r.missingAnchors.length).toBeGreaterThan(0);
+});
+
+test('sheets are found by content, whatever their names and order', () => {
+  const r = checkWorkbook(build(selfEvalSheet('Sheet1'), basicSheet('基础数据')), { file: 'x.xlsx' });
+  expect(r.sheets).toEqual({ basic: '基础数据', selfEval: 'Sheet1' });
+  expect(r.findings.map((f) => f.ruleId)).toContain('selfeval.execution-score');
+});
