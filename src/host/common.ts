@@ -1,0 +1,205 @@
+/**
+ * Pure pieces both host adapters share: which cells get which colour, what 一键重算 writes,
+ * the snapshot records kept for 清除标记 and 撤销重算, and the Chinese messages.
+ * Nothing here touches a host object model.
+ */
+import Decimal from 'decimal.js';
+import type { Finding, Severity } from '../core/finding';
+import { describeFormat } from '../core/value';
+import { parseA1 } from '../template/grid';
+import type { RecalcChange } from './types';
+
+/** Severity colours of docs/conventions.md, as #RRGGBB. */
+export const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  info: '#BDD7EE',
+};
+
+/** The fill of a cell 一键重算 wrote (Excel's "Good" green), until 撤销重算 or 清除标记. */
+export const RECALC_FILL = '#C6EFCE';
+
+/** The store key of the marks snapshot; one per workbook. */
+export const MARKS_KEY = 'selfeval-check.marks';
+
+const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+
+export interface MarkTarget {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly severity: Severity;
+  readonly color: string;
+}
+
+/** Normalises an A1 address: `$h$5` → `H5`. */
+export function normCell(cell: string): string {
+  return cell.replace(/\$/g, '').toUpperCase();
+}
+
+export function cellKey(sheet: string, cell: string): string {
+  return `${sheet}!${normCell(cell)}`;
+}
+
+/** One target per cell, coloured by its most severe finding; in finding order. */
+export function markTargets(findings: readonly Finding[]): MarkTarget[] {
+  const byCell = new Map<string, MarkTarget>();
+  for (const f of findings) {
+    const key = cellKey(f.sheet, f.cell);
+    const prev = byCell.get(key);
+    if (!prev || RANK[f.severity] > RANK[prev.severity]) {
+      byCell.set(key, { sheet: f.sheet, cell: normCell(f.cell), severity: f.severity, color: SEVERITY_FILL[f.severity] });
+    }
+  }
+  return [...byCell.values()];
+}
+
+/** The changes 一键重算 would make: one per cell, from the most severe finding with a suggestion. */
+export function previewRecalc(findings: readonly Finding[]): RecalcChange[] {
+  const byCell = new Map<string, RecalcChange>();
+  for (const f of findings) {
+    if (!f.suggestion) continue;
+    const key = cellKey(f.sheet, f.cell);
+    const prev = byCell.get(key);
+    if (prev && RANK[prev.severity] >= RANK[f.severity]) continue;
+    const { value, percent } = f.suggestion;
+    byCell.set(key, {
+      sheet: f.sheet,
+      cell: normCell(f.cell),
+      ruleId: f.ruleId,
+      severity: f.severity,
+      entered: f.entered,
+      value,
+      percent,
+      display: percent ? `${value}%` : value,
+    });
+  }
+  return [...byCell.values()];
+}
+
+/** What to put into a cell for a change, given the cell's current number format. */
+export type RecalcWrite =
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'text'; readonly value: string };
+
+export function isPercentFormat(numFmt: string | null | undefined): boolean {
+  return describeFormat(numFmt ?? undefined).percent;
+}
+
+export function isTextFormat(numFmt: string | null | undefined): boolean {
+  return (numFmt ?? '').trim() === '@';
+}
+
+/**
+ * A percentage goes into a %-formatted cell as its fraction (98.99 → 0.9899); into any other
+ * cell as the text `98.99%`, as the clerk had typed it. A plain figure goes in as a number,
+ * except into a text-formatted (`@`) cell, where it stays text.
+ */
+export function recalcWrite(change: Pick<RecalcChange, 'value' | 'percent'>, numFmt: string | null | undefined): RecalcWrite {
+  if (change.percent) {
+    if (isPercentFormat(numFmt)) return { kind: 'number', value: new Decimal(change.value).div(100).toNumber() };
+    return { kind: 'text', value: `${change.value}%` };
+  }
+  if (isTextFormat(numFmt)) return { kind: 'text', value: change.value };
+  return { kind: 'number', value: new Decimal(change.value).toNumber() };
+}
+
+/** One painted cell: where, the colour we put there, and the fill it had before (host-specific). */
+export interface MarkEntry<F> {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly painted: string;
+  readonly original: F;
+}
+
+export interface MarkSnapshot<F> {
+  readonly version: 1;
+  readonly host: string;
+  readonly entries: readonly MarkEntry<F>[];
+}
+
+export function serializeMarks<F>(host: string, entries: readonly MarkEntry<F>[]): string {
+  const snap: MarkSnapshot<F> = { version: 1, host, entries };
+  return JSON.stringify(snap);
+}
+
+/** Reads a stored snapshot; anything unreadable or of another host counts as none. */
+export function parseMarks<F>(host: string, json: string | null): MarkEntry<F>[] {
+  if (!json) return [];
+  try {
+    const snap = JSON.parse(json) as Partial<MarkSnapshot<F>>;
+    if (snap.version !== 1 || snap.host !== host || !Array.isArray(snap.entries)) return [];
+    return [...snap.entries];
+  } catch {
+    return [];
+  }
+}
+
+/** What one cell held before 一键重算 wrote into it. */
+export interface RecalcEntry<F> {
+  readonly sheet: string;
+  readonly cell: string;
+  /** The formula with its leading `=`, or null when the cell held a constant. */
+  readonly formula: string | null;
+  /** The constant it held (ignored when `formula` is set); null for blank. */
+  readonly value: number | string | boolean | null;
+  readonly numFmt: string;
+  /** Its fill before; null once a later paint or clear made the fill ours to manage again. */
+  fill: F | null;
+  /** Whether applyRecalc added this cell to the marks snapshot (it was not marked before). */
+  addedToMarks: boolean;
+}
+
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+/** Sorts A1 addresses in reading order (row, then column). */
+export function byReadingOrder(a: string, b: string): number {
+  const pa = parseA1(a);
+  const pb = parseA1(b);
+  return pa.row - pb.row || pa.col - pb.col;
+}
+
+/**
+ * Splits cell addresses into comma-joined chunks that stay well below the hosts' limits
+ * (Excel: 8,192 characters and ~500 areas per getRanges; VBA-style Range(): 255 characters).
+ */
+export function chunkAddresses(cells: readonly string[], maxChars: number, maxAreas: number): string[] {
+  const chunks: string[] = [];
+  let cur: string[] = [];
+  let len = 0;
+  for (const c of cells) {
+    const add = (cur.length ? 1 : 0) + c.length;
+    if (cur.length && (len + add > maxChars || cur.length >= maxAreas)) {
+      chunks.push(cur.join(','));
+      cur = [];
+      len = 0;
+    }
+    len += (cur.length ? 1 : 0) + c.length;
+    cur.push(c);
+  }
+  if (cur.length) chunks.push(cur.join(','));
+  return chunks;
+}
+
+// ---- Chinese messages -------------------------------------------------------------------
+
+export const MSG = {
+  protectedSkipped: (sheet: string) => `工作表“${sheet}”受保护，未在表内标记；请在核对结果列表中查看该表的问题。`,
+  missingSkipped: (sheet: string) => `找不到工作表“${sheet}”（可能已改名或删除），其问题未在表内标记。`,
+  protectedWrite: (sheet: string) => `工作表“${sheet}”受保护，无法写入。请先在“审阅”中撤销工作表保护，再重试。`,
+  protectedRestore: (sheet: string) => `工作表“${sheet}”受保护，无法恢复其单元格原有填充色。请先撤销工作表保护，再点“清除标记”。`,
+  missingSheet: (sheet: string) => `找不到工作表“${sheet}”，可能已改名或删除。请重新核对。`,
+  nothingToUndo: () => '没有可撤销的重算。',
+  noWorkbook: () => '没有打开的工作簿。请先打开要核对的自评表。',
+  cellEdit: () => '表格正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。',
+  timeout: (seconds: number) => `表格在 ${seconds} 秒内没有响应，操作已中止。请稍后重试；如表格很大，可先关闭其他工作簿。`,
+  hostFailed: (host: string, code: string, message: string) => `${host} 操作失败（${code}）：${message}`,
+} as const;

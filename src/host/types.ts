@@ -1,0 +1,124 @@
+/**
+ * The one interface the task pane talks to, whichever spreadsheet it runs in.
+ * `src/host/excel` (Office.js) and `src/host/wps` (WPS JSAPI) implement it; the pane never
+ * touches a host object model itself. No rule logic lives behind this interface: hosts read
+ * a WorkbookGrid, paint findings, select cells and write values the engine suggested.
+ */
+import type { Finding, RuleId, Severity } from '../core/finding';
+import type { WorkbookGrid } from '../template/grid';
+
+export type HostKind = 'excel' | 'wps';
+
+/** What painting did, so the pane can say it (all messages Simplified Chinese). */
+export interface PaintResult {
+  /** Cells that now carry a mark. */
+  readonly painted: number;
+  /** Cells of the previous check whose original fill was restored first. */
+  readonly restored: number;
+  /** Sheets left unpainted because they are protected: their findings stay in the list only. */
+  readonly protectedSheets: readonly string[];
+  /** Sheets named by findings that the workbook no longer has. */
+  readonly missingSheets: readonly string[];
+  /** One line per skipped sheet, ready to show. */
+  readonly messages: readonly string[];
+}
+
+/** One cell 一键重算 would change: shown as a preview, written only after confirmation. */
+export interface RecalcChange {
+  readonly sheet: string;
+  /** Top-left A1 address of the (possibly merged) cell. */
+  readonly cell: string;
+  readonly ruleId: RuleId;
+  readonly severity: Severity;
+  /** The value as the clerk entered it (the finding's `entered`). */
+  readonly entered: string | null;
+  /** The decimal string to write (the finding's `suggestion.value`). */
+  readonly value: string;
+  /** Whether `value` is a percentage (98.99 means 98.99 %). */
+  readonly percent: boolean;
+  /** How the new value reads in the preview: `98.99%`, `9.90`. */
+  readonly display: string;
+}
+
+export interface SpreadsheetHost {
+  readonly kind: HostKind;
+  /** Reads every worksheet's used range (values, number formats, formulas, merges) in bulk. */
+  readWorkbook(): Promise<WorkbookGrid>;
+  /**
+   * Marks each finding's cell with its severity colour. First restores the marks of the
+   * previous call, then snapshots each target cell's original fill (persisted, so a reloaded
+   * pane can still clear). Protected sheets are skipped and reported, never an error.
+   */
+  paintFindings(findings: readonly Finding[]): Promise<PaintResult>;
+  /** Restores every marked cell's original fill exactly (no fill stays no fill). */
+  clearMarks(): Promise<void>;
+  /** Whether marks of ours are in the workbook (also after a pane reload). */
+  hasMarks(): Promise<boolean>;
+  /** Activates the sheet, selects the cell and scrolls it into view. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Pure: the changes 一键重算 would make, from findings that carry a suggestion. */
+  previewRecalc(findings: readonly Finding[]): RecalcChange[];
+  /**
+   * Writes the changes (after the clerk confirmed the preview). Snapshots each cell's value,
+   * formula, number format and fill first; all-or-nothing: a protected or missing sheet
+   * throws a HostError before anything is written.
+   */
+  applyRecalc(changes: readonly RecalcChange[]): Promise<void>;
+  /** Puts back what the last applyRecalc changed: values, formulas, number formats, fills. */
+  undoRecalc(): Promise<void>;
+  canUndoRecalc(): boolean;
+}
+
+export type HostErrorCode =
+  | 'protected-sheet'
+  | 'sheet-missing'
+  | 'sync-timeout'
+  | 'cell-edit-mode'
+  | 'no-workbook'
+  | 'nothing-to-undo'
+  | 'host-api';
+
+/** A failure the pane can show as is: `message` is Simplified Chinese. */
+export class HostError extends Error {
+  override readonly name = 'HostError';
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+    /** The host's own error, when there was one (RichApi.Error code and message for Excel). */
+    readonly hostCode?: string,
+    readonly hostMessage?: string,
+    readonly sheet?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isHostError(e: unknown): e is HostError {
+  return e instanceof HostError;
+}
+
+/**
+ * Where a host keeps its snapshots between pane reloads (Excel: document settings; WPS: a
+ * very hidden sheet). Injectable so tests can inspect and share it.
+ */
+export interface SnapshotStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/** A store that lives as long as the object: for tests and for hosts without persistence. */
+export class MemoryStore implements SnapshotStore {
+  readonly data = new Map<string, string>();
+  get(key: string): Promise<string | null> {
+    return Promise.resolve(this.data.get(key) ?? null);
+  }
+  set(key: string, value: string): Promise<void> {
+    this.data.set(key, value);
+    return Promise.resolve();
+  }
+  remove(key: string): Promise<void> {
+    this.data.delete(key);
+    return Promise.resolve();
+  }
+}

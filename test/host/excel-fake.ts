@@ -1,0 +1,904 @@
+/**
+ * An in-memory fake of the Excel JavaScript API subset the adapter uses, faithful to the
+ * Office.js semantics that matter for correctness and speed:
+ *
+ * - Proxy objects: a scalar property read before `load()` + `context.sync()` throws
+ *   `PropertyNotLoaded`; `ClientResult.value` throws until synced; `isNullObject` is known
+ *   only after a sync.
+ * - Every load, write and method call is queued and runs at `sync()`, in order; a failing
+ *   operation rejects the sync with a RichApi-style error (`ItemNotFound`, `AccessDenied`…).
+ * - `values`, `valueTypes`, `numberFormat`, `text`, `formulas` are 2-D arrays; the used range
+ *   (valuesOnly), merged areas (RangeAreas address), protection, select/activate, settings.
+ * - Fills: "No Fill" reads back as `#FFFFFF` with pattern null and tintAndShade null
+ *   (HOSTS.md); `getCellProperties`/`setCellProperties` (ExcelApi 1.9), `fill.clear()`.
+ * - It counts `context.sync()` calls, and refuses APIs above its requirement-set version.
+ *
+ * No calculation engine: a formula written back gets the cached result it had when the
+ * workbook was built (enough for undo round-trips).
+ */
+import { a1, columnName, parseA1, parseRect, type Rect } from '../../src/template/grid';
+
+// ---- model ----------------------------------------------------------------------------
+
+export interface FakeFill {
+  none: boolean;
+  color: string;
+  pattern: string;
+  patternColor: string | null;
+  tintAndShade: number;
+  patternTintAndShade: number;
+}
+
+export const NO_FILL: FakeFill = {
+  none: true,
+  color: '#FFFFFF',
+  pattern: 'None',
+  patternColor: null,
+  tintAndShade: 0,
+  patternTintAndShade: 0,
+};
+
+export interface FakeCell {
+  value: number | string | boolean | null;
+  error?: string;
+  formula?: string;
+  numberFormat: string;
+  fill: FakeFill;
+}
+
+export class FakeSheet {
+  protected = false;
+  readonly cells = new Map<string, FakeCell>();
+  merges: Rect[] = [];
+  constructor(public name: string) {}
+
+  key(r: number, c: number): string {
+    return `${r},${c}`;
+  }
+  peek(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(this.key(r, c));
+  }
+  cell(r: number, c: number): FakeCell {
+    const k = this.key(r, c);
+    let cell = this.cells.get(k);
+    if (!cell) {
+      cell = { value: null, numberFormat: 'General', fill: { ...NO_FILL } };
+      this.cells.set(k, cell);
+    }
+    return cell;
+  }
+  at(address: string): FakeCell {
+    const { row, col } = parseA1(address);
+    return this.cell(row, col);
+  }
+  /** Bounding box of cells holding a value or formula (valuesOnly), or of any touched cell. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, c] of this.cells) {
+      const hasValue = c.formula !== undefined || c.error !== undefined || (c.value !== null && c.value !== '');
+      const hasFormat = !c.fill.none || c.numberFormat !== 'General';
+      if (!(hasValue || (!valuesOnly && hasFormat))) continue;
+      const [r, col] = k.split(',').map(Number) as [number, number];
+      top = Math.min(top, r);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, col);
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+}
+
+/** Remembered formula results, so a formula written back shows its original result. */
+type FormulaResults = Map<string, { value: FakeCell['value']; error?: string }>;
+
+export interface RunRecord {
+  readonly options: Record<string, unknown> | null;
+}
+
+export class FakeExcelWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet = '';
+  selection: { sheet: string; address: string } | null = null;
+  /** `context.sync()` calls so far. */
+  syncCount = 0;
+  /** `Excel.run` calls and the options they passed. */
+  readonly runs: RunRecord[] = [];
+  /** The document's saved settings (what survives a pane reload). */
+  readonly savedSettings = new Map<string, unknown>();
+  /** Highest ExcelApi requirement set the fake host supports. */
+  apiVersion = '1.20';
+  /** How "No Fill" reports `pattern` through getCellProperties: null (default) or 'None'. */
+  noFillPattern: null | 'None' = null;
+  /** The next sync never settles (to test timeouts). */
+  hangNextSync = false;
+  /** The next sync fails with this RichApi error. */
+  failNextSync: { code: string; message: string } | null = null;
+  readonly formulaResults = new WeakMap<FakeCell, FormulaResults>();
+  settings: FakeSettings;
+
+  constructor() {
+    this.settings = new FakeSettings(this);
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    if (!this.activeSheet) this.activeSheet = name;
+    return s;
+  }
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+  /** Sets a cell's formula with its cached result (what Excel would have computed). */
+  setFormula(sheet: string, address: string, formula: string, result: FakeCell['value'] | { error: string }): void {
+    const c = this.sheet(sheet).at(address);
+    c.formula = formula.startsWith('=') ? formula : `=${formula}`;
+    if (result !== null && typeof result === 'object') {
+      c.error = result.error;
+      c.value = null;
+    } else {
+      c.value = result;
+      delete c.error;
+    }
+    this.rememberFormula(c);
+  }
+  rememberFormula(c: FakeCell): void {
+    if (!c.formula) return;
+    let m = this.formulaResults.get(c);
+    if (!m) {
+      m = new Map();
+      this.formulaResults.set(c, m);
+    }
+    m.set(c.formula, c.error !== undefined ? { value: null, error: c.error } : { value: c.value });
+  }
+  /** Simulates closing and reopening the task pane: unsaved settings are lost. */
+  reloadPane(): void {
+    this.settings = new FakeSettings(this);
+  }
+  supports(version: string): boolean {
+    return compareVersions(this.apiVersion, version) >= 0;
+  }
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+export class FakeSettings {
+  private readonly live: Map<string, unknown>;
+  saveCount = 0;
+  constructor(private readonly wb: FakeExcelWorkbook) {
+    this.live = new Map(wb.savedSettings);
+  }
+  get(name: string): unknown {
+    return this.live.has(name) ? this.live.get(name) : null;
+  }
+  set(name: string, value: unknown): void {
+    this.live.set(name, value);
+  }
+  remove(name: string): void {
+    this.live.delete(name);
+  }
+  saveAsync(cb?: (r: { status: string; error?: unknown }) => void): void {
+    this.saveCount++;
+    this.wb.savedSettings.clear();
+    for (const [k, v] of this.live) this.wb.savedSettings.set(k, v);
+    setTimeout(() => cb?.({ status: 'succeeded' }), 0);
+  }
+}
+
+// ---- errors -----------------------------------------------------------------------------
+
+export class FakeRichApiError extends Error {
+  override name = 'RichApi.Error';
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.debugInfo = { code, message };
+  }
+}
+
+const notLoaded = (prop: string) =>
+  new FakeRichApiError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+// ---- request context ------------------------------------------------------------------
+
+type Op = () => void;
+
+export class FakeRequestContext {
+  readonly workbook: WorkbookProxy;
+  private queue: Op[] = [];
+  /** Completed syncs of this context: objects know whether a sync happened after them. */
+  completed = 0;
+  constructor(readonly wb: FakeExcelWorkbook) {
+    this.workbook = new WorkbookProxy(this);
+  }
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+  sync(): Promise<void> {
+    this.wb.syncCount++;
+    const ops = this.queue;
+    this.queue = [];
+    if (this.wb.hangNextSync) {
+      this.wb.hangNextSync = false;
+      return new Promise<void>(() => undefined);
+    }
+    if (this.wb.failNextSync) {
+      const f = this.wb.failNextSync;
+      this.wb.failNextSync = null;
+      return Promise.reject(new FakeRichApiError(f.code, f.message));
+    }
+    try {
+      for (const op of ops) op();
+    } catch (e) {
+      this.completed++;
+      return Promise.reject(e);
+    }
+    this.completed++;
+    return Promise.resolve();
+  }
+  requireApi(version: string, api: string): void {
+    if (!this.wb.supports(version)) throw new FakeRichApiError('ApiNotFound', `${api} requires ExcelApi ${version}`);
+  }
+}
+
+/** Splits a load spec ('a,b/c' | ['a'] | { select: 'a' }) into paths. */
+function loadPaths(spec: unknown): string[] {
+  if (spec === undefined) return [];
+  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(spec)) return spec.flatMap((s) => loadPaths(s));
+  if (typeof spec === 'object' && spec && 'select' in spec) return loadPaths((spec as { select: unknown }).select);
+  throw new Error('unsupported load spec in fake');
+}
+
+abstract class ClientObject {
+  private readonly loaded = new Map<string, unknown>();
+  private readonly createdAt: number;
+  constructor(protected readonly ctx: FakeRequestContext) {
+    this.createdAt = ctx.completed;
+  }
+  load(spec?: unknown): this {
+    const paths = loadPaths(spec);
+    this.ctx.enqueue(() => this.applyLoad(paths));
+    return this;
+  }
+  /** Runs at sync: reads each requested property from the model now. */
+  applyLoad(paths: string[]): void {
+    const byHead = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split('/');
+      const list = byHead.get(head!) ?? [];
+      if (rest.length) list.push(rest.join('/'));
+      byHead.set(head!, list);
+    }
+    for (const [head, rests] of byHead) {
+      if (rests.length) this.child(head).applyLoad(rests);
+      else this.loaded.set(head, this.read(head));
+    }
+  }
+  protected prop<T>(name: string): T {
+    if (!this.loaded.has(name)) throw notLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+  protected synced(): boolean {
+    return this.ctx.completed > this.createdAt;
+  }
+  protected abstract read(name: string): unknown;
+  protected child(name: string): ClientObject {
+    throw new Error(`fake: no navigation property ${name} on ${this.constructor.name}`);
+  }
+}
+
+export class ClientResult<T> {
+  private v: T | undefined;
+  private done = false;
+  constructor(ctx: FakeRequestContext, compute: () => T) {
+    ctx.enqueue(() => {
+      this.v = compute();
+      this.done = true;
+    });
+  }
+  get value(): T {
+    if (!this.done) throw notLoaded('value');
+    return this.v as T;
+  }
+}
+
+// ---- workbook, worksheets -------------------------------------------------------------------
+
+class WorkbookProxy extends ClientObject {
+  readonly worksheets: WorksheetCollectionProxy;
+  constructor(ctx: FakeRequestContext) {
+    super(ctx);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+  }
+  protected read(name: string): unknown {
+    throw new Error(`fake: workbook.${name} not modelled`);
+  }
+  protected override child(name: string): ClientObject {
+    if (name === 'worksheets') return this.worksheets;
+    return super.child(name);
+  }
+}
+
+class WorksheetCollectionProxy extends ClientObject {
+  private itemList: WorksheetProxy[] | null = null;
+  get items(): WorksheetProxy[] {
+    if (!this.itemList) throw notLoaded('items');
+    return this.itemList;
+  }
+  override applyLoad(paths: string[]): void {
+    const itemPaths = paths.filter((p) => p === 'items' || p.startsWith('items/')).map((p) => p.slice(6));
+    if (paths.some((p) => p === 'items' || p.startsWith('items/'))) {
+      this.itemList = this.ctx.wb.sheets.map((s) => {
+        const w = new WorksheetProxy(this.ctx, () => s);
+        w.resolveNow();
+        const sub = itemPaths.filter(Boolean);
+        w.applyLoad(sub.length ? sub : ['name']);
+        return w;
+      });
+    }
+    const rest = paths.filter((p) => !(p === 'items' || p.startsWith('items/')));
+    if (rest.length) super.applyLoad(rest);
+  }
+  protected read(name: string): unknown {
+    if (name === 'count') return this.ctx.wb.sheets.length;
+    throw new Error(`fake: worksheets.${name} not modelled`);
+  }
+  getItem(key: string): WorksheetProxy {
+    const ws = new WorksheetProxy(this.ctx, () => {
+      const s = this.ctx.wb.sheets.find((x) => x.name === key);
+      if (!s) throw new FakeRichApiError('ItemNotFound', `The requested resource doesn't exist.`);
+      return s;
+    });
+    ws.enqueueResolve();
+    return ws;
+  }
+  getItemOrNullObject(key: string): WorksheetProxy {
+    const ws = new WorksheetProxy(this.ctx, () => this.ctx.wb.sheets.find((x) => x.name === key) ?? null);
+    ws.enqueueResolve();
+    return ws;
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    const ws = new WorksheetProxy(this.ctx, () => this.ctx.wb.sheet(this.ctx.wb.activeSheet));
+    ws.enqueueResolve();
+    return ws;
+  }
+}
+
+/** Objects that resolve to a model target (or null) at sync, in queue order. */
+abstract class Resolvable<T> extends ClientObject {
+  private target: T | null | undefined;
+  private resolved = false;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolver: () => T | null,
+  ) {
+    super(ctx);
+  }
+  enqueueResolve(): void {
+    this.ctx.enqueue(() => this.resolveNow());
+  }
+  resolveNow(): T | null {
+    if (!this.resolved) {
+      this.target = this.resolver();
+      this.resolved = true;
+    }
+    return this.target ?? null;
+  }
+  /** The target for an operation: a null object fails like Office.js does. */
+  protected must(): T {
+    const t = this.resolveNow();
+    if (t === null) throw new FakeRichApiError('ItemNotFound', 'The requested resource doesn\'t exist (null object).');
+    return t;
+  }
+  get isNullObject(): boolean {
+    if (!this.synced()) throw notLoaded('isNullObject');
+    return this.resolveNow() === null;
+  }
+  override applyLoad(paths: string[]): void {
+    if (this.resolveNow() === null) return; // a null object's properties stay unloaded
+    super.applyLoad(paths);
+  }
+}
+
+class WorksheetProxy extends Resolvable<FakeSheet> {
+  readonly protection: ProtectionProxy;
+  constructor(ctx: FakeRequestContext, resolver: () => FakeSheet | null) {
+    super(ctx, resolver);
+    this.protection = new ProtectionProxy(ctx, this);
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  protected read(name: string): unknown {
+    const s = this.must();
+    if (name === 'name') return s.name;
+    if (name === 'visibility') return 'Visible';
+    throw new Error(`fake: worksheet.${name} not modelled`);
+  }
+  protected override child(name: string): ClientObject {
+    if (name === 'protection') return this.protection;
+    return super.child(name);
+  }
+  sheetNow(): FakeSheet {
+    return this.must();
+  }
+  getRange(address?: string): RangeProxy {
+    const r = new RangeProxy(this.ctx, () => {
+      const s = this.must();
+      const rect = parseRect(stripSheet(address ?? 'A1'));
+      return { sheet: s, areas: [rect] };
+    });
+    r.enqueueResolve();
+    return r;
+  }
+  getRanges(address: string): RangeProxy {
+    this.ctx.requireApi('1.9', 'Worksheet.getRanges');
+    const areas = address.split(/[,;]/).map((a) => a.trim()).filter(Boolean);
+    if (address.length > 8192) throw new FakeRichApiError('InvalidArgument', 'address too long');
+    const r = new RangeProxy(this.ctx, () => ({ sheet: this.must(), areas: areas.map((a) => parseRect(stripSheet(a))) }), true);
+    r.enqueueResolve();
+    return r;
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    const r = new RangeProxy(this.ctx, () => {
+      const s = this.must();
+      const rect = s.usedRect(!!valuesOnly);
+      return rect ? { sheet: s, areas: [rect] } : null;
+    });
+    r.enqueueResolve();
+    return r;
+  }
+  activate(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.wb.activeSheet = this.must().name;
+    });
+  }
+}
+
+class ProtectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ws: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  get protected(): boolean {
+    return this.prop('protected');
+  }
+  protected read(name: string): unknown {
+    if (name === 'protected') return this.ws.sheetNow().protected;
+    throw new Error(`fake: protection.${name} not modelled`);
+  }
+}
+
+// ---- ranges ---------------------------------------------------------------------------------
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  areas: Rect[];
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function stripSheet(address: string): string {
+  const i = address.lastIndexOf('!');
+  return (i >= 0 ? address.slice(i + 1) : address).replace(/\$/g, '');
+}
+
+function rectAddress(r: Rect): string {
+  const tl = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${a1(r.bottom, r.right)}`;
+}
+
+function cellsOf(r: Rect): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) out.push([i, j]);
+  return out;
+}
+
+class RangeProxy extends Resolvable<RangeTarget> {
+  readonly format: RangeFormatProxy;
+  constructor(
+    ctx: FakeRequestContext,
+    resolver: () => RangeTarget | null,
+    readonly multiArea = false,
+  ) {
+    super(ctx, resolver);
+    this.format = new RangeFormatProxy(ctx, this);
+  }
+  targetNow(): RangeTarget {
+    return this.must();
+  }
+  private single(): Rect {
+    const t = this.must();
+    if (t.areas.length !== 1) throw new Error('fake: multi-area range has no 2-D arrays');
+    return t.areas[0]!;
+  }
+  private grid<T>(f: (c: FakeCell | undefined) => T): T[][] {
+    const r = this.single();
+    const s = this.must().sheet;
+    const out: T[][] = [];
+    for (let i = r.top; i <= r.bottom; i++) {
+      const row: T[] = [];
+      for (let j = r.left; j <= r.right; j++) row.push(f(s.peek(i, j)));
+      out.push(row);
+    }
+    return out;
+  }
+  get address(): string {
+    return this.prop('address');
+  }
+  get values(): unknown[][] {
+    return this.prop('values');
+  }
+  set values(v: unknown[][]) {
+    this.write((cell, i, j) => typeIn(this.ctx.wb, cell, pick(v, i, j)));
+  }
+  get valueTypes(): string[][] {
+    return this.prop('valueTypes');
+  }
+  get numberFormat(): string[][] {
+    return this.prop('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write((cell, i, j) => {
+      cell.numberFormat = String(pick(v, i, j));
+    });
+  }
+  get text(): string[][] {
+    return this.prop('text');
+  }
+  get formulas(): unknown[][] {
+    return this.prop('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.write((cell, i, j) => typeIn(this.ctx.wb, cell, pick(v, i, j)));
+  }
+  protected read(name: string): unknown {
+    const t = this.must();
+    switch (name) {
+      case 'address':
+        return t.areas.map((r) => `${quoteSheet(t.sheet.name)}!${rectAddress(r)}`).join(', ');
+      case 'values':
+        return this.grid((c) => (!c ? '' : c.error ?? c.value ?? ''));
+      case 'valueTypes':
+        return this.grid((c) => valueType(c));
+      case 'numberFormat':
+        return this.grid((c) => c?.numberFormat ?? 'General');
+      case 'text':
+        return this.grid((c) => displayText(c));
+      case 'formulas':
+        return this.grid((c) => (!c ? '' : c.formula ?? c.error ?? c.value ?? ''));
+      case 'areaCount':
+        return t.areas.length;
+      case 'rowIndex':
+        return this.single().top;
+      case 'columnIndex':
+        return this.single().left;
+      default:
+        throw new Error(`fake: range.${name} not modelled`);
+    }
+  }
+  protected override child(name: string): ClientObject {
+    if (name === 'format') return this.format;
+    if (name === 'areas') return this.areas;
+    return super.child(name);
+  }
+  private areasProxy: RangeCollectionProxy | null = null;
+  /** RangeAreas.areas: one range per rectangular area. */
+  get areas(): RangeCollectionProxy {
+    return (this.areasProxy ??= new RangeCollectionProxy(this.ctx, () => {
+      const t = this.must();
+      return t.areas.map((a) => ({ sheet: t.sheet, areas: [a] }));
+    }));
+  }
+  get areaCount(): number {
+    return this.prop('areaCount');
+  }
+  /**
+   * The merged areas whose top-left cell lies in this range (office-js #3611: areas that
+   * only overlap it are not reported); fails above 512 areas, as documented.
+   */
+  getMergedAreasOrNullObject(): RangeProxy {
+    this.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
+    const r = new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.must();
+        const inside = (m: Rect) => t.areas.some((a) => m.top >= a.top && m.top <= a.bottom && m.left >= a.left && m.left <= a.right);
+        const found = t.sheet.merges.filter(inside);
+        if (found.length > 512) throw new FakeRichApiError('GeneralException', 'More than 512 merged areas in the range.');
+        return found.length ? { sheet: t.sheet, areas: found } : null;
+      },
+      true,
+    );
+    r.enqueueResolve();
+    return r;
+  }
+  /** Queues a per-cell write; refused on a protected sheet like Excel does. */
+  write(f: (cell: FakeCell, i: number, j: number) => void): void {
+    this.ctx.enqueue(() => {
+      const t = this.must();
+      if (t.sheet.protected) throw new FakeRichApiError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
+      for (const r of t.areas) for (const [i, j] of cellsOf(r)) f(t.sheet.cell(i, j), i - r.top, j - r.left);
+    });
+  }
+  getCellProperties(opts: { format?: { fill?: Record<string, boolean> } }): ClientResult<unknown[][]> {
+    this.ctx.requireApi('1.9', 'Range.getCellProperties');
+    const want = opts.format?.fill ?? {};
+    return new ClientResult(this.ctx, () =>
+      this.grid((c) => {
+        const f = c?.fill ?? NO_FILL;
+        const fill: Record<string, unknown> = {};
+        const none = f.none;
+        if (want.color) fill.color = f.color;
+        if (want.pattern) fill.pattern = none ? this.ctx.wb.noFillPattern : f.pattern;
+        if (want.patternColor) fill.patternColor = none ? null : f.patternColor;
+        if (want.tintAndShade) fill.tintAndShade = none ? null : f.tintAndShade;
+        if (want.patternTintAndShade) fill.patternTintAndShade = none ? null : f.patternTintAndShade;
+        return { format: { fill } };
+      }),
+    );
+  }
+  setCellProperties(data: Array<Array<{ format?: { fill?: Partial<Record<keyof FakeFill, unknown>> } }>>): void {
+    this.ctx.requireApi('1.9', 'Range.setCellProperties');
+    this.write((cell, i, j) => {
+      const fill = data[i]?.[j]?.format?.fill;
+      if (fill) applyFill(cell, fill);
+    });
+  }
+  select(): void {
+    this.ctx.enqueue(() => {
+      const t = this.must();
+      if (this.ctx.wb.activeSheet !== t.sheet.name) {
+        throw new FakeRichApiError('InvalidSelection', 'Cannot select a range on a sheet that is not active.');
+      }
+      this.ctx.wb.selection = { sheet: t.sheet.name, address: t.areas.map(rectAddress).join(',') };
+    });
+  }
+}
+
+function pick(v: unknown, i: number, j: number): unknown {
+  if (Array.isArray(v)) {
+    const row = v[i] ?? v[0];
+    return Array.isArray(row) ? (row[j] ?? row[0]) : row;
+  }
+  return v;
+}
+
+function valueType(c: FakeCell | undefined): string {
+  if (!c) return 'Empty';
+  if (c.error !== undefined) return 'Error';
+  if (c.value === null || c.value === '') return 'Empty';
+  if (typeof c.value === 'number') return 'Double';
+  if (typeof c.value === 'boolean') return 'Boolean';
+  return 'String';
+}
+
+/** Excel's "as if typed" interpretation of a value written through `values`/`formulas`. */
+function typeIn(wb: FakeExcelWorkbook, cell: FakeCell, v: unknown): void {
+  delete cell.error;
+  delete cell.formula;
+  if (v === null || v === undefined || v === '') {
+    cell.value = null;
+    return;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') {
+    cell.value = v;
+    return;
+  }
+  const s = String(v);
+  if (s.startsWith("'")) {
+    cell.value = s.slice(1);
+    return;
+  }
+  if (s.startsWith('=')) {
+    cell.formula = s;
+    const known = wb.formulaResults.get(cell)?.get(s);
+    cell.value = known ? known.value : null;
+    if (known?.error !== undefined) cell.error = known.error;
+    return;
+  }
+  if (cell.numberFormat === '@') {
+    cell.value = s;
+    return;
+  }
+  const pct = /^\s*([+-]?\d+(?:\.(\d+))?)\s*%\s*$/.exec(s);
+  if (pct) {
+    cell.value = Number(pct[1]) / 100;
+    if (cell.numberFormat === 'General') cell.numberFormat = pct[2] ? `0.${'0'.repeat(pct[2].length)}%` : '0%';
+    return;
+  }
+  if (/^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(s)) {
+    cell.value = Number(s);
+    return;
+  }
+  cell.value = s;
+}
+
+function applyFill(cell: FakeCell, fill: Partial<Record<keyof FakeFill, unknown>>): void {
+  const f = cell.fill;
+  if (fill.pattern === 'None') {
+    cell.fill = { ...NO_FILL };
+    return;
+  }
+  if (f.none && (fill.color !== undefined || fill.pattern !== undefined)) {
+    cell.fill = { none: false, color: '#FFFFFF', pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+  }
+  const g = cell.fill;
+  if (typeof fill.color === 'string') g.color = fill.color.toUpperCase();
+  if (typeof fill.pattern === 'string') g.pattern = fill.pattern;
+  if (fill.patternColor !== undefined) g.patternColor = fill.patternColor === null ? null : String(fill.patternColor).toUpperCase();
+  if (typeof fill.tintAndShade === 'number') g.tintAndShade = fill.tintAndShade;
+  if (typeof fill.patternTintAndShade === 'number') g.patternTintAndShade = fill.patternTintAndShade;
+}
+
+/** A small number formatter: General, fixed decimals, thousands, percent, text. */
+export function displayText(c: FakeCell | undefined): string {
+  if (!c) return '';
+  if (c.error !== undefined) return c.error;
+  const v = c.value;
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'string') return v;
+  const fmt = c.numberFormat;
+  if (fmt === 'General' || fmt === '@') return String(Number(v.toPrecision(11)));
+  const percent = fmt.includes('%');
+  const m = /\.(0+)/.exec(fmt);
+  const decimals = m ? m[1]!.length : 0;
+  const n = percent ? v * 100 : v;
+  let s = n.toFixed(decimals);
+  if (fmt.includes('#,##0')) {
+    const [int, frac] = s.split('.');
+    s = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+  }
+  return percent ? `${s}%` : s;
+}
+
+class RangeCollectionProxy extends ClientObject {
+  private itemList: RangeProxy[] | null = null;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly targets: () => RangeTarget[],
+  ) {
+    super(ctx);
+  }
+  get items(): RangeProxy[] {
+    if (!this.itemList) throw notLoaded('items');
+    return this.itemList;
+  }
+  override applyLoad(paths: string[]): void {
+    const sub = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    this.itemList = this.targets().map((t) => {
+      const r = new RangeProxy(this.ctx, () => t);
+      r.resolveNow();
+      r.applyLoad(sub.length ? sub : ['address']);
+      return r;
+    });
+  }
+  protected read(name: string): unknown {
+    throw new Error(`fake: areas.${name} not modelled`);
+  }
+}
+
+class RangeFormatProxy extends ClientObject {
+  readonly fill: RangeFillProxy;
+  constructor(
+    ctx: FakeRequestContext,
+    readonly range: RangeProxy,
+  ) {
+    super(ctx);
+    this.fill = new RangeFillProxy(ctx, range);
+  }
+  protected read(name: string): unknown {
+    throw new Error(`fake: format.${name} not modelled`);
+  }
+  protected override child(name: string): ClientObject {
+    if (name === 'fill') return this.fill;
+    return super.child(name);
+  }
+}
+
+class RangeFillProxy extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  get color(): string {
+    return this.prop('color');
+  }
+  set color(c: string) {
+    this.range.write((cell) => applyFill(cell, { color: c }));
+  }
+  get pattern(): string {
+    return this.prop('pattern');
+  }
+  set pattern(p: string) {
+    this.ctx.requireApi('1.9', 'RangeFill.pattern');
+    this.range.write((cell) => applyFill(cell, { pattern: p }));
+  }
+  clear(): void {
+    this.range.write((cell) => {
+      cell.fill = { ...NO_FILL };
+    });
+  }
+  protected read(name: string): unknown {
+    const t = this.range.targetNow();
+    const r = t.areas[0]!;
+    const cells = cellsOf(r).map(([i, j]) => t.sheet.peek(i, j)?.fill ?? NO_FILL);
+    const same = <K extends keyof FakeFill>(k: K) => (cells.every((f) => f[k] === cells[0]![k]) ? cells[0]![k] : null);
+    if (name === 'color') return same('color');
+    if (name === 'pattern') return cells.every((f) => f.none) ? 'None' : same('pattern');
+    throw new Error(`fake: fill.${name} not modelled`);
+  }
+}
+
+// ---- install ------------------------------------------------------------------------------
+
+export interface InstalledExcelFake {
+  readonly wb: FakeExcelWorkbook;
+  uninstall(): void;
+}
+
+/** Installs the fake as the globals `Excel` and `Office` (and `OfficeExtension`). */
+export function installExcelFake(wb: FakeExcelWorkbook): InstalledExcelFake {
+  const g = globalThis as Record<string, unknown>;
+  const saved = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
+  const run = async (a: unknown, b?: unknown) => {
+    const batch = (typeof a === 'function' ? a : b) as (ctx: FakeRequestContext) => Promise<unknown>;
+    const options = typeof a === 'function' ? null : (a as Record<string, unknown>);
+    if (options && !wb.supports('1.11')) throw new FakeRichApiError('ApiNotFound', 'RunOptions need ExcelApi 1.11');
+    if (options && 'mergeUndoGroup' in options && !wb.supports('1.20')) {
+      throw new FakeRichApiError('ApiNotFound', 'mergeUndoGroup needs ExcelApi 1.20');
+    }
+    wb.runs.push({ options });
+    const ctx = new FakeRequestContext(wb);
+    return batch(ctx);
+  };
+  g.Excel = { run };
+  g.Office = {
+    context: {
+      requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && wb.supports(version ?? '1.1') },
+      get document() {
+        return { settings: wb.settings };
+      },
+    },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  };
+  g.OfficeExtension = { Error: FakeRichApiError };
+  return {
+    wb,
+    uninstall() {
+      g.Excel = saved.Excel;
+      g.Office = saved.Office;
+      g.OfficeExtension = saved.OfficeExtension;
+    },
+  };
+}
+
+/** Column letters for tests that build sheets. */
+export { columnName };
