@@ -1,0 +1,85 @@
+/** Command-line arguments → options (CONTRACT.md, "Command line"). No I/O here. */
+
+export type OutputFormat = 'text' | 'json' | 'html';
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'html'];
+
+export interface CliOptions {
+  readonly paths: readonly string[];
+  /** Absent: text on a terminal, json otherwise (or from the --out extension). */
+  readonly format?: OutputFormat;
+  readonly out?: string;
+  readonly annotateDir?: string;
+  readonly summary?: string;
+  readonly profile?: string;
+}
+
+export type ParsedArgs =
+  | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'error'; readonly message: string };
+
+const VALUE_OPTIONS = ['--format', '--out', '--annotate', '--summary', '--profile'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const paths: string[] = [];
+  const values: Partial<Record<ValueOption, string>> = {};
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (arg === '--version' || arg === '-V') return { kind: 'version' };
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return error(`未知选项：${name}`);
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') return error(`选项 ${name} 需要一个值`);
+    if (values[name as ValueOption] !== undefined) return error(`选项 ${name} 只能给一次`);
+    values[name as ValueOption] = value;
+  }
+  return validate(paths, values);
+}
+
+function validate(paths: string[], v: Partial<Record<ValueOption, string>>): ParsedArgs {
+  if (paths.length === 0) return error('请给出要核对的工作簿或文件夹');
+  const format = v['--format'];
+  if (format !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    return error(`--format 只能是 ${OUTPUT_FORMATS.join('、')}，不能是“${format}”`);
+  }
+  const summary = v['--summary'];
+  if (summary !== undefined && !/\.xlsx$/i.test(summary)) return error(`--summary 的文件名须以 .xlsx 结尾：${summary}`);
+  const options: CliOptions = {
+    paths,
+    ...(format !== undefined ? { format: format as OutputFormat } : {}),
+    ...(v['--out'] !== undefined ? { out: v['--out'] } : {}),
+    ...(v['--annotate'] !== undefined ? { annotateDir: v['--annotate'] } : {}),
+    ...(summary !== undefined ? { summary } : {}),
+    ...(v['--profile'] !== undefined ? { profile: v['--profile'] } : {}),
+  };
+  return { kind: 'run', options };
+}
+
+function error(message: string): ParsedArgs {
+  return { kind: 'error', message };
+}
+
+/** The format when --format is absent: from the --out extension, else text on a terminal. */
+export function resolveFormat(options: CliOptions, stdoutIsTty: boolean): OutputFormat {
+  if (options.format) return options.format;
+  if (options.out) {
+    if (/\.html?$/i.test(options.out)) return 'html';
+    if (/\.txt$/i.test(options.out)) return 'text';
+    return 'json';
+  }
+  return stdoutIsTty ? 'text' : 'json';
+}

@@ -1,0 +1,36 @@
+/**
+ * One file through the pipeline: read it into memory once (never opened for writing),
+ * Grid, engine, Report. Every failure becomes a report, so the batch goes on.
+ */
+import { readFileSync } from 'fs';
+import { failedReport, type Report } from '../core/report';
+import { checkWorkbook } from '../engine';
+import { baseName } from '../host/file/bytes';
+import { readWorkbook } from '../host/file/read';
+
+export interface CheckedFile {
+  readonly report: Report;
+  /** The file's bytes, when it could be read from disk (for the annotated copy). */
+  readonly bytes: Uint8Array | null;
+}
+
+export async function checkFile(path: string, profile: string | undefined): Promise<CheckedFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return { report: failedReport(path, 'unreadable', `无法打开“${baseName(path)}”：${describe(e)}`), bytes: null };
+  }
+  const read = await readWorkbook({ bytes, fileName: path });
+  if (!read.ok) return { report: failedReport(path, 'unreadable', read.message), bytes };
+  try {
+    return { report: checkWorkbook(read.grid, { file: path, ...(profile ? { profile } : {}) }), bytes };
+  } catch (e) {
+    return { report: failedReport(path, 'unreadable', `核对“${baseName(path)}”时出现内部错误：${describe(e)}`), bytes };
+  }
+}
+
+function describe(e: unknown): string {
+  if (e && typeof e === 'object' && 'code' in e && (e as { code?: string }).code === 'EACCES') return '没有读取权限';
+  return e instanceof Error ? e.message : String(e);
+}

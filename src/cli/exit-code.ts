@@ -1,0 +1,12 @@
+/** CONTRACT.md exit status: 2 when any file was unreadable or unrecognised, else 1 on any error finding, else 0. */
+import type { Report } from '../core/report';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_TROUBLE = 2;
+
+export function exitCodeFor(reports: readonly Report[]): number {
+  if (reports.some((r) => r.status !== 'checked')) return EXIT_TROUBLE;
+  if (reports.some((r) => r.summary.errors > 0)) return EXIT_ERRORS;
+  return EXIT_OK;
+}

@@ -1,0 +1,77 @@
+/**
+ * The HTML report: one self-contained page (inline CSS, no scripts) with the content of the
+ * text report. A pure function, so the web page can share it. Every text is escaped.
+ */
+import type { Finding, Severity } from '../core/finding';
+import type { Report } from '../core/report';
+import { batchLine, departmentLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+
+const SEVERITY_BG: Readonly<Record<Severity, string>> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#BDD7EE' };
+
+const CSS = `
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:24px;color:#222;line-height:1.5}
+h1{font-size:20px}h2{font-size:16px;margin:0 0 8px;word-break:break-all}
+section{border:1px solid #ccc;border-radius:6px;padding:12px 16px;margin:0 0 16px}
+.meta{margin:2px 0;color:#444}.summary{font-weight:bold;margin:6px 0}
+.status-unreadable,.status-unrecognised{border-color:#c00}.reason{color:#a00}
+table{border-collapse:collapse;width:100%;margin-top:8px;font-size:14px}
+th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f2f2f2}td.num{white-space:nowrap}
+${(Object.keys(SEVERITY_BG) as Severity[]).map((s) => `.sev-${s}{background:${SEVERITY_BG[s]}}`).join('')}
+.explanation{color:#555;font-size:13px}
+`.trim();
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function renderHtmlReport(reports: readonly Report[]): string {
+  const sections = reports.map(renderSection).join('\n');
+  const total = reports.length > 1 ? `<p class="summary">${escapeHtml(batchLine(reports))}</p>\n` : '';
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>自评表核对结果</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>自评表核对结果</h1>
+${total}${sections}
+</body>
+</html>
+`;
+}
+
+function renderSection(r: Report): string {
+  const parts = [`<section class="status-${r.status}">`, `<h2>${escapeHtml(r.file)}</h2>`];
+  parts.push(`<p class="meta">状态：${escapeHtml(STATUS_NAME[r.status])}${r.profile ? `（规则配置 ${escapeHtml(r.profile)}）` : ''}</p>`);
+  if (r.status !== 'checked') {
+    if (r.error) parts.push(`<p class="reason">原因：${escapeHtml(r.error)}</p>`);
+    parts.push('</section>');
+    return parts.join('\n');
+  }
+  const dept = departmentLine(r);
+  if (dept) parts.push(`<p class="meta">${escapeHtml(dept)}</p>`);
+  parts.push(`<p class="meta">工作表：${escapeHtml(sheetsLine(r))}</p>`);
+  parts.push(`<p class="summary">${escapeHtml(summaryLine(r))}</p>`);
+  if (r.findings.length === 0) parts.push('<p>未发现问题。</p>');
+  else parts.push(renderTable(r.findings));
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function renderTable(findings: readonly Finding[]): string {
+  const head = '<tr><th>序号</th><th>严重程度</th><th>单元格</th><th>规则</th><th>填报值</th><th>应为</th><th>说明</th></tr>';
+  const rows = findings.map(
+    (f, i) =>
+      `<tr class="sev-${f.severity}"><td class="num">${i + 1}</td><td>${SEVERITY_NAME[f.severity]}</td>` +
+      `<td class="num">${escapeHtml(`${f.sheet}!${f.cell}`)}</td><td class="num">${escapeHtml(f.ruleId)}</td>` +
+      `<td class="num">${escapeHtml(f.entered ?? '')}</td>` +
+      `<td class="num">${escapeHtml(f.expected ?? '')}</td><td>${escapeHtml(f.message)}` +
+      (f.explanation ? `<div class="explanation">${escapeHtml(f.explanation)}</div>` : '') +
+      '</td></tr>',
+  );
+  return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+}

@@ -1,0 +1,11 @@
+/** The streams the CLI writes to; process.stdout/stderr in real use, buffers in tests. */
+export interface OutStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface CliIo {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+}

@@ -1,0 +1,49 @@
+/**
+ * The JSON report of CONTRACT.md: one object per workbook, an array for a batch. Keys come
+ * in the contract's order; fields beyond it (explanation, suggestion, department, year,
+ * missingAnchors) follow, as the contract allows additions.
+ */
+import type { Finding } from '../core/finding';
+import type { Report } from '../core/report';
+
+export function reportToJson(report: Report): Record<string, unknown> {
+  return {
+    file: report.file,
+    profile: report.profile,
+    status: report.status,
+    error: report.error,
+    sheets: { basic: report.sheets.basic, selfEval: report.sheets.selfEval },
+    summary: {
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      infos: report.summary.infos,
+      enteredTotal: report.summary.enteredTotal,
+      recomputedTotal: report.summary.recomputedTotal,
+      grade: report.summary.grade,
+    },
+    findings: report.findings.map(findingToJson),
+    department: report.department,
+    year: report.year,
+    missingAnchors: report.missingAnchors,
+  };
+}
+
+function findingToJson(f: Finding): Record<string, unknown> {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    entered: f.entered,
+    expected: f.expected,
+    message: f.message,
+    inputs: f.inputs,
+    explanation: f.explanation,
+    ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+  };
+}
+
+export function renderJsonReport(reports: readonly Report[], asArray: boolean): string {
+  const body = asArray || reports.length !== 1 ? reports.map(reportToJson) : reportToJson(reports[0]!);
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

@@ -1,0 +1,39 @@
+/** Chinese labels shared by the text and HTML reports. */
+import type { Severity } from '../core/finding';
+import type { Report, ReportStatus } from '../core/report';
+
+export const SEVERITY_NAME: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+
+export const STATUS_NAME: Readonly<Record<ReportStatus, string>> = {
+  checked: '已核对',
+  unreadable: '无法读取',
+  unrecognised: '未识别模板',
+};
+
+export function sheetsLine(report: Report): string {
+  const part = (label: string, name: string | null) => `${label}：${name ?? '未找到'}`;
+  return `${part('基础数据表', report.sheets.basic)}；${part('自评表', report.sheets.selfEval)}`;
+}
+
+export function summaryLine(report: Report): string {
+  const s = report.summary;
+  return `填报总分 ${s.enteredTotal ?? '—'}，重算总分 ${s.recomputedTotal ?? '—'}，等次 ${s.grade ?? '—'}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`;
+}
+
+export function departmentLine(report: Report): string | null {
+  const parts: string[] = [];
+  if (report.department) parts.push(`单位：${report.department}`);
+  if (report.year) parts.push(`年度：${report.year}`);
+  return parts.length > 0 ? parts.join('　') : null;
+}
+
+export function batchLine(reports: readonly Report[]): string {
+  const by = (s: ReportStatus) => reports.filter((r) => r.status === s).length;
+  const errors = reports.reduce((n, r) => n + r.summary.errors, 0);
+  const warnings = reports.reduce((n, r) => n + r.summary.warnings, 0);
+  const infos = reports.reduce((n, r) => n + r.summary.infos, 0);
+  return (
+    `共 ${reports.length} 个文件：已核对 ${by('checked')}，无法读取 ${by('unreadable')}，未识别模板 ${by('unrecognised')}；` +
+    `错误 ${errors}，警告 ${warnings}，提示 ${infos}`
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The command's main flow: arguments → files → reports → outputs → exit status.
+ * Each file is read into memory once and never opened for writing; outputs go only to
+ * --out, --summary and the --annotate folder, and never onto an input.
+ */
+import { mkdirSync } from 'fs';
+import { findProfile, PROFILES } from '../core/profile';
+import { failedReport, type Report } from '../core/report';
+import { annotateWorkbook } from '../host/file/annotate';
+import { buildSummaryWorkbook } from '../host/file/summary';
+import { AnnotatedNames } from './annotated-names';
+import { parseArgs, resolveFormat, type CliOptions } from './args';
+import { checkFile } from './check-file';
+import { EXIT_OK, EXIT_TROUBLE, exitCodeFor } from './exit-code';
+import type { CliIo } from './io';
+import { createProgress } from './progress';
+import { renderReport } from './render';
+import { USAGE } from './usage';
+import { packageVersion } from './version';
+import { collectInputs, type InputEntry } from './walk';
+import { canonicalPath, writeOutputFile } from './write-output';
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  switch (parsed.kind) {
+    case 'help':
+      io.stdout.write(USAGE);
+      return EXIT_OK;
+    case 'version':
+      io.stdout.write(`${packageVersion()}\n`);
+      return EXIT_OK;
+    case 'error':
+      io.stderr.write(`selfeval-check：${parsed.message}\n运行 selfeval-check --help 查看用法。\n`);
+      return EXIT_TROUBLE;
+    case 'run':
+      return checkAll(parsed.options, io);
+  }
+}
+
+async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.profile && !findProfile(options.profile)) {
+    io.stderr.write(`selfeval-check：未知的规则配置“${options.profile}”。可用：${PROFILES.map((p) => p.id).join('、')}\n`);
+    return EXIT_TROUBLE;
+  }
+  const inputs = collectInputs(options.paths);
+  const clash = outputOnInput(options, inputs.entries);
+  if (clash) {
+    io.stderr.write(`selfeval-check：输出文件“${clash}”就是要核对的文件之一；原文件不会被改写，请换一个输出文件名。\n`);
+    return EXIT_TROUBLE;
+  }
+  const warnings: string[] = [];
+  if (inputs.entries.length === 0) warnings.push(`在 ${options.paths.join('、')} 中没有找到 .xlsx、.xlsm 或 .xls 工作簿。`);
+
+  const annotate = options.annotateDir ? prepareAnnotateDir(options.annotateDir, io) : null;
+  if (annotate === false) return EXIT_TROUBLE;
+  const inputKeys = new Set(inputs.entries.map((e) => canonicalPath(e.path)));
+
+  const reports: Report[] = [];
+  let outputFailed = false;
+  const progress = createProgress(io.stderr, inputs.entries.length);
+  for (const [i, entry] of inputs.entries.entries()) {
+    progress.start(i, entry.path);
+    if (entry.kind === 'missing') {
+      reports.push(failedReport(entry.path, 'unreadable', entry.reason));
+      continue;
+    }
+    const { report, bytes } = await checkFile(entry.path, options.profile);
+    reports.push(report);
+    if (annotate && bytes && report.status === 'checked') {
+      const target = annotate.next(entry.path);
+      try {
+        if (inputKeys.has(canonicalPath(target))) throw new Error('标注副本的文件名与输入文件相同');
+        writeOutputFile(target, await annotateWorkbook({ bytes, report }));
+      } catch (e) {
+        outputFailed = true;
+        warnings.push(`无法写出“${entry.path}”的标注副本 ${target}：${describe(e)}`);
+      }
+    }
+  }
+  progress.done();
+
+  const rendered = renderReport(resolveFormat(options, Boolean(io.stdout.isTTY)), reports, inputs.isBatch);
+  outputFailed = !writeOrWarn(options.out, rendered, io, warnings) || outputFailed;
+  if (options.summary) {
+    outputFailed = !writeOrWarn(options.summary, await buildSummaryWorkbook(reports), io, warnings) || outputFailed;
+  }
+  for (const w of warnings) io.stderr.write(`selfeval-check：${w}\n`);
+  if (outputFailed || inputs.entries.length === 0) return EXIT_TROUBLE;
+  return exitCodeFor(reports);
+}
+
+/** Writes to a file, or to stdout when no path is given; false (and a warning) on failure. */
+function writeOrWarn(path: string | undefined, data: string | Uint8Array, io: CliIo, warnings: string[]): boolean {
+  if (path === undefined) {
+    io.stdout.write(typeof data === 'string' ? data : '');
+    return true;
+  }
+  try {
+    writeOutputFile(path, data);
+    return true;
+  } catch (e) {
+    warnings.push(`无法写出“${path}”：${describe(e)}`);
+    return false;
+  }
+}
+
+function prepareAnnotateDir(dir: string, io: CliIo): AnnotatedNames | false {
+  try {
+    mkdirSync(dir, { recursive: true });
+    return new AnnotatedNames(dir);
+  } catch (e) {
+    io.stderr.write(`selfeval-check：无法创建标注副本文件夹“${dir}”：${describe(e)}\n`);
+    return false;
+  }
+}
+
+/** The --out or --summary path when it names one of the inputs. */
+function outputOnInput(options: CliOptions, entries: readonly InputEntry[]): string | null {
+  const inputs = new Set(entries.filter((e) => e.kind === 'file').map((e) => canonicalPath(e.path)));
+  for (const out of [options.out, options.summary]) {
+    if (out !== undefined && inputs.has(canonicalPath(out))) return out;
+  }
+  return null;
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,18 @@
+/** The --help text. */
+export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>...
+
+核对部门整体支出绩效自评工作簿（附件2 基础数据表、附件3 自评表）的计算与评分。
+接受 .xlsx、.xlsm 和 .xls；文件夹会逐层查找其中所有工作簿。原文件只读不改。
+
+选项：
+  --format text|json|html  报告格式（默认：在终端显示为 text，否则为 json）
+  --out FILE               把报告写入 FILE，而不是输出到屏幕
+  --annotate DIR           在 DIR 中为每个工作簿写一份标注副本（<名称>.checked.xlsx）：
+                           有问题的单元格按严重程度着色并加批注，另附“核对结果”工作表
+  --summary FILE.xlsx      写一份汇总表：每个工作簿一行（单位、年度、总分、等次、问题数、状态）
+  --profile NAME           指定规则配置（默认按工作簿自动识别）
+  -h, --help               显示本帮助
+  -V, --version            显示版本号
+
+退出码：0 没有错误；1 至少有一个错误；2 有文件无法读取或未识别出模板（其余文件照常核对）。
+`;

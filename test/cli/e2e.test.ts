@@ -1,0 +1,212 @@
+/**
+ * The command end to end: `node build/cli/main.js` on a temporary folder with good and bad
+ * workbooks. Builds the CLI first (npm run build:cli).
+ */
+import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { hashTree, makeBatchFolder, makeTempDir, seedWorkbook, type BatchFolder } from './batch-folder';
+import { writeFileSync } from 'fs';
+
+const ROOT = join(__dirname, '..', '..');
+const MAIN = join(ROOT, 'build', 'cli', 'main.js');
+
+interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(args: readonly string[], cwd = ROOT): RunResult {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+beforeAll(() => {
+  execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
+}, 120_000);
+
+describe('selfeval-check on a batch folder', () => {
+  let batch: BatchFolder;
+  let before: Record<string, string>;
+  let out: string;
+  let run: RunResult;
+  let reports: Json[];
+
+  beforeAll(async () => {
+    batch = await makeBatchFolder();
+    before = hashTree(batch.root);
+    out = makeTempDir('selfeval-out-');
+    run = cli([
+      '--format', 'json',
+      '--annotate', join(out, 'annotated'),
+      '--summary', join(out, 'summary.xlsx'),
+      batch.root,
+    ]);
+    reports = JSON.parse(run.stdout) as Json[];
+  });
+
+  it('exits 2 when a file is unreadable or unrecognised, having checked the others', () => {
+    expect(run.code).toBe(2);
+    expect(reports.map((r) => r.status)).toEqual(['checked', 'checked', 'unreadable', 'unreadable', 'unrecognised', 'checked']);
+  });
+
+  it('gives a JSON array, one object per workbook found, lock files and our copies skipped', () => {
+    expect(reports.map((r) => r.file)).toEqual(batch.checked.map((f) => join(batch.root, f)));
+  });
+
+  it('reports the seed workbook as CONTRACT.md shows, numbers as decimal strings', () => {
+    const seed = reports[0]!;
+    expect(seed).toMatchObject({
+      profile: 'hunan-dept-overall',
+      status: 'checked',
+      error: null,
+      sheets: { basic: '附件2', selfEval: '附件3' },
+      summary: { errors: 1, enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优' },
+    });
+    const exec = (seed.findings as Json[]).find((f) => f.ruleId === 'selfeval.execution-score')!;
+    expect(exec).toMatchObject({ severity: 'error', sheet: '附件3', cell: 'H5', entered: '9.8', expected: '9.90' });
+    expect(exec.message).toContain('9.90');
+    expect(Array.isArray(exec.inputs)).toBe(true);
+    for (const f of seed.findings as Json[]) {
+      expect(Object.keys(f).slice(0, 8)).toEqual(['ruleId', 'severity', 'sheet', 'cell', 'entered', 'expected', 'message', 'inputs']);
+      for (const key of ['entered', 'expected']) if (f[key] !== null) expect(typeof f[key]).toBe('string');
+    }
+    for (const key of ['enteredTotal', 'recomputedTotal']) expect(seed.summary[key]).toMatch(DECIMAL);
+  });
+
+  it('reads the .xls twin to the same result as the .xlsx', () => {
+    const [, xlsx, , , , xls] = reports;
+    expect(xls!.summary).toEqual(xlsx!.summary);
+    expect(xls!.findings).toEqual(xlsx!.findings);
+  });
+
+  it('names the problem of each unreadable file in Chinese', () => {
+    expect(reports[2]!.error).toContain('文件已加密');
+    expect(reports[3]!.error).toContain('文本文件');
+    expect(reports[4]!.error).toContain('未识别');
+    for (const r of reports.slice(2, 5)) {
+      expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 0, enteredTotal: null, recomputedTotal: null, grade: null });
+      expect(r.findings).toEqual([]);
+      expect(r.sheets).toEqual({ basic: null, selfEval: null });
+    }
+  });
+
+  it('leaves every input byte-identical (sha256)', () => {
+    expect(hashTree(batch.root)).toEqual(before);
+  });
+
+  it('writes an annotated copy per checked workbook', async () => {
+    const dir = join(out, 'annotated');
+    expect(readdirSync(dir).sort()).toEqual(['1-芦淞区商务局.checked.xlsx', '2-一致.checked.xlsx', '3-一致.checked.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, '1-芦淞区商务局.checked.xlsx')) as unknown as ExcelJS.Buffer);
+    const h5 = wb.getWorksheet('附件3')!.getCell('H5');
+    expect((h5.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(wb.getWorksheet('核对结果')!.rowCount).toBe(reports[0]!.findings.length + 1);
+  });
+
+  it('writes the summary workbook, one row per file with its status', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(out, 'summary.xlsx')) as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(reports.length + 1);
+    expect(ws.getRow(2).getCell(2).value).toBe('株洲市芦淞区商务局');
+    expect(ws.getRow(2).getCell(5).value).toBe(94.99);
+    expect([2, 3, 4, 5, 6, 7].map((r) => ws.getRow(r).getCell(10).value)).toEqual(['已核对', '已核对', '无法读取', '无法读取', '未识别模板', '已核对']);
+  });
+
+  it('shows no progress bar when stderr is not a terminal', () => {
+    expect(run.stderr).not.toContain('[#');
+  });
+});
+
+describe('selfeval-check on single files', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = makeTempDir('selfeval-single-');
+    writeFileSync(join(dir, 'seed.xlsx'), await seedWorkbook(false));
+    writeFileSync(join(dir, 'ok.xlsx'), await seedWorkbook(true));
+  });
+
+  it('exits 1 on error findings and prints one JSON object (json when not a terminal)', () => {
+    const r = cli([join(dir, 'seed.xlsx')]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Json;
+    expect(Array.isArray(report)).toBe(false);
+    expect(report.file).toBe(join(dir, 'seed.xlsx'));
+  });
+
+  it('exits 0 on a consistent workbook, keeping the path as given', () => {
+    const r = cli(['ok.xlsx'], dir);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Json).file).toBe('ok.xlsx');
+  });
+
+  it('gives an array for two files', () => {
+    const r = cli(['seed.xlsx', 'ok.xlsx'], dir);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as Json[]).map((x) => x.summary.errors)).toEqual([1, 0]);
+  });
+
+  it('writes the report to --out, nothing to stdout', () => {
+    const target = join(dir, 'reports', 'r.json');
+    const r = cli(['--out', target, 'seed.xlsx'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect((JSON.parse(readFileSync(target, 'utf8')) as Json).status).toBe('checked');
+  });
+
+  it('renders text and html with the summary line and findings', () => {
+    const text = cli(['--format', 'text', 'seed.xlsx'], dir);
+    expect(text.stdout).toContain('文件：seed.xlsx');
+    expect(text.stdout).toContain('填报总分 95.8，重算总分 94.99，等次 优');
+    expect(text.stdout).toContain('[错误] 附件3!H5');
+    const html = cli(['--format=html', 'seed.xlsx'], dir);
+    expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.stdout).toContain('附件3!H5');
+    expect(html.stdout).not.toMatch(/<script/i);
+  });
+
+  it('refuses to write --out onto an input', () => {
+    const before = hashTree(dir);
+    const r = cli(['--out', 'seed.xlsx', 'seed.xlsx'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('原文件不会被改写');
+    expect(hashTree(dir)).toEqual(before);
+  });
+
+  it('exits 2 for a path that does not exist and for an unsupported file', () => {
+    const missing = cli(['nope.xlsx', 'ok.xlsx'], dir);
+    expect(missing.code).toBe(2);
+    const [first, second] = JSON.parse(missing.stdout) as Json[];
+    expect(first).toMatchObject({ file: 'nope.xlsx', status: 'unreadable' });
+    expect(second).toMatchObject({ status: 'checked' });
+    writeFileSync(join(dir, 'notes.csv'), 'a,b');
+    expect(cli(['notes.csv'], dir).code).toBe(2);
+  });
+
+  it('prints help and version, and rejects bad options with exit 2', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--annotate DIR');
+    const version = cli(['--version']);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Json).version);
+    expect(cli(['--format', 'xml', 'ok.xlsx'], dir).code).toBe(2);
+    expect(cli(['--bogus', 'ok.xlsx'], dir).code).toBe(2);
+    const profile = cli(['--profile', 'nope', 'ok.xlsx'], dir);
+    expect(profile.code).toBe(2);
+    expect(profile.stderr).toContain('hunan-dept-overall');
+    expect(cli(['--profile', 'hunan-dept-overall', 'ok.xlsx'], dir).code).toBe(0);
+  });
+
+  it('has a #!/usr/bin/env node line', () => {
+    expect(readFileSync(MAIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(existsSync(MAIN)).toBe(true);
+  });
+});
