@@ -17,8 +17,8 @@ export type Assessment =
       /** The score the rule gives, unrounded. */
       readonly expected: Decimal;
       readonly met: boolean;
-      /** `33 ÷ 40 × 10`, or `完成值 98% ≥ 指标值 90%`. */
-      readonly formula: string;
+      /** `33 ÷ 40 × 10`, or `完成值 98% ≥ 指标值 90%`; built only when a finding needs it. */
+      readonly formula: () => string;
     }
   | { readonly kind: 'qualitative'; readonly why: string }
   | { readonly kind: 'not-computable'; readonly why: string }
@@ -63,17 +63,17 @@ export function assessIndicator(row: IndicatorRow): Assessment {
   const t = valueIn(target, tu);
   const a = valueIn(actual, au);
   const w = weight.value;
-  const T = showEntered(target);
-  const A = showEntered(actual);
-  const W = showEntered(weight);
+  const T = () => showEntered(target);
+  const A = () => showEntered(actual);
+  const W = () => showEntered(weight);
   if (kind === 'positive') {
-    if (a.gte(t)) return { kind: 'scored', direction: 'positive', expected: w, met: true, formula: `完成值 ${A} ≥ 指标值 ${T}，得满分 ${W}` };
+    if (a.gte(t)) return { kind: 'scored', direction: 'positive', expected: w, met: true, formula: () => `完成值 ${A()} ≥ 指标值 ${T()}，得满分 ${W()}` };
     if (t.isZero()) return { kind: 'not-computable', why: '指标值为 0，无法按比例计算' };
-    return { kind: 'scored', direction: 'positive', expected: w.times(a).div(t), met: false, formula: `${A} ÷ ${T} × ${W}` };
+    return { kind: 'scored', direction: 'positive', expected: w.times(a).div(t), met: false, formula: () => `${A()} ÷ ${T()} × ${W()}` };
   }
-  if (a.lte(t)) return { kind: 'scored', direction: 'reverse', expected: w, met: true, formula: `完成值 ${A} ≤ 指标值 ${T}（越低越好），得满分 ${W}` };
+  if (a.lte(t)) return { kind: 'scored', direction: 'reverse', expected: w, met: true, formula: () => `完成值 ${A()} ≤ 指标值 ${T()}（越低越好），得满分 ${W()}` };
   if (a.isZero()) return { kind: 'not-computable', why: '完成值为 0，无法按比例计算' };
-  return { kind: 'scored', direction: 'reverse', expected: w.times(t).div(a), met: false, formula: `${T} ÷ ${A} × ${W}` };
+  return { kind: 'scored', direction: 'reverse', expected: w.times(t).div(a), met: false, formula: () => `${T()} ÷ ${A()} × ${W()}` };
 }
 
 /** Whether a score is inside 0…分值. */

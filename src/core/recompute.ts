@@ -7,7 +7,6 @@ import Decimal from 'decimal.js';
 import type { ExecutionRow, SelfEvalTable } from '../template/tables';
 import { num } from './rule';
 import { assessIndicator, type Assessment } from './indicator';
-import { roundHalfUp } from './value';
 import { showEntered } from './precision';
 import type { Profile } from './profile';
 
@@ -36,20 +35,19 @@ export function executionScore(row: ExecutionRow, profile: Profile): ExecutionSc
 export interface Recomputed {
   readonly execution: ExecutionScore | null;
   readonly indicators: ReadonlyArray<{ readonly row: number; readonly assessment: Assessment }>;
-  /** Σ recomputed scores at the profile's precision; qualitative rows count as entered. */
+  /** Σ recomputed scores, unrounded (rounding each row first would drift on long tables); qualitative rows count as entered. */
   readonly total: Decimal | null;
   /** Σ entered scores (execution row + indicators). */
   readonly enteredSum: Decimal | null;
 }
 
 export function recompute(table: SelfEvalTable, profile: Profile): Recomputed {
-  const d = profile.minDecimals;
   const execution = table.execution ? executionScore(table.execution, profile) : null;
   const indicators = table.indicators.map((row) => ({ row: row.row, assessment: assessIndicator(row) }));
   let total: Decimal | null = new Decimal(0);
   let enteredSum: Decimal | null = new Decimal(0);
   const execScore = num(table.execution?.score);
-  if (execution) total = total.plus(roundHalfUp(execution.expected, d));
+  if (execution) total = total.plus(execution.expected);
   else if (execScore) total = total.plus(execScore.value);
   if (execScore) enteredSum = enteredSum.plus(execScore.value);
   table.indicators.forEach((row, i) => {
@@ -57,7 +55,7 @@ export function recompute(table: SelfEvalTable, profile: Profile): Recomputed {
     const entered = num(row.score);
     if (entered && enteredSum) enteredSum = enteredSum.plus(entered.value);
     if (!total) return;
-    if (a.kind === 'scored') total = total.plus(roundHalfUp(a.expected, d));
+    if (a.kind === 'scored') total = total.plus(a.expected);
     else if (entered) {
       const weight = num(row.weight);
       // A judged score counts as entered, but never beyond its bounds.

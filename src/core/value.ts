@@ -88,7 +88,9 @@ export function parseRaw(value: RawValue, numFmt?: string, shown?: string): Pars
 
 /** Excel keeps 15 significant digits; anything past that is binary noise from a formula. */
 function decimalFromNumber(n: number): Decimal {
-  return new Decimal(Number(n.toPrecision(15)).toString());
+  const s = String(n);
+  // Sixteen characters or fewer hold at most 15 digits: nothing to trim, the common case.
+  return new Decimal(s.length <= 16 ? s : Number(n.toPrecision(15)).toString());
 }
 
 function parseNumber(n: number, numFmt: string | undefined, shown: string | undefined): Parsed {
@@ -97,15 +99,18 @@ function parseNumber(n: number, numFmt: string | undefined, shown: string | unde
   const value = decimalFromNumber(n);
   const shownValue = fmt.percent ? value.times(100) : value;
   const decimals = fmt.decimals ?? Math.max(0, shownValue.decimalPlaces());
-  const text = shown && shown.trim() !== '' ? shown.trim() : formatShown(shownValue, decimals, fmt.percent);
+  const percent = fmt.percent;
   return {
     kind: 'number',
     value,
     decimals,
-    percent: fmt.percent,
-    unit: fmt.percent ? '%' : null,
+    percent,
+    unit: percent ? '%' : null,
     comparator: null,
-    text,
+    // Formatted only when a message needs it: most figures are never shown.
+    get text() {
+      return shown && shown.trim() !== '' ? shown.trim() : formatShown(shownValue, decimals, percent);
+    },
   };
 }
 

@@ -168,9 +168,9 @@ function locateIndicators(view: SheetView, headerRow: number): { rows: Indicator
   let prevLevel1: LevelLabel | null = null;
   let prevLevel2 = '';
   for (let r = start; r < view.rowCount; r++) {
-    const totalLabel = view.areasInRow(r).find(({ col }) => col <= cols.level3! && /^(总分|合计|总计)$/.test(view.label(r, col)));
-    if (totalLabel) {
-      total = locateTotal(view, r, totalLabel.col, cols.weight, cols.score);
+    const totalCol = findTotalLabel(view, r, cols.level3);
+    if (totalCol !== undefined) {
+      total = locateTotal(view, r, totalCol, cols.weight, cols.score);
       break;
     }
     const name = view.label(r, cols.level3);
@@ -206,6 +206,15 @@ function locateIndicators(view: SheetView, headerRow: number): { rows: Indicator
     prevLevel2 = level2;
   }
   return { rows, total };
+}
+
+/** The column of a `总分` label left of the 三级指标 column's right edge, if row r is the total row. */
+function findTotalLabel(view: SheetView, r: number, lastCol: number): number | undefined {
+  for (let c = 0; c <= lastCol; c++) {
+    if (typeof view.grid.rows[r]?.[c]?.value !== 'string' || !view.isTopLeft(r, c)) continue;
+    if (/^(总分|合计|总计)$/.test(view.label(r, c))) return c;
+  }
+  return undefined;
 }
 
 /** The 总分 row: values under the 分值 and 得分 columns, or the first two figures right of the label. */

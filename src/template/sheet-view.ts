@@ -14,6 +14,8 @@ export class SheetView {
   readonly colCount: number;
   /** Row-major index of the merge each covered cell belongs to. */
   private readonly mergeOf = new Map<number, Rect>();
+  /** Compact labels of string cells, computed once: locating asks for the same labels many times. */
+  private readonly labels = new Map<number, string>();
 
   constructor(readonly grid: SheetGrid) {
     this.name = grid.name;
@@ -57,7 +59,14 @@ export class SheetView {
 
   /** Text with every space and line break removed, full-width folded: for label matching. */
   label(r: number, c: number): string {
-    return compactLabel(this.text(r, c));
+    const m = this.area(r, c);
+    const k = this.key(m.top, m.left);
+    let l = this.labels.get(k);
+    if (l === undefined) {
+      l = compactLabel(this.text(m.top, m.left));
+      this.labels.set(k, l);
+    }
+    return l;
   }
 
   /** A field: the value shown at (r, c), addressed by its merge's top-left cell. */
@@ -72,26 +81,39 @@ export class SheetView {
     return { sheet: this.name, cell: a1(m.top, m.left), row: m.top, col: m.left, parsed };
   }
 
-  /** Every top-left cell whose compact label satisfies `test`, in reading order. */
-  findAll(test: (label: string) => boolean, rows?: { from: number; to: number }): Array<{ row: number; col: number }> {
+  /** Top-left cells holding text, in reading order; built once, scanned by every search. */
+  private textCells: Array<{ row: number; col: number }> | undefined;
+
+  private textCellList(): Array<{ row: number; col: number }> {
+    if (this.textCells) return this.textCells;
+    const out: Array<{ row: number; col: number }> = [];
+    this.grid.rows.forEach((row, r) => {
+      row?.forEach((cell, c) => {
+        if (cell && typeof cell.value === 'string' && cell.value.trim() !== '' && this.isTopLeft(r, c)) out.push({ row: r, col: c });
+      });
+    });
+    this.textCells = out;
+    return out;
+  }
+
+  /** Every top-left text cell whose compact label satisfies `test`, in reading order. */
+  findAll(test: (label: string) => boolean, rows?: { from: number; to: number }, limit = Infinity): Array<{ row: number; col: number }> {
     const out: Array<{ row: number; col: number }> = [];
     const from = rows?.from ?? 0;
-    const to = Math.min(rows?.to ?? this.rowCount - 1, this.rowCount - 1);
-    for (let r = from; r <= to; r++) {
-      const row = this.grid.rows[r];
-      if (!row) continue;
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        if (!cell || cell.value === null || typeof cell.value !== 'string') continue;
-        if (!this.isTopLeft(r, c)) continue;
-        if (test(compactLabel(cell.value))) out.push({ row: r, col: c });
+    const to = rows?.to ?? this.rowCount - 1;
+    for (const p of this.textCellList()) {
+      if (p.row < from) continue;
+      if (p.row > to) break;
+      if (test(this.label(p.row, p.col))) {
+        out.push(p);
+        if (out.length >= limit) break;
       }
     }
     return out;
   }
 
   findFirst(test: (label: string) => boolean, rows?: { from: number; to: number }): { row: number; col: number } | undefined {
-    return this.findAll(test, rows)[0];
+    return this.findAll(test, rows, 1)[0];
   }
 
   /** Whether a row shows nothing at all. */

@@ -26,9 +26,9 @@ export default defineRule({
         entered: score ? enteredString(score) : null,
         expected,
         message: a.met
-          ? `“${row.name}”已完成指标（${a.formula}），得分应为 ${expected}，填报为 ${score ? showEntered(score) : '空'}`
-          : `“${row.name}”${a.direction === 'reverse' ? '为反向指标（越低越好），' : ''}按完成比例得分应为 ${expected}（${a.formula}），填报为 ${score ? showEntered(score) : '空'}`,
-        explanation: a.met ? `${expected}：${a.formula}` : `${expected} = ${a.formula}`,
+          ? `“${row.name}”已完成指标（${a.formula()}），得分应为 ${expected}，填报为 ${score ? showEntered(score) : '空'}`
+          : `“${row.name}”${a.direction === 'reverse' ? '为反向指标（越低越好），' : ''}按完成比例得分应为 ${expected}（${a.formula()}），填报为 ${score ? showEntered(score) : '空'}`,
+        explanation: a.met ? `${expected}：${a.formula()}` : `${expected} = ${a.formula()}`,
         inputs: [row.target, row.actual, row.weight],
         suggestion: { value: expected, percent: false },
       });

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: speed is measured here, not in timed tests. Prints a table per section;
+ * the README quotes the figures. Each section states its goal beside what it measured.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { performance } from 'perf_hooks';
+import ExcelJS from 'exceljs';
+import { checkWorkbook } from '../src/engine';
+import { readWorkbook } from '../src/host/file/read';
+import { syntheticSelfEval } from '../test/support/synthetic';
+
+const ROOT = join(__dirname, '..');
+
+async function median(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  await fn(); // warm-up: JIT and lazy module loading are not what we measure
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function engineAlone(): Promise<void> {
+  console.log('\n## Engine alone (synthetic 自评表, Grid already in memory; goal: 10,000 rows ≤ 100 ms)');
+  for (const rows of [10, 1000, 10000]) {
+    const grid = syntheticSelfEval(rows);
+    const t = await median(rows >= 10000 ? 7 : 21, () => checkWorkbook(grid, { file: 'synthetic' }));
+    console.log(`${String(rows).padStart(6)} indicator rows: ${ms(t)}`);
+  }
+}
+
+async function fileVsExcelJs(): Promise<void> {
+  console.log('\n## Checking a workbook file vs a bare ExcelJS load of it (goal: ratio ≤ 1.3)');
+  const files = [join(ROOT, 'samples', 'seed-004.xlsx')];
+  const big = await writeSyntheticFile(10000);
+  files.push(big);
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    const bare = await median(9, async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    });
+    const full = await median(9, async () => {
+      const r = await readWorkbook({ bytes, fileName: file });
+      if (!r.ok) throw new Error(r.message);
+      checkWorkbook(r.grid, { file });
+    });
+    console.log(`${file.replace(ROOT + '/', '').padEnd(40)} ExcelJS load ${ms(bare)} | read + check ${ms(full)} | ratio ${(full / bare).toFixed(2)}`);
+  }
+}
+
+/** The synthetic 自评表 written as a real .xlsx, to time the file door at size. */
+async function writeSyntheticFile(rows: number): Promise<string> {
+  const { mkdtempSync } = await import('fs');
+  const { tmpdir } = await import('os');
+  const grid = syntheticSelfEval(rows);
+  const wb = new ExcelJS.Workbook();
+  const sheet = grid.sheets[0]!;
+  const ws = wb.addWorksheet(sheet.name);
+  sheet.rows.forEach((row, r) => row?.forEach((cell, c) => {
+    if (cell && cell.value !== null && typeof cell.value !== 'object') ws.getCell(r + 1, c + 1).value = cell.value;
+  }));
+  for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  const file = join(mkdtempSync(join(tmpdir(), 'selfeval-bench-')), `synthetic-${rows}.xlsx`);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function main(): Promise<void> {
+  console.log(`# selfeval-check benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
+  await engineAlone();
+  await fileVsExcelJs();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
