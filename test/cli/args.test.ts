@@ -1,0 +1,57 @@
+import { parseArgs, resolveFormat, type CliOptions } from '../../src/cli/args';
+
+function options(argv: string[]): CliOptions {
+  const r = parseArgs(argv);
+  if (r.kind !== 'run') throw new Error(`expected run, got ${JSON.stringify(r)}`);
+  return r.options;
+}
+
+describe('parseArgs', () => {
+  it('reads every option of CONTRACT.md, in both --name value and --name=value forms', () => {
+    expect(options(['--format', 'json', '--out=r.json', '--annotate', 'out', '--summary', 's.xlsx', '--profile', 'p', 'a.xlsx', 'dir'])).toEqual({
+      paths: ['a.xlsx', 'dir'],
+      format: 'json',
+      out: 'r.json',
+      annotateDir: 'out',
+      summary: 's.xlsx',
+      profile: 'p',
+    });
+  });
+
+  it('answers help and version before anything else', () => {
+    expect(parseArgs(['a.xlsx', '--help'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['-h'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['--version'])).toEqual({ kind: 'version' });
+  });
+
+  it('takes everything after -- as a path', () => {
+    expect(options(['--', '--format', '-x.xlsx']).paths).toEqual(['--format', '-x.xlsx']);
+  });
+
+  it.each([
+    [[], '请给出'],
+    [['--format', 'xml', 'a.xlsx'], '--format'],
+    [['--format'], '需要一个值'],
+    [['--out', 'a', '--out', 'b', 'x.xlsx'], '只能给一次'],
+    [['--summary', 's.csv', 'a.xlsx'], '.xlsx'],
+    [['--wat', 'a.xlsx'], '未知选项'],
+  ])('rejects %j with a Chinese message', (argv, text) => {
+    const r = parseArgs(argv as string[]);
+    expect(r.kind).toBe('error');
+    if (r.kind === 'error') expect(r.message).toContain(text);
+  });
+});
+
+describe('resolveFormat', () => {
+  it('defaults to text on a terminal and json otherwise', () => {
+    expect(resolveFormat({ paths: ['a'] }, true)).toBe('text');
+    expect(resolveFormat({ paths: ['a'] }, false)).toBe('json');
+  });
+
+  it('follows --format, then the --out extension', () => {
+    expect(resolveFormat({ paths: ['a'], format: 'html' }, true)).toBe('html');
+    expect(resolveFormat({ paths: ['a'], out: 'r.HTML' }, true)).toBe('html');
+    expect(resolveFormat({ paths: ['a'], out: 'r.txt' }, false)).toBe('text');
+    expect(resolveFormat({ paths: ['a'], out: 'r.out' }, true)).toBe('json');
+  });
+});
