@@ -1,0 +1,76 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { SpreadsheetHost } from '../host/types';
+import { ActionBar } from './components/ActionBar';
+import { FindingList } from './components/FindingList';
+import { RecalcDialog } from './components/RecalcDialog';
+import { EmptyView, ErrorNotice, IdleView, LoadingView, ProtectedNotice, SuccessNotice, UnrecognisedView } from './components/StatusViews';
+import { SummaryCard } from './components/SummaryCard';
+import { T } from './strings';
+import { useChecker, type CheckFn } from './useChecker';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: 'border-box',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  section: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+export interface TaskPaneProps {
+  readonly host: SpreadsheetHost;
+  readonly check: CheckFn;
+  readonly fileName?: string;
+}
+
+/** The task pane: the same component in Excel and WPS, whatever host it is given. */
+export function TaskPane({ host, check, fileName }: TaskPaneProps) {
+  const s = useStyles();
+  const [st, act] = useChecker(host, { check, ...(fileName ? { fileName } : {}) });
+  const report = st.report;
+  const checked = report?.status === 'checked';
+  const findings = checked ? report.findings : [];
+  const canRecalc = checked && findings.some((f) => f.suggestion && !st.protectedSheets.includes(f.sheet));
+
+  return (
+    <main className={s.root} aria-busy={st.busy !== null}>
+      <h1 className={s.title}>{T.appTitle}</h1>
+      <ActionBar
+        busy={st.busy !== null}
+        checked={report !== null}
+        canClear={st.hasMarks}
+        canRecalc={canRecalc}
+        canUndo={st.canUndo}
+        showUndoNote={st.canUndo || st.recalcApplied}
+        onCheck={() => void act.check()}
+        onClear={() => void act.clearMarks()}
+        onRecalc={act.openRecalc}
+        onUndo={() => void act.undoRecalc()}
+      />
+      {st.error && <ErrorNotice message={st.error} />}
+      {st.notice && <SuccessNotice message={st.notice} />}
+      {st.busy && <LoadingView busy={st.busy} />}
+      {!st.busy && !report && !st.error && <IdleView />}
+      {report && report.status !== 'checked' && <UnrecognisedView message={report.error} missingAnchors={report.missingAnchors} />}
+      {checked && (st.protectedSheets.length > 0 || st.paintMessages.length > 0) && (
+        <ProtectedNotice sheets={st.protectedSheets} messages={st.paintMessages} />
+      )}
+      {checked && <SummaryCard report={report} />}
+      {checked && !st.busy && findings.length === 0 && <EmptyView />}
+      {checked && findings.length > 0 && (
+        <>
+          <h2 className={s.section}>{T.findingsTitle}</h2>
+          {st.hasMarks && <Text className={s.note}>{T.marksNote}</Text>}
+          <FindingList findings={findings} sheetOrder={st.sheetOrder} selected={st.selected} onSelect={(f) => void act.select(f)} />
+        </>
+      )}
+      <RecalcDialog changes={st.preview} onConfirm={() => void act.confirmRecalc()} onCancel={act.cancelRecalc} />
+    </main>
+  );
+}

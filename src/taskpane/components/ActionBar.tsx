@@ -1,0 +1,50 @@
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { T } from '../strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+});
+
+export interface ActionBarProps {
+  readonly busy: boolean;
+  readonly checked: boolean;
+  readonly canClear: boolean;
+  readonly canRecalc: boolean;
+  readonly canUndo: boolean;
+  /** Shows the note that Excel's own undo does not cover add-in writes. */
+  readonly showUndoNote: boolean;
+  readonly onCheck: () => void;
+  readonly onClear: () => void;
+  readonly onRecalc: () => void;
+  readonly onUndo: () => void;
+}
+
+/** 核对 / 清除标记 / 一键重算 / 撤销重算. */
+export function ActionBar(p: ActionBarProps) {
+  const s = useStyles();
+  return (
+    <div className={s.root}>
+      <div className={s.buttons} role="toolbar" aria-label="核对操作">
+        <Button appearance="primary" disabled={p.busy} onClick={p.onCheck}>
+          {p.checked ? T.recheck : T.check}
+        </Button>
+        <Button disabled={p.busy || !p.canClear} onClick={p.onClear}>
+          {T.clearMarks}
+        </Button>
+        <Button disabled={p.busy || !p.canRecalc} onClick={p.onRecalc}>
+          {T.recalc}
+        </Button>
+        <Button disabled={p.busy || !p.canUndo} onClick={p.onUndo}>
+          {T.undoRecalc}
+        </Button>
+      </div>
+      {p.showUndoNote && (
+        <Text className={s.note} data-testid="undo-note">
+          {T.undoNote}
+        </Text>
+      )}
+    </div>
+  );
+}

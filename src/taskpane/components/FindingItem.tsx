@@ -1,0 +1,117 @@
+import { makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
+import type { Finding } from '../../core/finding';
+import { displayValue, isPercentFinding, shortRef } from '../format';
+import { SEVERITY_FILL } from '../severity';
+import { T } from '../strings';
+import { SeverityBadge } from './SeverityBadge';
+
+const useStyles = makeStyles({
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    width: '100%',
+    textAlign: 'start',
+    boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
+    borderLeftWidth: '4px',
+    borderRadius: tokens.borderRadiusMedium,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': {
+      outlineStyle: 'solid',
+      outlineWidth: tokens.strokeWidthThick,
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: '1px',
+    },
+  },
+  error: { borderLeftColor: SEVERITY_FILL.error },
+  warning: { borderLeftColor: SEVERITY_FILL.warning },
+  info: { borderLeftColor: SEVERITY_FILL.info },
+  selected: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+  },
+  head: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  ref: { fontWeight: tokens.fontWeightSemibold },
+  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginLeft: 'auto' },
+  values: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalXS },
+  label: { color: tokens.colorNeutralForeground2 },
+  value: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  expected: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteGreenForeground3, fontVariantNumeric: 'tabular-nums' },
+  detail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, wordBreak: 'break-all' },
+});
+
+export interface FindingItemProps {
+  readonly finding: Finding;
+  readonly selected: boolean;
+  readonly onSelect: (f: Finding) => void;
+}
+
+/**
+ * One finding: a real button (Tab reaches it, Enter or Space selects its cell) carrying the
+ * DOM contract's data-rule-id / data-severity / data-sheet / data-cell.
+ */
+export const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect }: FindingItemProps) {
+  const s = useStyles();
+  const percent = isPercentFinding(f);
+  const entered = displayValue(f.entered, percent);
+  const expected = displayValue(f.expected, percent);
+  return (
+    <button
+      type="button"
+      className={mergeClasses(s.item, s[f.severity], selected && s.selected)}
+      data-rule-id={f.ruleId}
+      data-severity={f.severity}
+      data-sheet={f.sheet}
+      data-cell={f.cell}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onSelect(f)}
+    >
+      <span className={s.head}>
+        <SeverityBadge severity={f.severity} />
+        <span className={s.ref}>
+          {f.sheet}!{f.cell}
+        </span>
+        <span className={s.rule} aria-hidden="true">
+          {f.ruleId}
+        </span>
+      </span>
+      <Text as="span" block>
+        {f.message}
+      </Text>
+      <span className={s.values}>
+        <span className={s.label}>{T.entered}</span>
+        <span className={s.value} data-testid="entered">
+          {entered ?? T.blank}
+        </span>
+        {expected !== null && (
+          <>
+            <span aria-hidden="true">→</span>
+            <span className={s.label}>{T.expected}</span>
+            <span className={s.expected} data-testid="expected">
+              {expected}
+            </span>
+          </>
+        )}
+      </span>
+      {f.explanation && (
+        <span className={s.detail}>
+          {T.explanation}：{f.explanation}
+        </span>
+      )}
+      {f.inputs.length > 0 && (
+        <span className={s.detail}>
+          {T.inputs}：{f.inputs.map((r) => shortRef(r, f.sheet)).join('、')}
+        </span>
+      )}
+    </button>
+  );
+});

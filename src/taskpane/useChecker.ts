@@ -1,0 +1,201 @@
+/**
+ * The task pane's state and actions, over any SpreadsheetHost. Components stay presentational;
+ * everything that talks to the host or the engine lives here.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Finding } from '../core/finding';
+import type { Report } from '../core/report';
+import type { WorkbookGrid } from '../template/grid';
+import { isHostError, type RecalcChange, type SpreadsheetHost } from '../host/types';
+import { T } from './strings';
+
+export type CheckFn = (grid: WorkbookGrid, opts: { file: string }) => Report;
+
+export type Busy = 'reading' | 'checking' | 'painting' | 'clearing' | 'writing' | 'undoing';
+
+export interface CheckerState {
+  readonly busy: Busy | null;
+  readonly report: Report | null;
+  /** Sheet names in workbook order, for grouping findings. */
+  readonly sheetOrder: readonly string[];
+  /** Sheets whose findings are listed but not painted (protected). */
+  readonly protectedSheets: readonly string[];
+  /** Host notes from painting (protected or missing sheets), ready to show. */
+  readonly paintMessages: readonly string[];
+  /** The last failure, a Chinese sentence; null when the last action succeeded. */
+  readonly error: string | null;
+  /** The last success note (recalc written, marks cleared). */
+  readonly notice: string | null;
+  readonly hasMarks: boolean;
+  readonly canUndo: boolean;
+  /** Whether 一键重算 has written in this session (shows the undo note). */
+  readonly recalcApplied: boolean;
+  /** The recalc preview; the dialog is open while this is not null. */
+  readonly preview: readonly RecalcChange[] | null;
+  /** `Sheet!A1` of the finding last selected. */
+  readonly selected: string | null;
+}
+
+export interface CheckerActions {
+  check(): Promise<void>;
+  clearMarks(): Promise<void>;
+  openRecalc(): void;
+  cancelRecalc(): void;
+  confirmRecalc(): Promise<void>;
+  undoRecalc(): Promise<void>;
+  select(f: Finding): Promise<void>;
+}
+
+export interface CheckerOptions {
+  /** The engine; injected so the pane's bundle decides how it loads it. */
+  readonly check: CheckFn;
+  /** The workbook's name for the report; defaults to 当前工作簿. */
+  readonly fileName?: string;
+}
+
+const INITIAL: CheckerState = {
+  busy: null,
+  report: null,
+  sheetOrder: [],
+  protectedSheets: [],
+  paintMessages: [],
+  error: null,
+  notice: null,
+  hasMarks: false,
+  canUndo: false,
+  recalcApplied: false,
+  preview: null,
+  selected: null,
+};
+
+export function describeError(e: unknown): string {
+  if (isHostError(e)) return e.message;
+  if (e instanceof Error && e.message) return `${T.hostErrorTitle}：${e.message}`;
+  return `${T.hostErrorTitle}：${String(e)}`;
+}
+
+/** Lets React paint the busy state before a synchronous step (the engine) runs. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [CheckerState, CheckerActions] {
+  const [state, setState] = useState<CheckerState>(INITIAL);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const running = useRef(false);
+  const optsRef = useRef(opts);
+  optsRef.current = opts;
+
+  const patch = useCallback((p: Partial<CheckerState>) => setState((s) => ({ ...s, ...p })), []);
+
+  /** Runs one action at a time; a second click while busy is ignored. */
+  const exclusive = useCallback(
+    async (busy: Busy, body: () => Promise<Partial<CheckerState> | void>): Promise<void> => {
+      if (running.current) return;
+      running.current = true;
+      patch({ busy, error: null, notice: null });
+      try {
+        const result = await body();
+        patch({ ...(result ?? {}), busy: null });
+      } catch (e) {
+        patch({ busy: null, error: describeError(e) });
+      } finally {
+        running.current = false;
+      }
+    },
+    [patch],
+  );
+
+  /** Reads, checks and paints; returns the new state fields (shared by check, recalc, undo). */
+  const runCheck = useCallback(async (): Promise<Partial<CheckerState>> => {
+    patch({ busy: 'reading' });
+    const grid = await host.readWorkbook();
+    patch({ busy: 'checking' });
+    await nextFrame();
+    const report = optsRef.current.check(grid, { file: optsRef.current.fileName ?? '当前工作簿' });
+    patch({ busy: 'painting', report, sheetOrder: grid.sheets.map((s) => s.name), selected: null });
+    const findings = report.status === 'checked' ? report.findings : [];
+    const paint = await host.paintFindings(findings);
+    const withFindings = new Set(findings.map((f) => f.sheet));
+    const gridProtected = grid.sheets.filter((s) => s.isProtected && withFindings.has(s.name)).map((s) => s.name);
+    const protectedSheets = [...new Set([...paint.protectedSheets, ...gridProtected])];
+    return {
+      report,
+      protectedSheets,
+      paintMessages: paint.messages,
+      hasMarks: await host.hasMarks(),
+      canUndo: host.canUndoRecalc(),
+    };
+  }, [host, patch]);
+
+  // A reloaded pane may find marks and a recalc snapshot from before: enable 清除标记 / 撤销重算.
+  useEffect(() => {
+    let live = true;
+    host
+      .hasMarks()
+      .then((hasMarks) => {
+        if (live) patch({ hasMarks, canUndo: host.canUndoRecalc() });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host, patch]);
+
+  const check = useCallback(() => exclusive('reading', runCheck), [exclusive, runCheck]);
+
+  const clearMarks = useCallback(
+    () =>
+      exclusive('clearing', async () => {
+        await host.clearMarks();
+        return { hasMarks: await host.hasMarks(), notice: T.cleared, protectedSheets: [], paintMessages: [] };
+      }),
+    [exclusive, host],
+  );
+
+  const openRecalc = useCallback(() => {
+    const { report, protectedSheets } = stateRef.current;
+    if (!report || report.status !== 'checked' || running.current) return;
+    const blocked = new Set(protectedSheets);
+    patch({ preview: host.previewRecalc(report.findings).filter((c) => !blocked.has(c.sheet)), error: null, notice: null });
+  }, [host, patch]);
+
+  const cancelRecalc = useCallback(() => patch({ preview: null }), [patch]);
+
+  const confirmRecalc = useCallback(async () => {
+    const changes = stateRef.current.preview;
+    if (!changes) return;
+    patch({ preview: null });
+    if (changes.length === 0) return;
+    await exclusive('writing', async () => {
+      await host.applyRecalc(changes);
+      const checked = await runCheck();
+      return { ...checked, recalcApplied: true, notice: T.recalcDone(changes.length) };
+    });
+  }, [exclusive, host, patch, runCheck]);
+
+  const undoRecalc = useCallback(
+    () =>
+      exclusive('undoing', async () => {
+        await host.undoRecalc();
+        const checked = await runCheck();
+        return { ...checked, notice: T.undoDone };
+      }),
+    [exclusive, host, runCheck],
+  );
+
+  const select = useCallback(
+    async (f: Finding) => {
+      patch({ selected: `${f.sheet}!${f.cell}` });
+      try {
+        await host.selectCell(f.sheet, f.cell);
+      } catch (e) {
+        patch({ error: `${T.selectFailed}${describeError(e)}` });
+      }
+    },
+    [host, patch],
+  );
+
+  return [state, { check, clearMarks, openRecalc, cancelRecalc, confirmRecalc, undoRecalc, select }];
+}

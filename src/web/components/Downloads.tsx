@@ -1,0 +1,38 @@
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import type { DownloadKind } from '../useWebChecker';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+export interface DownloadItem {
+  readonly kind: DownloadKind;
+  readonly label: string;
+  readonly disabled?: boolean;
+}
+
+export interface DownloadsProps {
+  readonly items: readonly DownloadItem[];
+  readonly preparing: ReadonlySet<DownloadKind>;
+  readonly onDownload: (kind: DownloadKind) => void;
+}
+
+export function Downloads({ items, preparing, onDownload }: DownloadsProps) {
+  const s = useStyles();
+  return (
+    <div className={s.root} role="group" aria-label="下载">
+      {items.map((it) => (
+        <Button
+          key={it.kind}
+          size="small"
+          data-download={it.kind}
+          disabled={it.disabled || preparing.has(it.kind)}
+          icon={preparing.has(it.kind) ? <Spinner size="extra-tiny" /> : undefined}
+          onClick={() => onDownload(it.kind)}
+        >
+          {it.label}
+        </Button>
+      ))}
+    </div>
+  );
+}

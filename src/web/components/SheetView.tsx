@@ -1,0 +1,226 @@
+import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { Finding, Severity } from '../../core/finding';
+import { a1, colCount, columnName, type SheetGrid, type WorkbookGrid } from '../../template/grid';
+import { SEVERITY_FILL, SEVERITY_RANK } from '../../taskpane/severity';
+import { SEVERITY_LABEL } from '../../taskpane/strings';
+import { cellText } from '../cellText';
+
+/** The page renders at most this much of a sheet (templates are a few dozen rows). */
+export const MAX_ROWS = 2000;
+export const MAX_COLS = 80;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' },
+  scroller: {
+    overflow: 'auto',
+    flexGrow: 1,
+    minHeight: '240px',
+    maxHeight: 'calc(100vh - 220px)',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  table: {
+    borderCollapse: 'separate',
+    borderSpacing: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground1,
+  },
+  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3 },
+  colHead: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    padding: '2px 4px',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: '56px',
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    padding: '2px 6px',
+    textAlign: 'right',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  cell: {
+    padding: '3px 6px',
+    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    maxWidth: '240px',
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-word',
+    verticalAlign: 'middle',
+  },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  error: { backgroundColor: SEVERITY_FILL.error },
+  warning: { backgroundColor: SEVERITY_FILL.warning },
+  info: { backgroundColor: SEVERITY_FILL.info },
+  selected: {
+    outline: `3px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+    position: 'relative',
+    zIndex: 1,
+  },
+  note: { color: tokens.colorNeutralForeground2, padding: tokens.spacingVerticalXS },
+});
+
+export interface CellSelection {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface SheetViewProps {
+  readonly grid: WorkbookGrid;
+  readonly findings: readonly Finding[];
+  readonly activeSheet: string;
+  readonly onActiveSheet: (name: string) => void;
+  readonly selected: CellSelection | null;
+}
+
+interface Mark {
+  readonly severity: Severity;
+  readonly messages: string[];
+}
+
+/** The most severe finding per cell of one sheet, with every message for the tooltip. */
+function marksOf(findings: readonly Finding[], sheet: string): Map<string, Mark> {
+  const marks = new Map<string, Mark>();
+  for (const f of findings) {
+    if (f.sheet !== sheet) continue;
+    const prev = marks.get(f.cell);
+    const line = `${SEVERITY_LABEL[f.severity]}：${f.message}`;
+    if (!prev) marks.set(f.cell, { severity: f.severity, messages: [line] });
+    else {
+      prev.messages.push(line);
+      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) marks.set(f.cell, { ...prev, severity: f.severity });
+    }
+  }
+  return marks;
+}
+
+/** The workbook as tabs of grids: merged cells span, divergent cells carry their severity colour. */
+export function SheetView({ grid, findings, activeSheet, onActiveSheet, selected }: SheetViewProps) {
+  const s = useStyles();
+  const sheet = grid.sheets.find((x) => x.name === activeSheet) ?? grid.sheets[0];
+  const marks = useMemo(() => (sheet ? marksOf(findings, sheet.name) : new Map<string, Mark>()), [findings, sheet]);
+  const counts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const f of findings) m.set(f.sheet, (m.get(f.sheet) ?? 0) + 1);
+    return m;
+  }, [findings]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const selectedCell = selected && sheet && selected.sheet === sheet.name ? selected.cell : null;
+
+  useEffect(() => {
+    if (!selectedCell || !scroller.current) return;
+    const td = scroller.current.querySelector<HTMLElement>(`td[data-addr="${selectedCell}"]`);
+    td?.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [selectedCell, sheet]);
+
+  if (!sheet) return null;
+  return (
+    <div className={s.root} data-testid="sheet-view">
+      <TabList selectedValue={sheet.name} onTabSelect={(_, d) => onActiveSheet(String(d.value))} size="small" aria-label="工作表">
+        {grid.sheets.map((x) => (
+          <Tab key={x.name} value={x.name}>
+            {x.name}
+            {counts.get(x.name) ? `（${counts.get(x.name)}）` : ''}
+          </Tab>
+        ))}
+      </TabList>
+      <div ref={scroller} className={s.scroller} role="region" aria-label={`工作表 ${sheet.name} 的内容`} tabIndex={0}>
+        <SheetTable sheet={sheet} marks={marks} selectedCell={selectedCell} />
+      </div>
+      {(sheet.rows.length > MAX_ROWS || colCount(sheet) > MAX_COLS) && (
+        <Text className={s.note} size={200}>
+          工作表较大，仅显示前 {MAX_ROWS} 行、{MAX_COLS} 列。
+        </Text>
+      )}
+    </div>
+  );
+}
+
+interface SheetTableProps {
+  readonly sheet: SheetGrid;
+  readonly marks: ReadonlyMap<string, Mark>;
+  readonly selectedCell: string | null;
+}
+
+const SheetTable = memo(function SheetTable({ sheet, marks, selectedCell }: SheetTableProps) {
+  const s = useStyles();
+  const rows = Math.min(sheet.rows.length, MAX_ROWS);
+  const cols = Math.min(Math.max(colCount(sheet), 1), MAX_COLS);
+
+  // Top-left cells of merges get spans; the cells they cover are not rendered.
+  const { spans, covered } = useMemo(() => {
+    const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+    const covered = new Set<string>();
+    for (const m of sheet.merges) {
+      if (m.top >= rows || m.left >= cols) continue;
+      const bottom = Math.min(m.bottom, rows - 1);
+      const right = Math.min(m.right, cols - 1);
+      spans.set(`${m.top},${m.left}`, { rowSpan: bottom - m.top + 1, colSpan: right - m.left + 1 });
+      for (let r = m.top; r <= bottom; r++) for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+    }
+    return { spans, covered };
+  }, [sheet, rows, cols]);
+
+  const colIdx = Array.from({ length: cols }, (_, c) => c);
+  return (
+    <table className={s.table} data-sheet-name={sheet.name}>
+      <thead>
+        <tr>
+          <th className={s.corner} aria-label="行号" />
+          {colIdx.map((c) => (
+            <th key={c} scope="col" className={s.colHead}>
+              {columnName(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: rows }, (_, r) => (
+          <tr key={r}>
+            <th scope="row" className={s.rowHead}>
+              {r + 1}
+            </th>
+            {colIdx.map((c) => {
+              const key = `${r},${c}`;
+              if (covered.has(key)) return null;
+              const addr = a1(r, c);
+              const cell = sheet.rows[r]?.[c];
+              const mark = marks.get(addr);
+              const span = spans.get(key);
+              const isNum = typeof cell?.value === 'number';
+              return (
+                <td
+                  key={c}
+                  rowSpan={span?.rowSpan}
+                  colSpan={span?.colSpan}
+                  data-addr={addr}
+                  data-mark={mark?.severity}
+                  data-selected={selectedCell === addr ? 'true' : undefined}
+                  title={mark ? mark.messages.join('\n') : undefined}
+                  className={mergeClasses(s.cell, isNum && s.num, mark && s[mark.severity], selectedCell === addr && s.selected)}
+                >
+                  {cellText(cell)}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+});

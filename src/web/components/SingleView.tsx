@@ -1,0 +1,119 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { Finding } from '../../core/finding';
+import type { Report } from '../../core/report';
+import type { WorkbookGrid } from '../../template/grid';
+import { FindingList } from '../../taskpane/components/FindingList';
+import { EmptyView, UnrecognisedView } from '../../taskpane/components/StatusViews';
+import { SummaryCard } from '../../taskpane/components/SummaryCard';
+import { T } from '../../taskpane/strings';
+import type { DownloadKind } from '../useWebChecker';
+import { Downloads } from './Downloads';
+import { SheetView, type CellSelection } from './SheetView';
+
+const useStyles = makeStyles({
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(320px, 420px) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  side: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  findings: { maxHeight: 'calc(100vh - 360px)', minHeight: '200px', overflowY: 'auto', paddingRight: tokens.spacingHorizontalXS },
+  sheet: {
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+    overflow: 'hidden',
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  loading: { padding: tokens.spacingVerticalXXL },
+});
+
+export interface SingleViewProps {
+  readonly name: string;
+  readonly report: Report | null;
+  readonly grid: WorkbookGrid | null;
+  readonly loading: boolean;
+  readonly preparing: ReadonlySet<DownloadKind>;
+  readonly onDownload: (kind: DownloadKind) => void;
+}
+
+/** One workbook: summary, downloads, findings, and the sheet with divergent cells coloured. */
+export function SingleView({ name, report, grid, loading, preparing, onDownload }: SingleViewProps) {
+  const s = useStyles();
+  const [active, setActive] = useState<string>('');
+  const [selected, setSelected] = useState<CellSelection | null>(null);
+  const findings = report?.status === 'checked' ? report.findings : [];
+  const sheetOrder = grid ? grid.sheets.map((x) => x.name) : [];
+
+  // Open on the first sheet with findings (the 自评表 when it has any), else the first sheet.
+  useEffect(() => {
+    setSelected(null);
+    setActive(findings[0]?.sheet ?? report?.sheets.selfEval ?? grid?.sheets[0]?.name ?? '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [report, grid]);
+
+  const onSelect = useCallback((f: Finding) => {
+    setActive(f.sheet);
+    setSelected({ sheet: f.sheet, cell: f.cell });
+  }, []);
+
+  if (loading && !report) {
+    return (
+      <div className={s.loading} role="status" aria-live="polite">
+        <Spinner label={`正在核对“${name}”…`} labelPosition="below" />
+      </div>
+    );
+  }
+  if (!report) return null;
+
+  return (
+    <div className={s.layout} data-testid="single-view" data-file={report.file}>
+      <div className={s.side}>
+        <h2 className={s.title}>{name}</h2>
+        {report.status === 'unreadable' && (
+          <MessageBar intent="error" layout="multiline" data-state="unreadable">
+            <MessageBarBody>
+              <MessageBarTitle>无法读取</MessageBarTitle>
+              {report.error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {report.status === 'unrecognised' && <UnrecognisedView message={report.error} missingAnchors={report.missingAnchors} />}
+        {report.status === 'checked' && <SummaryCard report={report} />}
+        <Downloads
+          items={[
+            { kind: 'annotated', label: '下载标注副本', disabled: report.status !== 'checked' },
+            { kind: 'json', label: 'JSON 报告' },
+            { kind: 'html', label: 'HTML 报告' },
+          ]}
+          preparing={preparing}
+          onDownload={onDownload}
+        />
+        {report.status === 'checked' && findings.length === 0 && <EmptyView />}
+        {findings.length > 0 && (
+          <>
+            <h2 className={s.title}>{T.findingsTitle}</h2>
+            <div className={s.findings}>
+              <FindingList
+                findings={findings}
+                sheetOrder={sheetOrder}
+                selected={selected ? `${selected.sheet}!${selected.cell}` : null}
+                onSelect={onSelect}
+              />
+            </div>
+          </>
+        )}
+      </div>
+      {grid && grid.sheets.length > 0 && (
+        <div className={s.sheet}>
+          <SheetView grid={grid} findings={findings} activeSheet={active} onActiveSheet={setActive} selected={selected} />
+        </div>
+      )}
+      {loading && <Spinner size="tiny" label="正在载入表格…" />}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** Turns picked or dropped files and folders into a flat list of named files. */
+import type { NamedFile } from './useWebChecker';
+
+const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
+
+/** Files in folders: only workbooks, and not Office's `~$` lock files. */
+function isWorkbookInFolder(name: string): boolean {
+  const base = name.split('/').pop() ?? name;
+  return WORKBOOK.test(base) && !base.startsWith('~$') && !base.startsWith('.');
+}
+
+export function filesFromInput(list: FileList | null, folder: boolean): NamedFile[] {
+  const out: NamedFile[] = [];
+  for (const file of Array.from(list ?? [])) {
+    const name = folder && file.webkitRelativePath ? file.webkitRelativePath : file.name;
+    if (!folder || isWorkbookInFolder(name)) out.push({ file, name });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+interface FsEntry {
+  readonly isFile: boolean;
+  readonly isDirectory: boolean;
+  readonly name: string;
+  readonly fullPath: string;
+  file?(ok: (f: File) => void, fail: (e: unknown) => void): void;
+  createReader?(): { readEntries(ok: (entries: FsEntry[]) => void, fail: (e: unknown) => void): void };
+}
+
+async function walk(entry: FsEntry, inFolder: boolean, out: NamedFile[]): Promise<void> {
+  if (entry.isFile && entry.file) {
+    const file = await new Promise<File>((ok, fail) => entry.file!(ok, fail));
+    const name = inFolder ? entry.fullPath.replace(/^\//, '') : file.name;
+    if (!inFolder || isWorkbookInFolder(name)) out.push({ file, name });
+  } else if (entry.isDirectory && entry.createReader) {
+    const reader = entry.createReader();
+    for (;;) {
+      const batch = await new Promise<FsEntry[]>((ok, fail) => reader.readEntries(ok, fail));
+      if (batch.length === 0) break;
+      for (const child of batch) await walk(child, true, out);
+    }
+  }
+}
+
+/** Dropped files and folders (folders are walked recursively). */
+export async function filesFromDrop(dt: DataTransfer): Promise<NamedFile[]> {
+  const entries: FsEntry[] = [];
+  for (const item of Array.from(dt.items ?? [])) {
+    const entry = (item as DataTransferItem & { webkitGetAsEntry?: () => FsEntry | null }).webkitGetAsEntry?.();
+    if (entry) entries.push(entry);
+  }
+  if (entries.length === 0) return filesFromInput(dt.files, false);
+  const out: NamedFile[] = [];
+  for (const e of entries) await walk(e, false, out);
+  return out.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}

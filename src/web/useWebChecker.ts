@@ -1,0 +1,259 @@
+/**
+ * The standalone page's state: the files opened, each one's report as the workers finish it,
+ * the workbook being looked at (with its Grid for the sheet view), and the downloads.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { failedReport, type Report, type ReportStatus } from '../core/report';
+import type { WorkbookGrid } from '../template/grid';
+import { WorkerPool, defaultPoolSize } from './pool';
+import type { WorkerResponse } from './protocol';
+import { saveBytes, saveText, downloadName } from './save';
+
+export type FileStatus = 'queued' | 'checking' | ReportStatus;
+
+export interface FileEntry {
+  /** Unique within one opening: position plus name. */
+  readonly key: string;
+  /** As shown and as put in reports: the path inside a dropped folder, else the file name. */
+  readonly name: string;
+  readonly file: File;
+  readonly status: FileStatus;
+  readonly report: Report | null;
+  /** Read + check time in the worker, ms. */
+  readonly ms: number | null;
+}
+
+export interface Detail {
+  readonly key: string;
+  readonly report: Report | null;
+  readonly grid: WorkbookGrid | null;
+  readonly loading: boolean;
+}
+
+export interface WebState {
+  readonly mode: 'empty' | 'single' | 'batch';
+  readonly files: readonly FileEntry[];
+  /** The workbook whose findings are shown (the single file, or a batch row opened). */
+  readonly detail: Detail | null;
+  /** Downloads being prepared, by kind. */
+  readonly preparing: ReadonlySet<DownloadKind>;
+  readonly error: string | null;
+  readonly startedAt: number | null;
+  readonly finishedAt: number | null;
+}
+
+export type DownloadKind = 'annotated' | 'json' | 'html' | 'summary' | 'batch-json' | 'batch-html';
+
+export interface WebActions {
+  open(files: readonly NamedFile[]): void;
+  openDetail(key: string): void;
+  closeDetail(): void;
+  download(kind: DownloadKind): Promise<void>;
+}
+
+export interface NamedFile {
+  readonly file: File;
+  /** Path inside a dropped or picked folder; the file name otherwise. */
+  readonly name: string;
+}
+
+const INITIAL: WebState = {
+  mode: 'empty',
+  files: [],
+  detail: null,
+  preparing: new Set(),
+  error: null,
+  startedAt: null,
+  finishedAt: null,
+};
+
+export type PoolFactory = () => WorkerPool;
+
+export function defaultPool(): WorkerPool {
+  return new WorkerPool(() => new Worker('worker.js', { name: 'selfeval-check' }), defaultPoolSize());
+}
+
+function responseReport(res: WorkerResponse, name: string): { report: Report; grid: WorkbookGrid | null; ms: number | null } {
+  if (res.type === 'checked') return { report: res.report, grid: res.grid, ms: res.ms };
+  const message = res.type === 'failed' ? res.message : '后台核对进程返回了意外的结果';
+  return { report: failedReport(name, 'unreadable', `“${name}”无法核对：${message}`), grid: null, ms: null };
+}
+
+export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, WebActions] {
+  const [state, setState] = useState<WebState>(INITIAL);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const poolRef = useRef<WorkerPool | null>(null);
+  /** Bumped on every open(): results of an older opening are dropped. */
+  const generation = useRef(0);
+  /** Keys of the current opening whose report is in. */
+  const done = useRef(new Set<string>());
+
+  const pool = useCallback((): WorkerPool => {
+    if (!poolRef.current) poolRef.current = makePool();
+    return poolRef.current;
+  }, [makePool]);
+
+  useEffect(
+    () => () => {
+      poolRef.current?.terminate();
+      poolRef.current = null;
+    },
+    [],
+  );
+
+  const updateFile = useCallback((gen: number, key: string, p: Partial<FileEntry>) => {
+    if (gen !== generation.current) return;
+    setState((s) => {
+      const files = s.files.map((f) => (f.key === key ? { ...f, ...p } : f));
+      const done = files.every((f) => f.status !== 'queued' && f.status !== 'checking');
+      return { ...s, files, finishedAt: done && s.finishedAt === null ? performance.now() : s.finishedAt };
+    });
+  }, []);
+
+  /** Checks one entry in a worker, with or without its Grid. */
+  const checkEntry = useCallback(
+    async (entry: FileEntry, wantGrid: boolean, urgent: boolean) => {
+      let bytes: ArrayBuffer;
+      try {
+        bytes = await entry.file.arrayBuffer();
+      } catch {
+        return { report: failedReport(entry.name, 'unreadable', `“${entry.name}”无法读取：浏览器未能打开该文件。`), grid: null, ms: null };
+      }
+      try {
+        const res = await pool().run({ type: 'check', name: entry.name, bytes, wantGrid }, [bytes], urgent);
+        return responseReport(res, entry.name);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        return { report: failedReport(entry.name, 'unreadable', `“${entry.name}”无法核对：${message}`), grid: null, ms: null };
+      }
+    },
+    [pool],
+  );
+
+  const showDetail = useCallback(
+    async (gen: number, entry: FileEntry) => {
+      setState((s) => ({ ...s, detail: { key: entry.key, report: entry.report, grid: null, loading: true } }));
+      const { report, grid, ms } = await checkEntry(entry, true, true);
+      if (gen !== generation.current) return;
+      setState((s) =>
+        s.detail?.key === entry.key ? { ...s, detail: { key: entry.key, report, grid, loading: false } } : s,
+      );
+      if (!done.current.has(entry.key)) {
+        done.current.add(entry.key);
+        updateFile(gen, entry.key, { status: report.status, report, ms });
+      }
+    },
+    [checkEntry, updateFile],
+  );
+
+  const open = useCallback(
+    (picked: readonly NamedFile[]) => {
+      if (picked.length === 0) return;
+      const gen = ++generation.current;
+      done.current = new Set();
+      poolRef.current?.clearQueue();
+      const files: FileEntry[] = picked.map((p, i) => ({
+        key: `${i}:${p.name}`,
+        name: p.name,
+        file: p.file,
+        status: 'queued',
+        report: null,
+        ms: null,
+      }));
+      const single = files.length === 1;
+      setState({
+        ...INITIAL,
+        mode: single ? 'single' : 'batch',
+        files,
+        startedAt: performance.now(),
+      });
+      if (single) {
+        const entry = files[0]!;
+        updateFile(gen, entry.key, { status: 'checking' });
+        void showDetail(gen, entry);
+        return;
+      }
+      // One lane per worker: a file's bytes are read only when a worker is free for it, so a
+      // batch of hundreds never holds more than a few workbooks in memory.
+      const queue = [...files];
+      for (let lane = 0; lane < pool().size; lane++) {
+        void (async () => {
+          while (queue.length > 0 && gen === generation.current) {
+            const entry = queue.shift()!;
+            if (done.current.has(entry.key)) continue; // opened and checked while it waited
+            updateFile(gen, entry.key, { status: 'checking' });
+            const { report, ms } = await checkEntry(entry, false, false);
+            done.current.add(entry.key);
+            updateFile(gen, entry.key, { status: report.status, report, ms });
+          }
+        })();
+      }
+    },
+    [checkEntry, showDetail, updateFile],
+  );
+
+  const openDetail = useCallback(
+    (key: string) => {
+      const entry = stateRef.current.files.find((f) => f.key === key);
+      if (entry) void showDetail(generation.current, entry);
+    },
+    [showDetail],
+  );
+
+  const closeDetail = useCallback(() => setState((s) => (s.mode === 'batch' ? { ...s, detail: null } : s)), []);
+
+  const download = useCallback(
+    async (kind: DownloadKind) => {
+      const s = stateRef.current;
+      const detailEntry = s.detail ? s.files.find((f) => f.key === s.detail!.key) : undefined;
+      const detailReport = s.detail?.report ?? null;
+      const batchReports = s.files.map((f) => f.report).filter((r): r is Report => r !== null);
+      setState((st) => ({ ...st, preparing: new Set(st.preparing).add(kind), error: null }));
+      try {
+        switch (kind) {
+          case 'json':
+            if (detailReport && detailEntry) saveText(downloadName(detailEntry.name, '.report.json'), `${JSON.stringify(detailReport, null, 2)}\n`, 'application/json');
+            break;
+          case 'batch-json':
+            saveText('核对报告.json', `${JSON.stringify(batchReports, null, 2)}\n`, 'application/json');
+            break;
+          case 'html':
+          case 'batch-html': {
+            const reports = kind === 'html' ? (detailReport ? [detailReport] : []) : batchReports;
+            const res = await pool().run({ type: 'html', reports }, [], true);
+            if (res.type !== 'text') throw new Error(res.type === 'failed' ? res.message : 'HTML 报告生成失败');
+            const name = kind === 'html' && detailEntry ? downloadName(detailEntry.name, '.report.html') : '核对报告.html';
+            saveText(name, res.text, 'text/html');
+            break;
+          }
+          case 'annotated': {
+            if (!detailEntry || !detailReport || detailReport.status !== 'checked') break;
+            const bytes = await detailEntry.file.arrayBuffer();
+            const res = await pool().run({ type: 'annotate', bytes, report: detailReport }, [bytes], true);
+            if (res.type !== 'bytes') throw new Error(res.type === 'failed' ? res.message : '标注副本生成失败');
+            saveBytes(downloadName(detailEntry.name, '.checked.xlsx'), res.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+            break;
+          }
+          case 'summary': {
+            const res = await pool().run({ type: 'summary', reports: batchReports }, [], true);
+            if (res.type !== 'bytes') throw new Error(res.type === 'failed' ? res.message : '汇总工作簿生成失败');
+            saveBytes('核对汇总.xlsx', res.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+            break;
+          }
+        }
+      } catch (e) {
+        setState((st) => ({ ...st, error: `下载未完成：${e instanceof Error ? e.message : String(e)}` }));
+      } finally {
+        setState((st) => {
+          const preparing = new Set(st.preparing);
+          preparing.delete(kind);
+          return { ...st, preparing };
+        });
+      }
+    },
+    [pool],
+  );
+
+  return [state, { open, openDetail, closeDetail, download }];
+}

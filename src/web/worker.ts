@@ -1,0 +1,65 @@
+/**
+ * The page's worker: reads, checks and writes workbooks off the main thread, so a batch of
+ * hundreds of files never freezes the page. ExcelJS and SheetJS are bundled here only.
+ */
+import { checkWorkbook } from '../engine';
+import { failedReport } from '../core/report';
+import { readWorkbook } from '../host/file/read';
+import { annotateWorkbook } from '../host/file/annotate';
+import { buildSummaryWorkbook } from '../host/file/summary';
+import { renderHtmlReport } from '../cli/html';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+/** The worker's global scope, typed narrowly (the project's lib is DOM, not WebWorker). */
+const scope = self as unknown as {
+  postMessage(message: WorkerResponse, transfer: Transferable[]): void;
+  onmessage: ((ev: MessageEvent<WorkerRequest>) => void) | null;
+};
+
+function post(msg: WorkerResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(msg, transfer);
+}
+
+/** A standalone ArrayBuffer holding exactly these bytes (a view may share a larger buffer). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+async function handle(req: WorkerRequest): Promise<void> {
+  switch (req.type) {
+    case 'check': {
+      const t0 = performance.now();
+      const read = await readWorkbook({ bytes: req.bytes, fileName: req.name });
+      if (!read.ok) {
+        post({ type: 'checked', id: req.id, report: failedReport(req.name, 'unreadable', read.message), grid: null, ms: performance.now() - t0 });
+        return;
+      }
+      const report = checkWorkbook(read.grid, { file: req.name });
+      post({ type: 'checked', id: req.id, report, grid: req.wantGrid ? read.grid : null, ms: performance.now() - t0 });
+      return;
+    }
+    case 'annotate': {
+      const bytes = await annotateWorkbook({ bytes: req.bytes, report: req.report });
+      const buf = ownBuffer(bytes);
+      post({ type: 'bytes', id: req.id, bytes: buf }, [buf]);
+      return;
+    }
+    case 'summary': {
+      const bytes = await buildSummaryWorkbook(req.reports);
+      const buf = ownBuffer(bytes);
+      post({ type: 'bytes', id: req.id, bytes: buf }, [buf]);
+      return;
+    }
+    case 'html':
+      post({ type: 'text', id: req.id, text: renderHtmlReport(req.reports) });
+      return;
+  }
+}
+
+scope.onmessage = (ev) => {
+  const req = ev.data;
+  handle(req).catch((e: unknown) => {
+    post({ type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) });
+  });
+};
