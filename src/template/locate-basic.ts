@@ -160,8 +160,8 @@ function locateBuildings(view: SheetView): BuildingRow[] {
   const out: BuildingRow[] = [];
   const bottom = Math.max(...(all as number[]).map((k) => view.area(r, k).bottom));
   for (let row = bottom + 1; row < view.rowCount; row++) {
-    const first = view.label(row, 0);
-    if (/厉行节约|说明|填表人/.test(first)) break;
+    const first = view.areasInRow(row).map(({ col }) => view.label(row, col)).find((l) => l !== '') ?? '';
+    if (/^(厉行节约|说明|填表人)/.test(first)) break;
     const fields = [a, b, c, d, e, f].map((k) => view.field(row, k!));
     if (fields.every((fl) => fl.parsed.kind === 'blank')) continue;
     if (fields.some((fl) => fl.row !== row)) continue;

@@ -4,7 +4,7 @@
  */
 import { checkWorkbook } from '../../src/engine';
 import type { Finding } from '../../src/core/finding';
-import { basicSheet, build, selfEvalSheet, set } from './seed004';
+import { basicSheet, build, selfEvalSheet, set } from '../core/seed004';
 
 type Short = [ruleId: string, severity: string, cell: string, entered: string | null, expected: string | null];
 const short = (f: Finding): Short => [f.ruleId, f.severity, f.cell, f.entered, f.expected];
@@ -57,7 +57,7 @@ const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
   [
     'over quota',
     [['basic', 'D4', 15], ['basic', 'F4', '107.14%']],
-    [['basic.staff-over-quota', 'warning', 'D4', '15', '14']],
+    [['basic.staff-over-quota', 'warning', 'D4', '15', '14.00']],
   ],
   ['blank 编制数: rate not computable', [['basic', 'B4', null]], [['basic.staff-control-rate', 'info', 'F4', '1.00', null]]],
   ['三公经费 does not add up', [['basic', 'F6', 8]], [['basic.three-public-overspend', 'warning', 'F6', '8', '7.86'], ['basic.three-public-sum', 'error', 'F6', '8', '7.86']]],
@@ -77,7 +77,7 @@ const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
   ['score above 分值', [['self', 'H15', 12], ['self', 'H21', 96.99]], [['selfeval.score-bounds', 'error', 'H15', '12', '10.00'], ['selfeval.recomputed-total', 'info', 'H21', '96.99', '94.99']]],
   ['level weight', [['self', 'B14', '产出指标(45分)']], [['selfeval.level-weight', 'error', 'B14', '45', '40.00']]],
   ['weight total', [['self', 'G21', 90]], [['selfeval.weight-total', 'error', 'G21', '90', '100.00']]],
-  ['total score', [['self', 'H21', 96]], [['selfeval.recomputed-total', 'info', 'H21', '96', '94.99'], ['selfeval.total-score', 'error', 'H21', '96', '94.99']]],
+  ['total score', [['self', 'H21', 96]], [['selfeval.total-score', 'error', 'H21', '96', '94.99']]],
   ['qualitative indicator', [['self', 'E17', '按时完成'], ['self', 'F17', '按时完成']], [['selfeval.qualitative', 'info', 'H17', '10', null]]],
   ['unit mismatch', [['self', 'F18', '100900万元']], [['selfeval.unit-mismatch', 'info', 'F18', '100900', null]]],
   ['#DIV/0! where a figure is needed', [['self', 'G5', { error: '#DIV/0!' }]], [['value.unparsed', 'error', 'G5', '#DIV/0!', null]]],

@@ -12,18 +12,19 @@ export interface SumSpec {
   readonly totalName: string;
 }
 
-export function reportSum(ctx: RuleContext, spec: SumSpec): void {
+/** Reports total ≠ Σ parts; returns whether it reported anything. */
+export function reportSum(ctx: RuleContext, spec: SumSpec): boolean {
   const total = num(spec.total);
-  if (!total) return;
+  if (!total) return false;
   const parts: Array<Quantity | null> = [];
   for (const p of spec.parts) {
     const a = amount(p.field);
-    if (a === 'unknown') return; // value.unparsed reports it
+    if (a === 'unknown') return false; // value.unparsed reports it
     parts.push(a);
   }
-  if (parts.length === 0) return;
+  if (parts.length === 0) return false;
   const verdict = checkSum(total, parts, ctx.profile.minDecimals);
-  if (verdict.kind === 'ok') return;
+  if (verdict.kind === 'ok') return false;
   const terms = parts.map((q) => (q ? showEntered(q) : '0')).join(' + ');
   const sumShown = show(verdict.sum, verdict.d, total.percent);
   const explanation = `${sumShown} = ${terms}`;
@@ -39,7 +40,7 @@ export function reportSum(ctx: RuleContext, spec: SumSpec): void {
       explanation,
       inputs,
     });
-    return;
+    return true;
   }
   ctx.report({
     at: spec.total,
@@ -50,4 +51,5 @@ export function reportSum(ctx: RuleContext, spec: SumSpec): void {
     inputs,
     suggestion: { value: decimalString(verdict.sum, verdict.d, false), percent: false },
   });
+  return true;
 }

@@ -1,8 +1,9 @@
 /** 楼堂馆所: each project row's control rates, and > 100% as over control. */
 import type { Rule } from '../../rule';
-import { defineRule } from '../../rule';
+import Decimal from 'decimal.js';
+import { defineRule, num } from '../../rule';
 import { reportRate } from '../rate';
-import { show } from '../../precision';
+import { compareDecimals, decimalString, enteredString, show } from '../../precision';
 import type { BuildingRow, Field } from '../../../template/tables';
 
 function buildingRule(
@@ -20,11 +21,13 @@ function buildingRule(
         const spec = pick(b);
         const value = reportRate(ctx, { ...spec, rateName: names.rate, numeratorName: names.numerator, denominatorName: names.denominator });
         if (value && value.gt(1)) {
+          const entered = num(spec.rate);
+          const d = compareDecimals(entered && entered.percent ? entered : null, ctx.profile.minDecimals);
           ctx.report({
             severity: 'warning',
             at: spec.rate,
-            entered: null,
-            expected: null,
+            entered: entered ? enteredString(entered) : decimalString(value, d, true),
+            expected: decimalString(new Decimal(1), d, true),
             message: `${names.rate} ${show(value, 2, true)} 超过 100%，超出控制`,
             explanation: `${names.numerator} > ${names.denominator}`,
             inputs: [spec.numerator, spec.denominator],

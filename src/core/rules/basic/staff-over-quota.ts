@@ -1,5 +1,5 @@
 import { defineRule, num } from '../../rule';
-import { enteredString, showEntered } from '../../precision';
+import { compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
 
 export default defineRule({
   id: 'basic.staff-over-quota',
@@ -13,7 +13,7 @@ export default defineRule({
     ctx.report({
       at: staff.actual,
       entered: enteredString(actual),
-      expected: enteredString(quota),
+      expected: decimalString(quota.value, compareDecimals(actual, ctx.profile.minDecimals), false),
       message: `实际在职人数 ${showEntered(actual)} 超过编制数 ${showEntered(quota)}（超编 ${actual.value.minus(quota.value).toFixed()} 人）`,
       explanation: `${showEntered(actual)} > ${showEntered(quota)}`,
       inputs: [staff.actual, staff.quota],

@@ -1,5 +1,5 @@
 import { defineRule, num } from '../../rule';
-import { enteredString, showEntered } from '../../precision';
+import { compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
 import { partName } from './fund-sums';
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
       ctx.report({
         at: finalField,
         entered: enteredString(final),
-        expected: enteredString(budget),
+        expected: decimalString(budget.value, compareDecimals(final, ctx.profile.minDecimals), false),
         message: `${partName(row)}本年决算数 ${showEntered(final)} 超过本年预算数 ${showEntered(budget)}（超支 ${final.value.minus(budget.value).toFixed()}）`,
         explanation: `${showEntered(final)} > ${showEntered(budget)}`,
         inputs: [finalField, budgetField],

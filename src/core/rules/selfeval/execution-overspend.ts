@@ -1,5 +1,5 @@
 import { defineRule, num } from '../../rule';
-import { enteredString, show, showEntered } from '../../precision';
+import { compareDecimals, decimalString, enteredString, show, showEntered } from '../../precision';
 
 export default defineRule({
   id: 'selfeval.execution-overspend',
@@ -13,7 +13,7 @@ export default defineRule({
     ctx.report({
       at: e.actual,
       entered: enteredString(actual),
-      expected: enteredString(budget),
+      expected: decimalString(budget.value, compareDecimals(actual, ctx.profile.minDecimals), false),
       message: `全年执行数 ${showEntered(actual)} 超过全年预算数 ${showEntered(budget)}，执行率 ${show(actual.value.div(budget.value), 2, true)}`,
       explanation: `${showEntered(actual)} > ${showEntered(budget)}`,
       inputs: [e.actual, e.budget],

@@ -1,10 +1,11 @@
 import { defineRule, num } from '../../rule';
+import { roundHalfUp } from '../../value';
 import { agrees, decimalString, enteredString, show, showEntered } from '../../precision';
 
 export default defineRule({
   id: 'selfeval.recomputed-total',
   severity: 'info',
-  description: '按规则重算各项得分后的总分与填报总分不同时，列出重算总分',
+  description: '有得分与规则不符时，列出按规则重算各项得分后的总分，与填报总分并列',
   check(ctx) {
     const t = ctx.tables.selfEval;
     const total = ctx.recomputed?.total;
@@ -12,6 +13,9 @@ export default defineRule({
     if (!t?.total?.score || !total || !entered) return;
     const d = ctx.profile.minDecimals;
     if (agrees(entered, total, Math.max(d, entered.decimals))) return;
+    // When every score is as the rules give, a wrong total is total-score's finding alone.
+    const enteredSum = ctx.recomputed?.enteredSum;
+    if (enteredSum && roundHalfUp(enteredSum, d).eq(roundHalfUp(total, d))) return;
     ctx.report({
       at: t.total.score,
       entered: enteredString(entered),
