@@ -189,6 +189,17 @@ export function chunkAddresses(cells: readonly string[], maxChars: number, maxAr
   return chunks;
 }
 
+/**
+ * The value to write back so the cell holds exactly the constant it had. Text that Excel would
+ * read as a number, percentage, date or formula gets the apostrophe text prefix.
+ */
+export function constantToWrite(value: number | string | boolean | null, numFmt: string): number | string | boolean {
+  if (value === null) return '';
+  if (typeof value !== 'string' || numFmt.trim() === '@') return value;
+  const wouldConvert = /^[=+\-@']/.test(value) || /^\s*[\d.,]+\s*%?\s*$/.test(value) || /^\d{1,4}[-/.年]\d{1,2}/.test(value);
+  return wouldConvert ? `'${value}` : value;
+}
+
 // ---- Chinese messages -------------------------------------------------------------------
 
 export const MSG = {

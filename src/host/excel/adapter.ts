@@ -11,6 +11,7 @@ import {
   MSG,
   RECALC_FILL,
   cellKey,
+  constantToWrite,
   groupBy,
   markTargets,
   parseMarks,
@@ -352,15 +353,4 @@ function assertWritable(sheets: readonly string[], info: SheetInfo): void {
     if (prot === undefined) throw new HostError('sheet-missing', MSG.missingSheet(s), undefined, undefined, s);
     if (prot) throw new HostError('protected-sheet', MSG.protectedWrite(s), undefined, undefined, s);
   }
-}
-
-/**
- * The value to write back so the cell holds exactly the constant it had. Text that Excel would
- * read as a number, percentage, date or formula gets the apostrophe text prefix.
- */
-export function constantToWrite(value: number | string | boolean | null, numFmt: string): number | string | boolean {
-  if (value === null) return '';
-  if (typeof value !== 'string' || numFmt.trim() === '@') return value;
-  const wouldConvert = /^[=+\-@']/.test(value) || /^\s*[\d.,]+\s*%?\s*$/.test(value) || /^\d{1,4}[-/.年]\d{1,2}/.test(value);
-  return wouldConvert ? `'${value}` : value;
 }

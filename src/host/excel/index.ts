@@ -1,4 +1,4 @@
-export { ExcelHost, constantToWrite, type ExcelHostOptions } from './adapter';
+export { ExcelHost, type ExcelHostOptions } from './adapter';
 export { globalExcelApi, probeCaps, type ExcelApi, type ExcelCaps } from './api';
 export { fillFromCellProperties, fillFromColor, type ExcelFill } from './fill';
 export { sheetGridFromUsedRange, splitAreas, addressWithoutSheet } from './read';
