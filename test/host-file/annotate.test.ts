@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { annotateWorkbook } from '../../src/host/file/annotate';
 import { RESULTS_SHEET_NAME } from '../../src/host/file/results-sheet';
-import { buildXls } from './sample-workbooks';
+import { buildXls, buildXlsx, replaceZipPart, STYLES_EXCELJS_REJECTS } from './sample-workbooks';
 import { checkedReport, finding } from './fake-report';
 
 const RED = 'FFFFC7CE';
@@ -189,5 +189,15 @@ describe('annotateWorkbook on an .xls', () => {
     expect(fillColor(ws.getCell('E4'))).toBe(RED);
     expect([...(ws.model as unknown as { merges: string[] }).merges].sort()).toEqual(['A1:F1', 'A6:A7', 'B6:C7']);
     expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(2);
+  });
+});
+
+describe('annotateWorkbook on a package ExcelJS cannot parse', () => {
+  it('rebuilds it from the SheetJS read and paints it', async () => {
+    const quirky = replaceZipPart(await buildXlsx(), 'xl/styles.xml', STYLES_EXCELJS_REJECTS);
+    const wb = await load(await annotateWorkbook({ bytes: quirky, report: checkedReport('q.xlsx', [finding('附件3', 'B4', 'warning', 'value.unparsed', 'x')]) }));
+    const ws = wb.getWorksheet('附件3')!;
+    expect(ws.getCell('B4').value).toBe(866.48);
+    expect(fillColor(ws.getCell('B4'))).toBe(AMBER);
   });
 });

@@ -34,6 +34,11 @@ describe('readWorkbook failures are values with a Chinese message naming the fil
     expect(msg).toContain('文本文件');
   });
 
+  it('says a CSV saved in GBK and named .xls is text', async () => {
+    const gbk = new Uint8Array([0xb5, 0xa5, 0xce, 0xbb, 0x2c, 0xb5, 0xc3, 0xb7, 0xd6, 0x0d, 0x0a, 0x31, 0x2c, 0x32]);
+    expectFailure(await readWorkbook({ bytes: gbk, fileName: '单位.xls' }), 'text-file');
+  });
+
   it('says an HTML page named .xlsx is text, but reads an HTML table saved as .xls', async () => {
     const html = utf8('<html><body><table><tr><td>年度资金总额</td><td>866.48</td></tr></table></body></html>');
     expectFailure(await readWorkbook({ bytes: html, fileName: 'page.xlsx' }), 'text-file');

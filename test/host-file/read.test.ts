@@ -2,7 +2,17 @@ import * as XLSX from '@e965/xlsx';
 import { readWorkbook, type ReadResult, type ReadSuccess } from '../../src/host/file/read';
 import { gridFromSheetJs } from '../../src/host/file/read-xls';
 import { cellAt, parseA1, type Cell, type SheetGrid, type WorkbookGrid } from '../../src/template/grid';
-import { BASIC_ENTRIES, buildXls, buildXlsx, SELF_EVAL_ENTRIES, SELF_EVAL_MERGES, sheetJsSheet, TITLE } from './sample-workbooks';
+import {
+  BASIC_ENTRIES,
+  buildXls,
+  buildXlsx,
+  replaceZipPart,
+  SELF_EVAL_ENTRIES,
+  SELF_EVAL_MERGES,
+  sheetJsSheet,
+  STYLES_EXCELJS_REJECTS,
+  TITLE,
+} from './sample-workbooks';
 
 function expectOk(r: ReadResult): ReadSuccess {
   if (!r.ok) throw new Error(`expected a grid, got ${r.reason}: ${r.message}`);
@@ -100,6 +110,15 @@ describe('readWorkbook on .xlsx (ExcelJS)', () => {
     expect(at(s, 'A1')).toEqual({ value: '产出指标(40分)' });
     expect(at(s, 'A2')).toEqual({ value: 45292, numFmt: 'yyyy-mm-dd' });
     expect(at(s, 'A3')).toEqual({ value: '链接文字' });
+  });
+
+  it('falls back to SheetJS when ExcelJS cannot parse the package', async () => {
+    const quirky = replaceZipPart(await buildXlsx(), 'xl/styles.xml', STYLES_EXCELJS_REJECTS);
+    const r = expectOk(await readWorkbook({ bytes: quirky, fileName: 'wps.xlsx' }));
+    expect(r.format).toBe('xlsx');
+    expect(at(sheet(r.grid, '附件3'), 'A1')).toEqual({ value: TITLE });
+    expect(at(sheet(r.grid, '附件3'), 'B4')?.value).toBe(866.48);
+    expect(sheet(r.grid, '附件3').merges).toHaveLength(SELF_EVAL_MERGES.length);
   });
 
   it('accepts an ArrayBuffer and the .xlsm extension', async () => {

@@ -93,3 +93,17 @@ export function sheetJsSheet(entries: readonly Entry[], merges: readonly string[
   ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
   return ws;
 }
+
+/** Rewrites one part of an .xlsx package (XLSX.CFB reads and writes zips too). */
+export function replaceZipPart(xlsx: Uint8Array, part: string, content: string): Uint8Array {
+  const zip = XLSX.CFB.read(xlsx, { type: 'array' });
+  const entry = XLSX.CFB.find(zip, `/${part}`);
+  if (!entry) throw new Error(`no part ${part}`);
+  entry.content = new TextEncoder().encode(content);
+  return new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array' }) as ArrayBuffer);
+}
+
+/** A styles part ExcelJS 4.4 cannot parse (a numFmt without a code) but SheetJS reads past. */
+export const STYLES_EXCELJS_REJECTS =
+  '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="1"><numFmt/></numFmts><cellXfs><xf numFmtId="abc"/></cellXfs></styleSheet>';

@@ -7,8 +7,9 @@
  * column widths, row heights, number formats, other sheets and existing notes. ExcelJS is
  * known to drop charts, pivot tables, shapes/text boxes, form controls and VBA macros, and
  * may lose images, some conditional formats and data validations (exceljs issue tracker);
- * the original file stays the one to submit. A legacy .xls is rebuilt from its SheetJS
- * read (values, formulas, number formats, merges, widths; no fonts or fills).
+ * the original file stays the one to submit. A legacy .xls (or a package ExcelJS cannot
+ * parse) is rebuilt from its SheetJS read (values, formulas, number formats, merges,
+ * widths; no fonts or fills).
  */
 import { Workbook, type Cell as ExcelCell } from 'exceljs';
 import type { Finding } from '../../core/finding';
@@ -18,7 +19,7 @@ import { noteText } from './finding-text';
 import { addResultsSheet } from './results-sheet';
 import { argb, SEVERITY_COLOR, strongestSeverity } from './severity-style';
 import { sniffContent } from './sniff';
-import { exceljsFromXls } from './xls-to-exceljs';
+import { exceljsFromSheetJs } from './sheetjs-to-exceljs';
 
 export interface AnnotateInput {
   /** The original workbook, as read. Not modified. */
@@ -38,10 +39,15 @@ async function loadForAnnotation(bytes: Uint8Array): Promise<Workbook> {
   const kind = sniffContent(bytes);
   if (kind === 'zip') {
     const workbook = new Workbook();
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    return workbook;
+    try {
+      await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+      return workbook;
+    } catch {
+      // The reader fell back to SheetJS for this package too: rebuild from that read.
+      return exceljsFromSheetJs(bytes);
+    }
   }
-  if (kind === 'cfb' || kind === 'markup') return exceljsFromXls(bytes);
+  if (kind === 'cfb' || kind === 'markup') return exceljsFromSheetJs(bytes);
   throw new Error('annotateWorkbook: the bytes are not a workbook the reader accepts');
 }
 

@@ -2,8 +2,9 @@
  * The file door: workbook bytes + file name → Grid, or a ReadFailure value with a Chinese
  * message naming the file. Runs in Node and in a browser bundle (no fs, no Buffer).
  *
- * The parser is chosen by content: a zip package goes to ExcelJS, an OLE container or
- * markup saved as .xls goes to SheetJS. The extension only has to be one we accept.
+ * The parser is chosen by content: a zip package goes to ExcelJS (SheetJS when ExcelJS
+ * cannot parse it), an OLE container or markup saved as .xls goes to SheetJS. The extension
+ * only has to be one we accept.
  */
 import { Workbook } from 'exceljs';
 import * as XLSX from '@e965/xlsx';
@@ -80,7 +81,9 @@ async function readZipPackage(bytes: Uint8Array, name: string, lim: ReadLimits):
     // ExcelJS accepts any byte array JSZip accepts; its typing says Buffer.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (e) {
-    return failures.corrupt(name, describeError(e));
+    // ExcelJS gives up on some quirks other writers leave (odd styles parts); SheetJS is more lenient.
+    const second = readWithSheetJs(bytes, name, lim, 'xlsx');
+    return second.ok || second.reason !== 'corrupt' ? second : failures.corrupt(name, describeError(e));
   }
   return finish(name, 'xlsx', () => gridFromExcelJs(workbook, lim.maxCells), lim);
 }
@@ -98,7 +101,7 @@ function readOleContainer(bytes: Uint8Array, name: string, lim: ReadLimits): Rea
   }
 }
 
-function readWithSheetJs(bytes: Uint8Array, name: string, lim: ReadLimits): ReadResult {
+function readWithSheetJs(bytes: Uint8Array, name: string, lim: ReadLimits, format: WorkbookFormat = 'xls'): ReadResult {
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, SHEETJS_READ_OPTIONS);
@@ -107,10 +110,10 @@ function readWithSheetJs(bytes: Uint8Array, name: string, lim: ReadLimits): Read
     if (/password|encrypt/i.test(describeError(e))) return failures.encrypted(name);
     return failures.corrupt(name, describeError(e));
   }
-  return finish(name, 'xls', () => gridFromSheetJs(workbook, lim.maxCells), lim);
+  return finish(name, format, () => gridFromSheetJs(workbook, lim.maxCells), lim);
 }
 
-function finish(name: string, format: 'xlsx' | 'xls', build: () => WorkbookGrid, lim: ReadLimits): ReadResult {
+function finish(name: string, format: WorkbookFormat, build: () => WorkbookGrid, lim: ReadLimits): ReadResult {
   let grid: WorkbookGrid;
   try {
     grid = build();

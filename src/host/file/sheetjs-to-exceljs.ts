@@ -1,5 +1,5 @@
 /**
- * A legacy .xls (read by SheetJS) rebuilt as an ExcelJS workbook, so that its annotated
+ * A legacy .xls (or any workbook SheetJS reads) rebuilt as an ExcelJS workbook, so that its annotated
  * copy can be written as .xlsx. SheetJS does not read .xls styles, so the copy keeps values,
  * formulas with their cached results, number formats, merges, column widths and row heights;
  * fonts, borders and fills of the original are not carried over.
@@ -12,7 +12,7 @@ import { isCellError } from '../../template/grid';
 /** Default Excel column width in characters, when a column has no stored width. */
 const PIXELS_PER_CHARACTER = 7;
 
-export function exceljsFromXls(bytes: Uint8Array): Workbook {
+export function exceljsFromSheetJs(bytes: Uint8Array): Workbook {
   const source = XLSX.read(bytes, { ...SHEETJS_READ_OPTIONS, cellStyles: true });
   const workbook = new Workbook();
   for (const name of source.SheetNames) {
