@@ -97,25 +97,31 @@ function parseNumber(n: number, numFmt: string | undefined, shown: string | unde
   if (!Number.isFinite(n)) return { kind: 'error', text: String(n) };
   const fmt = describeFormat(numFmt);
   const value = decimalFromNumber(n);
-  const shownValue = fmt.percent ? value.times(100) : value;
-  const decimals = fmt.decimals ?? Math.max(0, shownValue.decimalPlaces());
-  const percent = fmt.percent;
-  return {
-    kind: 'number',
-    value,
-    decimals,
-    percent,
-    unit: percent ? '%' : null,
-    comparator: null,
-    // Formatted only when a message needs it: most figures are never shown.
-    get text() {
-      return shown && shown.trim() !== '' ? shown.trim() : formatShown(shownValue, decimals, percent);
-    },
-  };
+  const decimals = fmt.decimals ?? Math.max(0, value.decimalPlaces() - (fmt.percent ? 2 : 0));
+  const displayed = shown && shown.trim() !== '' ? shown.trim() : null;
+  return new NumberValue(value, decimals, fmt.percent, fmt.percent ? '%' : null, null, displayed);
 }
 
-function formatShown(v: Decimal, decimals: number, percent: boolean): string {
-  return v.toFixed(decimals, Decimal.ROUND_HALF_UP) + (percent ? '%' : '');
+/**
+ * One class for every parsed figure: one hidden class for the engine's hot loops, and the
+ * displayed text formatted only when a message needs it (most figures are never shown).
+ */
+class NumberValue implements Quantity {
+  readonly kind = 'number' as const;
+  constructor(
+    readonly value: Decimal,
+    readonly decimals: number,
+    readonly percent: boolean,
+    readonly unit: string | null,
+    readonly comparator: Comparator | null,
+    private readonly displayed: string | null,
+  ) {}
+
+  get text(): string {
+    if (this.displayed !== null) return this.displayed;
+    const shown = this.percent ? this.value.times(100) : this.value;
+    return shown.toFixed(this.decimals, Decimal.ROUND_HALF_UP) + (this.percent ? '%' : '');
+  }
 }
 
 interface FormatInfo {
@@ -165,16 +171,7 @@ export function parseText(raw: string): Parsed {
   const shown = new Decimal(`${sign}${intPart}${frac ? '.' + frac : ''}`);
   const percent = unit === '%';
   const value = percent ? shown.div(100) : shown;
-  unit = unit === '' ? '' : unit;
-  return {
-    kind: 'number',
-    value,
-    decimals: frac.length,
-    percent,
-    unit: unit === '' ? null : unit,
-    comparator,
-    text,
-  };
+  return new NumberValue(value, frac.length, percent, unit === '' ? null : unit, comparator, text);
 }
 
 /**

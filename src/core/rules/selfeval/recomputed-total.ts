@@ -1,11 +1,10 @@
-import { defineRule, num } from '../../rule';
-import { roundHalfUp } from '../../value';
-import { agrees, decimalString, enteredString, show, showEntered } from '../../precision';
+import { amount, defineRule, num } from '../../rule';
+import { agrees, checkSum, decimalString, enteredString, show, showEntered } from '../../precision';
 
 export default defineRule({
   id: 'selfeval.recomputed-total',
   severity: 'info',
-  description: '有得分与规则不符时，列出按规则重算各项得分后的总分，与填报总分并列',
+  description: '填报总分与填报得分之和相符、但有得分与规则不符时，列出按规则重算后的总分',
   check(ctx) {
     const t = ctx.tables.selfEval;
     const total = ctx.recomputed?.total;
@@ -13,9 +12,11 @@ export default defineRule({
     if (!t?.total?.score || !total || !entered) return;
     const d = ctx.profile.minDecimals;
     if (agrees(entered, total, Math.max(d, entered.decimals))) return;
-    // When every score is as the rules give, a wrong total is total-score's finding alone.
-    const enteredSum = ctx.recomputed?.enteredSum;
-    if (enteredSum && roundHalfUp(enteredSum, d).eq(roundHalfUp(total, d))) return;
+    // A total that does not add up is total-score's finding; this one speaks of the scores.
+    const scores = [t.execution?.score ?? null, ...t.indicators.map((r) => r.score)].map(amount);
+    if (scores.includes('unknown')) return;
+    const parts = scores.filter((s): s is NonNullable<typeof s> & object => s !== null && s !== 'unknown');
+    if (checkSum(entered, parts, d).kind === 'wrong') return;
     ctx.report({
       at: t.total.score,
       entered: enteredString(entered),
