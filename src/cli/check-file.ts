@@ -2,11 +2,12 @@
  * One file through the pipeline: read it into memory once (never opened for writing),
  * Grid, engine, Report. Every failure becomes a report, so the batch goes on.
  */
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { failedReport, type Report } from '../core/report';
 import { checkWorkbook } from '../engine';
 import { baseName } from '../host/file/bytes';
-import { readWorkbook } from '../host/file/read';
+import { failures } from '../host/file/failure';
+import { DEFAULT_READ_LIMITS, readWorkbook } from '../host/file/read';
 
 export interface CheckedFile {
   readonly report: Report;
@@ -17,6 +18,12 @@ export interface CheckedFile {
 export async function checkFile(path: string, profile: string | undefined): Promise<CheckedFile> {
   let bytes: Uint8Array;
   try {
+    // Refuse an oversized file before loading it into memory.
+    const size = statSync(path).size;
+    if (size > DEFAULT_READ_LIMITS.maxBytes) {
+      const tooBig = failures.tooManyBytes(baseName(path), size, DEFAULT_READ_LIMITS.maxBytes);
+      return { report: failedReport(path, 'unreadable', tooBig.message), bytes: null };
+    }
     bytes = readFileSync(path);
   } catch (e) {
     return { report: failedReport(path, 'unreadable', `无法打开“${baseName(path)}”：${describe(e)}`), bytes: null };

@@ -18,6 +18,7 @@ function shownUnits(v: Decimal, percent: boolean): Decimal {
 
 /** Whether `entered` shows `expected` at `d` decimals (in % units for a percentage). */
 export function agrees(entered: Quantity, expected: Decimal, d: number): boolean {
+  if (entered.value.eq(expected)) return true; // the common case, without rounding twice
   const percent = entered.percent;
   return roundHalfUp(shownUnits(entered.value, percent), d).eq(roundHalfUp(shownUnits(expected, percent), d));
 }

@@ -8,13 +8,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { ManifestInfo } from 'office-addin-manifest';
-import { parseStringPromise } from 'xml2js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');
 const DEV_ORIGIN = 'https://localhost:3000';
 
 type Xml = Record<string, unknown>;
+
+// xml2js ships no types (office-addin-manifest uses it to read manifests too).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseStringPromise } = require('xml2js') as { parseStringPromise: (xml: string) => Promise<unknown> };
 
 /**
  * office-addin-manifest's own reader, run in a child node: the package pulls in an ES-module-only
