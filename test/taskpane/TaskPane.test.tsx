@@ -1,0 +1,224 @@
+/** @jest-environment jsdom */
+/**
+ * The task pane in each state, driven through its buttons, on the real Excel adapter over the
+ * Office.js fake, with the real engine.
+ */
+import './jsdom-shims';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { checkWorkbook } from '../../src/engine';
+import type { Report } from '../../src/core/report';
+import type { WorkbookGrid } from '../../src/template/grid';
+import { TaskPane } from '../../src/taskpane/TaskPane';
+import { excelPane, type PaneEnv } from './pane-env';
+import { consistentGrid, seedGrid, unrelatedGrid, withProtected } from './workbooks';
+
+let seed: WorkbookGrid;
+let consistent: WorkbookGrid;
+let pane: PaneEnv | null = null;
+
+beforeAll(async () => {
+  seed = await seedGrid();
+  consistent = await consistentGrid();
+});
+
+afterEach(() => {
+  pane?.env.teardown();
+  pane = null;
+});
+
+function renderPane(grid: WorkbookGrid): PaneEnv {
+  pane = excelPane(grid);
+  const { host } = pane;
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane host={host} check={checkWorkbook} fileName="自评表.xlsx" />
+    </FluentProvider>,
+  );
+  return pane;
+}
+
+function button(name: string | RegExp): HTMLButtonElement {
+  return screen.getByRole('button', { name }) as HTMLButtonElement;
+}
+
+async function clickCheck(): Promise<void> {
+  fireEvent.click(button(/^(核对|重新核对)$/));
+  await waitFor(() => expect(button('重新核对').disabled).toBe(false), { timeout: 10_000 });
+}
+
+function text(el: Element | null): string {
+  return el?.textContent ?? '';
+}
+
+function findingElements(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('[data-rule-id]'));
+}
+
+function contractOf(els: HTMLElement[]): string[] {
+  return els.map((e) => `${e.dataset.ruleId} ${e.dataset.severity} ${e.dataset.sheet}!${e.dataset.cell}`).sort();
+}
+
+function expectedReport(grid: WorkbookGrid): Report {
+  return checkWorkbook(grid, { file: '自评表.xlsx' });
+}
+
+describe('TaskPane', () => {
+  it('starts idle: 核对 enabled, the other actions disabled', () => {
+    renderPane(seed);
+    expect(screen.getByText('准备就绪')).toBeTruthy();
+    expect(button('核对').disabled).toBe(false);
+    expect(button('清除标记').disabled).toBe(true);
+    expect(button('一键重算').disabled).toBe(true);
+    expect(button('撤销重算').disabled).toBe(true);
+  });
+
+  it('shows a loading state while it reads and checks', async () => {
+    renderPane(seed);
+    fireEvent.click(button('核对'));
+    expect(text(await screen.findByRole('status'))).toMatch(/正在(读取工作簿|核对|标记单元格)/);
+    expect(button('核对').disabled).toBe(true);
+    await waitFor(() => expect(button('重新核对').disabled).toBe(false));
+    expect(document.querySelector('[data-state="loading"]')).toBeNull();
+  });
+
+  it('checks seed 004: summary, counts, findings grouped by sheet and severity, cells painted', async () => {
+    const { env } = renderPane(seed);
+    await clickCheck();
+    const report = expectedReport(seed);
+
+    expect(text(screen.getByTestId('entered-total'))).toContain(report.summary.enteredTotal!);
+    expect(text(screen.getByTestId('recomputed-total'))).toContain(report.summary.recomputedTotal!);
+    expect(text(screen.getByTestId('grade'))).toContain(report.summary.grade!);
+    const summary = screen.getByTestId('summary');
+    expect(within(summary).getByText(`错误 ${report.summary.errors}`)).toBeTruthy();
+    expect(within(summary).getByText(`警告 ${report.summary.warnings}`)).toBeTruthy();
+    expect(within(summary).getByText(`提示 ${report.summary.infos}`)).toBeTruthy();
+
+    // The DOM contract carries exactly the engine's findings.
+    expect(contractOf(findingElements())).toEqual(report.findings.map((f) => `${f.ruleId} ${f.severity} ${f.sheet}!${f.cell}`).sort());
+
+    // Grouped: one section per sheet; inside, errors before warnings before infos.
+    const sections = Array.from(document.querySelectorAll<HTMLElement>('[data-group-sheet]'));
+    expect(sections.map((s) => s.dataset.groupSheet)).toEqual([...new Set(report.findings.map((f) => f.sheet))]);
+    const order = findingElements().map((e) => e.dataset.severity);
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    expect(order).toEqual([...order].sort((a, b) => rank[a!]! - rank[b!]!));
+
+    // Each finding shows message, entered → expected, explanation and its input cells.
+    const h5 = document.querySelector<HTMLElement>('[data-rule-id="selfeval.execution-score"]')!;
+    const f = report.findings.find((x) => x.ruleId === 'selfeval.execution-score')!;
+    expect(text(h5)).toContain(f.message);
+    expect(text(within(h5).getByTestId('entered'))).toContain(f.entered!);
+    expect(text(within(h5).getByTestId('expected'))).toContain(f.expected!);
+    expect(text(h5)).toContain(f.explanation);
+    expect(text(h5)).toMatch(/依据单元格：D5、E5、F5/);
+
+    // Painted in the workbook by severity.
+    expect(env.fill('附件3', 'H5')).toMatchObject({ color: '#FFC7CE' });
+    expect(env.fill('附件3', 'H14')).toMatchObject({ color: '#FFEB9C' });
+    expect(button('清除标记').disabled).toBe(false);
+    expect(button('一键重算').disabled).toBe(false);
+  });
+
+  it('selects a finding’s cell in the workbook when it is clicked', async () => {
+    const { env } = renderPane(seed);
+    await clickCheck();
+    const el = document.querySelector<HTMLElement>('[data-rule-id="selfeval.indicator-score"][data-cell="H14"]')!;
+    await act(async () => {
+      fireEvent.click(el);
+    });
+    await waitFor(() => expect(env.selection()).toEqual({ sheet: '附件3', cell: 'H14' }));
+    expect(el.getAttribute('aria-current')).toBe('true');
+    expect(el.tagName).toBe('BUTTON'); // Tab reaches it; Enter and Space activate it
+  });
+
+  it('says 未发现问题 for a consistent workbook', async () => {
+    renderPane(consistent);
+    await clickCheck();
+    expect(screen.getByText('未发现问题')).toBeTruthy();
+    expect(findingElements()).toHaveLength(0);
+    expect(screen.getByTestId('summary')).toBeTruthy();
+    expect(button('一键重算').disabled).toBe(true);
+  });
+
+  it('lists the missing anchors when no template is recognised', async () => {
+    const grid = unrelatedGrid();
+    renderPane(grid);
+    await clickCheck();
+    const report = expectedReport(grid);
+    expect(report.status).toBe('unrecognised');
+    expect(screen.getByText('未识别到自评表模板')).toBeTruthy();
+    const items = within(screen.getByTestId('missing-anchors')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([...report.missingAnchors]);
+    expect(items.length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('summary')).toBeNull();
+  });
+
+  it('lists the findings of a protected sheet without painting it', async () => {
+    const { env } = renderPane(withProtected(seed, ['附件3']));
+    const before = env.fill('附件3', 'H5');
+    await clickCheck();
+    expect(screen.getByText('工作表受保护，仅列出问题不标色')).toBeTruthy();
+    expect(screen.getByText(/受保护的工作表：附件3/)).toBeTruthy();
+    expect(findingElements().length).toBe(expectedReport(seed).findings.length);
+    expect(env.fill('附件3', 'H5')).toEqual(before);
+    expect(button('一键重算').disabled).toBe(true); // every suggestion is on the protected sheet
+  });
+
+  it('shows a host failure as a message and stays usable', async () => {
+    const { env } = renderPane(seed);
+    env.wb.failNextSync = { code: 'GeneralException', message: '模拟的宿主错误' };
+    fireEvent.click(button('核对'));
+    expect(await screen.findByText('操作未完成')).toBeTruthy();
+    expect(text(document.querySelector('[data-state="error"]'))).toMatch(/GeneralException|模拟的宿主错误/);
+    await waitFor(() => expect(button('核对').disabled).toBe(false));
+    await clickCheck();
+    expect(document.querySelector('[data-state="error"]')).toBeNull();
+    expect(findingElements().length).toBeGreaterThan(0);
+  });
+
+  it('clears the marks, restoring the original fills', async () => {
+    const { env } = renderPane(seed);
+    const before = env.fill('附件3', 'H5');
+    await clickCheck();
+    expect(env.fill('附件3', 'H5')).not.toEqual(before);
+    fireEvent.click(button('清除标记'));
+    expect(await screen.findByText('已清除全部标记，单元格恢复原有填充。')).toBeTruthy();
+    expect(env.fill('附件3', 'H5')).toEqual(before);
+    expect(button('清除标记').disabled).toBe(true);
+  });
+
+  it('previews 一键重算, writes only after 确认写入, and 撤销重算 restores', async () => {
+    const { env } = renderPane(seed);
+    await clickCheck();
+    const entered = env.cell('附件3', 'H5').value;
+
+    // (Fluent's modal focus trap marks nodes aria-hidden in jsdom, hence `hidden: true` below.)
+    // Cancel writes nothing.
+    fireEvent.click(button('一键重算'));
+    let dialog = await screen.findByRole('dialog', { hidden: true });
+    expect(within(dialog).getByText('一键重算：确认写入')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '取消', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
+    expect(env.cell('附件3', 'H5').value).toBe(entered);
+
+    // The preview lists cell, entered → recomputed.
+    fireEvent.click(button('一键重算'));
+    dialog = await screen.findByRole('dialog', { hidden: true });
+    const row = dialog.querySelector<HTMLElement>('[data-recalc-cell="附件3!H5"]')!;
+    expect(text(row)).toContain('附件3!H5');
+    expect(text(row)).toContain('9.8');
+    expect(text(row)).toContain('9.90');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认写入', hidden: true }));
+    expect(await screen.findByText(/已写入 \d+ 个单元格，并重新核对。/, undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(env.cell('附件3', 'H5').value).toBe(9.9);
+    expect(document.querySelector('[data-rule-id="selfeval.execution-score"]')).toBeNull();
+    expect(text(screen.getByTestId('undo-note'))).toContain('Excel 自带的“撤销”（Ctrl+Z）不能撤销加载项写入的内容');
+
+    fireEvent.click(button('撤销重算'));
+    expect(await screen.findByText('已恢复重算前的数值和填充。', undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(env.cell('附件3', 'H5').value).toBe(entered);
+    expect(document.querySelector('[data-rule-id="selfeval.execution-score"]')).not.toBeNull();
+  });
+});
