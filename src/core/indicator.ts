@@ -7,6 +7,7 @@ import type { IndicatorKind, IndicatorRow } from '../template/tables';
 import type { Quantity } from './value';
 import { num } from './rule';
 import { showEntered } from './precision';
+import { deadlineMet, parseDeadline } from './deadline';
 
 const TIME_UNITS = new Set(['年', '个月', '月', '天', '日', '小时', '工作日', '周']);
 
@@ -51,6 +52,8 @@ export function assessIndicator(row: IndicatorRow): Assessment {
   const target = num(row.target);
   const actual = num(row.actual);
   const weight = num(row.weight);
+  const deadline = assessDeadline(row);
+  if (deadline) return deadline;
   const kind = indicatorKind(row, target);
   if (kind === 'qualitative' || !target) {
     return { kind: 'qualitative', why: '定性指标（指标值为文字），按评价人判断分档打分，不重算' };
@@ -74,6 +77,21 @@ export function assessIndicator(row: IndicatorRow): Assessment {
   if (a.lte(t)) return { kind: 'scored', direction: 'reverse', expected: w, met: true, formula: () => `完成值 ${A()} ≤ 指标值 ${T()}（越低越好），得满分 ${W()}` };
   if (a.isZero()) return { kind: 'not-computable', why: '完成值为 0，无法按比例计算' };
   return { kind: 'scored', direction: 'reverse', expected: w.times(t).div(a), met: false, formula: () => `${T()} ÷ ${A()} × ${W()}` };
+}
+
+/** A deadline target met in time scores full marks; one missed is left to judgment. */
+function assessDeadline(row: IndicatorRow): Assessment | null {
+  const target = parseDeadline(row.target.parsed);
+  const actual = parseDeadline(row.actual.parsed);
+  const weight = num(row.weight);
+  if (!target || !actual || !weight) return null;
+  const met = deadlineMet(target, actual);
+  const T = () => (row.target.parsed as { text: string }).text;
+  const A = () => (row.actual.parsed as { text: string }).text;
+  if (met) {
+    return { kind: 'scored', direction: 'reverse', expected: weight.value, met: true, formula: () => `完成时间“${A()}”不晚于指标“${T()}”，得满分 ${showEntered(weight)}` };
+  }
+  return { kind: 'qualitative', why: `时效指标完成时间“${A()}”晚于或无法对照指标“${T()}”，按评价人判断打分，不重算` };
 }
 
 /** Whether a score is inside 0…分值. */
