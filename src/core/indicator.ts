@@ -8,6 +8,7 @@ import type { Quantity } from './value';
 import { num } from './rule';
 import { showEntered } from './precision';
 import { deadlineMet, parseDeadline } from './deadline';
+import type { Profile } from './profile';
 
 const TIME_UNITS = new Set(['年', '个月', '月', '天', '日', '小时', '工作日', '周']);
 
@@ -48,7 +49,7 @@ function valueIn(q: Quantity, unit: string | null): Decimal {
   return unit === '%' && !q.percent ? q.value.div(100) : q.value;
 }
 
-export function assessIndicator(row: IndicatorRow): Assessment {
+export function assessIndicator(row: IndicatorRow, profile: Profile): Assessment {
   const target = num(row.target);
   const actual = num(row.actual);
   const weight = num(row.weight);
@@ -70,6 +71,11 @@ export function assessIndicator(row: IndicatorRow): Assessment {
   const A = () => showEntered(actual);
   const W = () => showEntered(weight);
   if (kind === 'positive') {
+    const penalty = profile.overshootPenalty;
+    if (penalty && !t.isZero() && t.gt(0) && a.gte(t.times(penalty.ratio))) {
+      const expected = Decimal.max(w.minus(penalty.points), 0);
+      return { kind: 'scored', direction: 'positive', expected, met: true, formula: () => `完成值 ${A()} 达到指标值 ${T()} 的 ${penalty.ratio * 100}% 以上（指标偏离），${W()} − ${penalty.points}` };
+    }
     if (a.gte(t)) return { kind: 'scored', direction: 'positive', expected: w, met: true, formula: () => `完成值 ${A()} ≥ 指标值 ${T()}，得满分 ${W()}` };
     if (t.isZero()) return { kind: 'not-computable', why: '指标值为 0，无法按比例计算' };
     return { kind: 'scored', direction: 'positive', expected: w.times(a).div(t), met: false, formula: () => `${A()} ÷ ${T()} × ${W()}` };

@@ -22,6 +22,16 @@ export interface Profile {
   readonly grades: readonly GradeBand[];
   /** 执行率 > 100% still scores at most 分值 (our reading; see RULES.md). */
   readonly capExecutionScore: boolean;
+  /**
+   * 指标偏离 (some budget platforms; HOSTS.md): a positive indicator whose 完成值 reaches
+   * `ratio` × 指标值 loses `points`, because its target was set too low. Off by default.
+   */
+  readonly overshootPenalty: { readonly ratio: number; readonly points: number } | null;
+  /**
+   * Total capped by execution rate (some platforms; HOSTS.md): 执行率 below `below` caps the
+   * total at `cap`. Bands from the strictest. Off by default.
+   */
+  readonly totalCapByExecutionRate: ReadonlyArray<{ readonly below: number; readonly cap: number }> | null;
 }
 
 export const HUNAN_DEPT_OVERALL: Profile = {
@@ -36,9 +46,25 @@ export const HUNAN_DEPT_OVERALL: Profile = {
     { grade: '差', min: Number.NEGATIVE_INFINITY },
   ],
   capExecutionScore: true,
+  overshootPenalty: null,
+  totalCapByExecutionRate: null,
 };
 
-export const PROFILES: readonly Profile[] = [HUNAN_DEPT_OVERALL];
+/** The same forms as scored by budget platforms that add the regional rules of HOSTS.md. */
+export const HUNAN_DEPT_OVERALL_PLATFORM: Profile = {
+  ...HUNAN_DEPT_OVERALL,
+  id: 'hunan-dept-overall-platform',
+  name: '湖南省部门整体支出绩效自评（含预算平台附加规则：指标偏离扣分、按执行率封顶总分）',
+  overshootPenalty: { ratio: 1.3, points: 2 },
+  totalCapByExecutionRate: [
+    { below: 0.5, cap: 59 },
+    { below: 0.6, cap: 69 },
+    { below: 0.7, cap: 79 },
+    { below: 0.8, cap: 89 },
+  ],
+};
+
+export const PROFILES: readonly Profile[] = [HUNAN_DEPT_OVERALL, HUNAN_DEPT_OVERALL_PLATFORM];
 
 export function findProfile(id: string): Profile | undefined {
   return PROFILES.find((p) => p.id === id);

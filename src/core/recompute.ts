@@ -41,9 +41,15 @@ export interface Recomputed {
   readonly enteredSum: Decimal | null;
 }
 
+/** The cap a profile puts on the total for this execution rate, if any. */
+export function totalCap(rate: Decimal, profile: Profile): number | null {
+  for (const band of profile.totalCapByExecutionRate ?? []) if (rate.lt(band.below)) return band.cap;
+  return null;
+}
+
 export function recompute(table: SelfEvalTable, profile: Profile): Recomputed {
   const execution = table.execution ? executionScore(table.execution, profile) : null;
-  const indicators = table.indicators.map((row) => ({ row: row.row, assessment: assessIndicator(row) }));
+  const indicators = table.indicators.map((row) => ({ row: row.row, assessment: assessIndicator(row, profile) }));
   let total: Decimal | null = new Decimal(0);
   let enteredSum: Decimal | null = new Decimal(0);
   const execScore = num(table.execution?.score);
@@ -63,6 +69,8 @@ export function recompute(table: SelfEvalTable, profile: Profile): Recomputed {
       total = total.plus(bounded);
     }
   });
+  const cap = execution && total ? totalCap(execution.rate, profile) : null;
+  if (cap !== null && total && total.gt(cap)) total = new Decimal(cap);
   if (!table.execution && table.indicators.length === 0) {
     total = null;
     enteredSum = null;

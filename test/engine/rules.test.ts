@@ -112,3 +112,34 @@ test('sheets are found by content, whatever their names and order', () => {
   expect(r.sheets).toEqual({ basic: '基础数据', selfEval: 'Sheet1' });
   expect(r.findings.map((f) => f.ruleId)).toContain('selfeval.execution-score');
 });
+
+describe('the platform profile adds the regional rules of HOSTS.md', () => {
+  const platform = (basic = basicSheet(), self = selfEvalSheet()) => checkWorkbook(build(basic, self), { file: 'mem.xlsx', profile: 'hunan-dept-overall-platform' });
+
+  test('指标偏离: 完成值 ≥ 130% of 指标值 loses 2 points', () => {
+    const { basic, self } = consistent();
+    set(self, 'F15', 30); // 小分队招商 16 → 30 is 187.5%; 开工率 40% → 66.7% is 166.75% already
+    expect(platform(basic, self).findings.map(short)).toEqual([
+      ['selfeval.indicator-score', 'warning', 'H15', '10', '8.00'],
+      ['selfeval.indicator-score', 'warning', 'H16', '10', '8.00'],
+      ['selfeval.recomputed-total', 'info', 'H21', '94.99', '90.99'],
+    ]);
+  });
+
+  test('the default profile leaves it alone', () => {
+    const { basic, self } = consistent();
+    set(self, 'F15', 30);
+    expect(check(basic, self).findings).toEqual([]);
+  });
+
+  test('执行率 below 70% caps the recomputed total at 79', () => {
+    const { basic, self } = consistent();
+    set(self, 'E5', 520); // 60.01%
+    set(self, 'G5', '60.01%');
+    set(self, 'H5', 6);
+    set(self, 'H21', 91.09);
+    const r = platform(basic, self);
+    expect(r.summary.recomputedTotal).toBe('79.00');
+    expect(r.summary.grade).toBe('中');
+  });
+});
