@@ -1,10 +1,11 @@
 /// <reference types="office-js" />
 /**
  * Which spreadsheet the pane runs in. Excel loads office.js (taskpane.html) and is detected
- * through Office.onReady; WPS exposes its JSAPI as `window.wps` / `window.Application`.
+ * through Office.onReady; WPS exposes its JSAPI as `wps.EtApplication()` / `Application`.
  */
 import type { SpreadsheetHost } from '../host/types';
 import { ExcelHost } from '../host/excel';
+import { WpsHost, globalWpsApplication } from '../host/wps';
 
 export type Detected =
   | { readonly kind: 'host'; readonly host: SpreadsheetHost; readonly fileName: string | undefined }
@@ -16,14 +17,21 @@ function baseName(url: string | undefined | null): string | undefined {
   return clean.split(/[\\/]/).pop() || undefined;
 }
 
-/** The WPS JSAPI, when the page runs inside WPS 表格. */
-function wpsApplication(): unknown {
-  const w = window as unknown as { wps?: { Application?: unknown }; Application?: unknown };
-  return w.wps?.Application ?? w.Application;
+/** The active workbook's name in WPS (`ActiveWorkbook.Name`), when it can be read. */
+function wpsWorkbookName(app: object): string | undefined {
+  try {
+    const wb = (app as { ActiveWorkbook?: { Name?: unknown } }).ActiveWorkbook;
+    return wb && typeof wb.Name === 'string' ? wb.Name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resolves the host once the platform is ready; 'none' in a plain browser. */
-export async function detectHost(wpsFactory?: () => Promise<SpreadsheetHost | null>): Promise<Detected> {
+export async function detectHost(): Promise<Detected> {
+  // WPS first: its JSAPI is there synchronously, and office.js never reports a host in WPS.
+  const wps = globalWpsApplication();
+  if (wps) return { kind: 'host', host: new WpsHost(), fileName: wpsWorkbookName(wps) };
   if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
     const info = await Office.onReady();
     if (info.host === Office.HostType.Excel) {
@@ -35,10 +43,6 @@ export async function detectHost(wpsFactory?: () => Promise<SpreadsheetHost | nu
       }
       return { kind: 'host', host: new ExcelHost(), fileName };
     }
-  }
-  if (wpsApplication() && wpsFactory) {
-    const host = await wpsFactory();
-    if (host) return { kind: 'host', host, fileName: undefined };
   }
   return { kind: 'none' };
 }

@@ -10,7 +10,7 @@ import { checkWorkbook } from '../../src/engine';
 import type { Report } from '../../src/core/report';
 import type { WorkbookGrid } from '../../src/template/grid';
 import { TaskPane } from '../../src/taskpane/TaskPane';
-import { excelPane, type PaneEnv } from './pane-env';
+import { HOSTS, openPane, type HostName, type PaneEnv } from './pane-env';
 import { consistentGrid, seedGrid, unrelatedGrid, withProtected } from './workbooks';
 
 let seed: WorkbookGrid;
@@ -27,8 +27,8 @@ afterEach(() => {
   pane = null;
 });
 
-function renderPane(grid: WorkbookGrid): PaneEnv {
-  pane = excelPane(grid);
+function renderPane(hostName: HostName, grid: WorkbookGrid): PaneEnv {
+  pane = openPane(hostName, grid);
   const { host } = pane;
   render(
     <FluentProvider theme={webLightTheme}>
@@ -63,9 +63,9 @@ function expectedReport(grid: WorkbookGrid): Report {
   return checkWorkbook(grid, { file: '自评表.xlsx' });
 }
 
-describe('TaskPane', () => {
+describe.each(HOSTS)('TaskPane on %s', (hostName) => {
   it('starts idle: 核对 enabled, the other actions disabled', () => {
-    renderPane(seed);
+    renderPane(hostName, seed);
     expect(screen.getByText('准备就绪')).toBeTruthy();
     expect(button('核对').disabled).toBe(false);
     expect(button('清除标记').disabled).toBe(true);
@@ -74,7 +74,7 @@ describe('TaskPane', () => {
   });
 
   it('shows a loading state while it reads and checks', async () => {
-    renderPane(seed);
+    renderPane(hostName, seed);
     fireEvent.click(button('核对'));
     expect(text(await screen.findByRole('status'))).toMatch(/正在(读取工作簿|核对|标记单元格)/);
     expect(button('核对').disabled).toBe(true);
@@ -83,7 +83,7 @@ describe('TaskPane', () => {
   });
 
   it('checks seed 004: summary, counts, findings grouped by sheet and severity, cells painted', async () => {
-    const { env } = renderPane(seed);
+    const { env } = renderPane(hostName, seed);
     await clickCheck();
     const report = expectedReport(seed);
 
@@ -122,7 +122,7 @@ describe('TaskPane', () => {
   });
 
   it('selects a finding’s cell in the workbook when it is clicked', async () => {
-    const { env } = renderPane(seed);
+    const { env } = renderPane(hostName, seed);
     await clickCheck();
     const el = document.querySelector<HTMLElement>('[data-rule-id="selfeval.indicator-score"][data-cell="H14"]')!;
     await act(async () => {
@@ -134,7 +134,7 @@ describe('TaskPane', () => {
   });
 
   it('says 未发现问题 for a consistent workbook', async () => {
-    renderPane(consistent);
+    renderPane(hostName, consistent);
     await clickCheck();
     expect(screen.getByText('未发现问题')).toBeTruthy();
     expect(findingElements()).toHaveLength(0);
@@ -144,7 +144,7 @@ describe('TaskPane', () => {
 
   it('lists the missing anchors when no template is recognised', async () => {
     const grid = unrelatedGrid();
-    renderPane(grid);
+    renderPane(hostName, grid);
     await clickCheck();
     const report = expectedReport(grid);
     expect(report.status).toBe('unrecognised');
@@ -156,7 +156,7 @@ describe('TaskPane', () => {
   });
 
   it('lists the findings of a protected sheet without painting it', async () => {
-    const { env } = renderPane(withProtected(seed, ['附件3']));
+    const { env } = renderPane(hostName, withProtected(seed, ['附件3']));
     const before = env.fill('附件3', 'H5');
     await clickCheck();
     expect(screen.getByText('工作表受保护，仅列出问题不标色')).toBeTruthy();
@@ -167,19 +167,20 @@ describe('TaskPane', () => {
   });
 
   it('shows a host failure as a message and stays usable', async () => {
-    const { env } = renderPane(seed);
-    env.wb.failNextSync = { code: 'GeneralException', message: '模拟的宿主错误' };
+    const p = renderPane(hostName, seed);
+    p.failNext();
     fireEvent.click(button('核对'));
     expect(await screen.findByText('操作未完成')).toBeTruthy();
-    expect(text(document.querySelector('[data-state="error"]'))).toMatch(/GeneralException|模拟的宿主错误/);
+    expect(text(document.querySelector('[data-state="error"]'))).toMatch(hostName === 'Excel' ? /GeneralException|模拟的宿主错误/ : /没有打开的工作簿/);
     await waitFor(() => expect(button('核对').disabled).toBe(false));
+    p.recover();
     await clickCheck();
     expect(document.querySelector('[data-state="error"]')).toBeNull();
     expect(findingElements().length).toBeGreaterThan(0);
   });
 
   it('clears the marks, restoring the original fills', async () => {
-    const { env } = renderPane(seed);
+    const { env } = renderPane(hostName, seed);
     const before = env.fill('附件3', 'H5');
     await clickCheck();
     expect(env.fill('附件3', 'H5')).not.toEqual(before);
@@ -190,7 +191,7 @@ describe('TaskPane', () => {
   });
 
   it('previews 一键重算, writes only after 确认写入, and 撤销重算 restores', async () => {
-    const { env } = renderPane(seed);
+    const { env } = renderPane(hostName, seed);
     await clickCheck();
     const entered = env.cell('附件3', 'H5').value;
 

@@ -1,22 +1,49 @@
 /**
- * The pane under test runs on the real Excel adapter (src/host/excel) over the in-memory
- * Office.js fake of test/host — not on a mock of the pane's own logic.
+ * The pane under test runs on the real host adapters (src/host/excel, src/host/wps) over the
+ * in-memory Office.js and WPS fakes of test/host — not on a mock of the pane's own logic.
  */
-import { MemoryStore } from '../../src/host/types';
-import type { ExcelHost } from '../../src/host/excel';
+import { MemoryStore, type SpreadsheetHost } from '../../src/host/types';
 import type { WorkbookGrid } from '../../src/template/grid';
+import type { HostEnv } from '../host/adapter-contract';
 import { ExcelEnv } from '../host/excel-env';
 import { specFromGrid } from '../host/spec';
+import { WpsEnv } from '../host/wps-env';
 
 export interface PaneEnv {
-  readonly env: ExcelEnv;
-  readonly host: ExcelHost;
+  readonly env: HostEnv;
+  readonly host: SpreadsheetHost;
+  /** Makes the host's next call fail the way that host fails. */
+  failNext(): void;
+  /** Undoes failNext where the failure would persist. */
+  recover(): void;
 }
 
-/** Loads a Grid into a fake Excel workbook (protected sheets stay protected) and opens a host on it. */
-export function excelPane(grid: WorkbookGrid): PaneEnv {
-  const env = new ExcelEnv();
+export type HostName = 'Excel' | 'WPS';
+
+export const HOSTS: readonly HostName[] = ['Excel', 'WPS'];
+
+/** Loads a Grid into a fake workbook of the host (protected sheets stay protected) and opens an adapter on it. */
+export function openPane(name: HostName, grid: WorkbookGrid): PaneEnv {
   const spec = specFromGrid(grid).map((s, i) => (grid.sheets[i]?.isProtected ? { ...s, protected: true } : s));
+  if (name === 'Excel') {
+    const env = new ExcelEnv();
+    env.load(spec);
+    return {
+      env,
+      host: env.newHost(new MemoryStore()),
+      failNext: () => {
+        env.wb.failNextSync = { code: 'GeneralException', message: '模拟的宿主错误' };
+      },
+      recover: () => undefined,
+    };
+  }
+  const env = new WpsEnv();
   env.load(spec);
-  return { env, host: env.newHost(new MemoryStore()) };
+  return {
+    env,
+    host: env.newHost(new MemoryStore()),
+    // WPS without its Application object: the adapter says no workbook is open.
+    failNext: () => env.teardown(),
+    recover: () => env.load(spec),
+  };
 }
