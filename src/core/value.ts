@@ -165,7 +165,7 @@ export function parseText(raw: string): Parsed {
   const sign = m[1] === '-' ? '-' : '';
   const intPart = (m[2] ?? '0').replace(/,/g, '');
   const frac = m[3] ?? '';
-  let unit = rest.slice(m[0].length).trim();
+  const unit = rest.slice(m[0].length).trim();
   // A figure followed by more figures or a sentence is prose, not a quantity.
   if (/\d/.test(unit) || unit.length > 6) return { kind: 'text', text };
   const shown = new Decimal(`${sign}${intPart}${frac ? '.' + frac : ''}`);

@@ -6,14 +6,6 @@ export function asUint8Array(bytes: WorkbookBytes): Uint8Array {
   return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
 }
 
-export function readUint16LE(b: Uint8Array, at: number): number {
-  return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
-}
-
-export function readUint32LE(b: Uint8Array, at: number): number {
-  return ((b[at] ?? 0) | ((b[at + 1] ?? 0) << 8) | ((b[at + 2] ?? 0) << 16)) + (b[at + 3] ?? 0) * 0x1000000;
-}
-
 export function startsWith(b: Uint8Array, signature: readonly number[]): boolean {
   if (b.length < signature.length) return false;
   return signature.every((v, i) => b[i] === v);

@@ -71,7 +71,6 @@ export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits
 async function readZipPackage(bytes: Uint8Array, name: string, lim: ReadLimits): Promise<ReadResult> {
   const entries = readZipDirectory(bytes);
   if (!entries) return failures.corrupt(name, '压缩包结构不完整');
-  if (entries.some((e) => e.encrypted)) return failures.encrypted(name);
   if (!entries.some((e) => /^xl\/workbook\d*\.xml$/i.test(e.name))) return failures.zipNotWorkbook(name);
   const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (unpacked > lim.maxUncompressedBytes) return failures.tooManyUncompressedBytes(name, lim.maxUncompressedBytes);
