@@ -160,3 +160,20 @@ describe('readWorkbook on .xls (SheetJS)', () => {
     expect(r.format).toBe('xls');
   });
 });
+
+describe('formula results', () => {
+  it('keeps a cached result of 0 (ExcelJS cell.value drops falsy results)', async () => {
+    const ExcelJS = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 0;
+    ws.getCell('B1').value = { formula: 'A1*2', result: 0 } as import('exceljs').CellFormulaValue;
+    ws.getCell('C1').value = { formula: 'A1=0', result: false } as unknown as import('exceljs').CellFormulaValue;
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const r = await readWorkbook({ bytes, fileName: 'zero.xlsx' });
+    if (!r.ok) throw new Error(r.message);
+    const row = r.grid.sheets[0]!.rows[0]!;
+    expect(row[1]).toEqual(expect.objectContaining({ value: 0, formula: 'A1*2' }));
+    expect(row[2]).toEqual(expect.objectContaining({ value: false, formula: 'A1=0' }));
+  });
+});

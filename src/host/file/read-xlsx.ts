@@ -19,7 +19,7 @@ function sheetFromExcelJs(ws: Worksheet, budget: CellBudget, date1904: boolean):
     row.eachCell({ includeEmpty: false }, (cell) => {
       if (cell.type === ValueType.Merge) return;
       builder.setCell(row.number - 1, Number(cell.col) - 1, {
-        value: rawValue(cell.value, date1904),
+        value: rawValue(cell.type === ValueType.Formula ? formulaResult(cell) : cell.value, date1904),
         numFmt: cell.numFmt,
         formula: formulaOf(cell),
       });
@@ -34,6 +34,14 @@ function sheetFromExcelJs(ws: Worksheet, budget: CellBudget, date1904: boolean):
 function isSheetProtected(ws: Worksheet): boolean {
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
   return Boolean(protection?.sheet);
+}
+
+/**
+ * A formula's cached result. `cell.value` drops a falsy result (0, FALSE, '') because
+ * ExcelJS copies the model with `if (value)`; `cell.result` reads the model itself.
+ */
+function formulaResult(cell: ExcelCell): CellValue {
+  return (cell.result ?? null) as CellValue;
 }
 
 function formulaOf(cell: ExcelCell): string | undefined {
