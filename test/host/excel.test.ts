@@ -1,6 +1,5 @@
 import type { Finding } from '../../src/core/finding';
 import { MARKS_KEY, SEVERITY_FILL } from '../../src/host/common';
-import { ExcelHost } from '../../src/host/excel';
 import { HostError, MemoryStore } from '../../src/host/types';
 import { runAdapterContract } from './adapter-contract';
 import { ExcelEnv } from './excel-env';

@@ -34,7 +34,6 @@ import {
   worksheetsOf,
   type WpsApplication,
   type WpsInterior,
-  type WpsRange,
   type WpsWindow,
   type WpsWorksheet,
   type WpsWorksheets,
@@ -92,9 +91,8 @@ export class WpsHost implements SpreadsheetHost {
 
   // ---- reading --------------------------------------------------------------------------
 
-  readWorkbook(): Promise<WorkbookGrid> {
-    return Promise.resolve(
-      this.guard((sheets) => {
+  async readWorkbook(): Promise<WorkbookGrid> {
+    return this.guard((sheets) => {
         const out = [];
         for (let i = 1; i <= sheetCount(sheets); i++) {
           const ws = sheets.Item(i);
@@ -102,9 +100,8 @@ export class WpsHost implements SpreadsheetHost {
           if (name === STORE_SHEET) continue;
           out.push(readSheet(ws, name));
         }
-        return { sheets: out };
-      }),
-    );
+      return { sheets: out };
+    });
   }
 
   // ---- marks ----------------------------------------------------------------------------
@@ -216,21 +213,20 @@ export class WpsHost implements SpreadsheetHost {
 
   // ---- navigation -----------------------------------------------------------------------
 
-  selectCell(sheet: string, cell: string): Promise<void> {
+  async selectCell(sheet: string, cell: string): Promise<void> {
     this.guard((sheets, app) => {
       const ws = findSheet(sheets, sheet);
       if (!ws) throw new HostError('sheet-missing', MSG.missingSheet(sheet), undefined, undefined, sheet);
       ws.Activate();
       ws.Range(cell).Select();
-      // Bring the cell into view with a little context above and to the left.
+      // Bring the cell into view with two rows above it and one column to its left.
       const win = app.ActiveWindow !== undefined ? get<WpsWindow | null>(app, 'ActiveWindow') : null;
       if (win) {
         const { row, col } = parseA1(cell);
-        set(win, 'ScrollRow', Math.max(1, row + 1 - 3));
-        set(win, 'ScrollColumn', Math.max(1, col + 1 - 2));
+        set(win, 'ScrollRow', Math.max(1, row + 1 - 2));
+        set(win, 'ScrollColumn', Math.max(1, col + 1 - 1));
       }
     });
-    return Promise.resolve();
   }
 
   // ---- 一键重算 ---------------------------------------------------------------------------

@@ -34,7 +34,7 @@ export function snapshotInterior(it: WpsInterior): WpsFill {
     // not every build has it
   }
   if (pattern === xlNone || colorIndex === xlNone) return { none: true };
-  let themeColor: number | null = null;
+  let themeColor: number | null;
   try {
     const t = get(it, 'ThemeColor');
     themeColor = typeof t === 'number' && t > 0 ? t : null;

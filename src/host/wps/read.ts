@@ -114,7 +114,7 @@ function readMerges(ws: WpsWorksheet, used: WpsRange, origin: Rect): Rect[] {
       if (contains(area, r)) return;
     }
     if (r.top === r.bottom && r.left === r.right) return;
-    for (const half of split(r, false)) {
+    for (const half of split(r, true)) {
       if (covered(half)) continue;
       visit(half, get(ws.Range(rectToA1(half)), 'MergeCells'));
     }
