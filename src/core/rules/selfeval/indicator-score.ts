@@ -1,4 +1,5 @@
 import { defineRule, num } from '../../rule';
+import { forEachAssessed } from './assessed';
 import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
 import { withinBounds } from '../../indicator';
 
@@ -7,11 +8,7 @@ export default defineRule({
   severity: 'warning',
   description: '定量指标得分：完成指标得满分，否则按完成比例计分（正向：分值 × 完成值 ÷ 指标值；反向：分值 × 指标值 ÷ 完成值）',
   check(ctx) {
-    const t = ctx.tables.selfEval;
-    const r = ctx.recomputed;
-    if (!t || !r) return;
-    t.indicators.forEach((row, i) => {
-      const a = r.indicators[i]!.assessment;
+    forEachAssessed(ctx, (row, a) => {
       if (a.kind !== 'scored') return;
       const kind = row.score.parsed.kind;
       if (kind !== 'number' && kind !== 'blank') return;

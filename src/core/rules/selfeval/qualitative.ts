@@ -1,4 +1,5 @@
 import { defineRule, num } from '../../rule';
+import { forEachAssessed } from './assessed';
 import { enteredString, showEntered } from '../../precision';
 
 /** 100–80 %, 80–60 %, 60–0 % of 分值: the judgment bands of a qualitative indicator. */
@@ -13,11 +14,7 @@ export default defineRule({
   severity: 'info',
   description: '定性指标及无法重算的指标：按评价人判断分档打分，只核对分值范围',
   check(ctx) {
-    const t = ctx.tables.selfEval;
-    const r = ctx.recomputed;
-    if (!t || !r) return;
-    t.indicators.forEach((row, i) => {
-      const a = r.indicators[i]!.assessment;
+    forEachAssessed(ctx, (row, a) => {
       if (a.kind !== 'qualitative' && a.kind !== 'not-computable') return;
       const score = num(row.score);
       const weight = num(row.weight);

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { forEachAssessed } from './assessed';
 import { enteredString } from '../../precision';
 
 export default defineRule({
@@ -6,11 +7,7 @@ export default defineRule({
   severity: 'info',
   description: '指标值与实际完成值的计量单位不一致或缺失时不做比较，提示核实',
   check(ctx) {
-    const t = ctx.tables.selfEval;
-    const r = ctx.recomputed;
-    if (!t || !r) return;
-    t.indicators.forEach((row, i) => {
-      const a = r.indicators[i]!.assessment;
+    forEachAssessed(ctx, (row, a) => {
       if (a.kind !== 'unit-mismatch') return;
       const u = (x: string | null) => (x === null ? '无单位' : `“${x}”`);
       ctx.report({
