@@ -59,6 +59,25 @@ describe('Excel: round-trips', () => {
     }
   });
 
+  test('a sheet added after the read is painted too (one extra sync)', async () => {
+    const env = new ExcelEnv();
+    env.load(realisticWorkbook());
+    try {
+      const host = env.newHost();
+      await host.readWorkbook();
+      env.wb.addSheet('新表').at('B2').value = 1;
+      const before = env.wb.syncCount;
+      const result = await host.paintFindings([finding('新表', 'B2'), finding('附件3', 'H9')]);
+      expect(env.wb.syncCount - before).toBe(3);
+      expect(result.painted).toBe(2);
+      expect(env.fill('新表', 'B2')).toEqual({ color: SEVERITY_FILL.error });
+      await host.clearMarks();
+      expect(env.fill('新表', 'B2')).toEqual({ none: true });
+    } finally {
+      env.teardown();
+    }
+  });
+
   test('a sheet deleted between read and paint is reported, not fatal', async () => {
     const env = new ExcelEnv();
     env.load(realisticWorkbook());

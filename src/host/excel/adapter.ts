@@ -120,7 +120,14 @@ export class ExcelHost implements SpreadsheetHost {
       const probes = queue((s) => known.has(s));
       try {
         await sync();
-        return { info: infoOf(coll), probes };
+        const info = infoOf(coll);
+        // A sheet added since the read: probe its cells too (one more sync, rare).
+        const late = cells.filter((c) => info.has(c.sheet) && !probes.has(c.key));
+        if (late.length) {
+          for (const c of late) if (!probes.has(c.key)) probes.set(c.key, probe(ctx.workbook.worksheets.getItem(c.sheet), c.cell));
+          await sync();
+        }
+        return { info, probes };
       } catch (e) {
         if (!isItemNotFound(e)) throw e;
       }
