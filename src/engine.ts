@@ -35,13 +35,17 @@ function detectProfile(_tables: LocatedWorkbook): Profile {
   return HUNAN_DEPT_OVERALL;
 }
 
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
 export function checkWorkbook(grid: WorkbookGrid, opts: CheckOptions): Report {
   const tables = locateWorkbook(grid);
   if (!tables.basic && !tables.selfEval) {
     return failedReport(
       opts.file,
       'unrecognised',
-      `${opts.file}：未识别出附件2 基础数据表或附件3 自评表（在 ${grid.sheets.length} 个工作表中未找到：${tables.missingAnchors.join('、')}）`,
+      `“${baseName(opts.file)}”中未识别出附件2 基础数据表或附件3 自评表（在 ${grid.sheets.length} 个工作表（${grid.sheets.map((s) => s.name).join('、')}）中未找到：${tables.missingAnchors.join('、')}）`,
       tables.missingAnchors,
     );
   }
