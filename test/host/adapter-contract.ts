@@ -132,6 +132,19 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
       expect(snapshotFills(env, '附件3', PAINT_CELLS)).toEqual(before);
     });
 
+    test('two checks clicked in quick succession do not take each other’s marks for originals', async () => {
+      const before = snapshotFills(env, '附件3', PAINT_CELLS);
+      const host = env.newHost();
+      await host.readWorkbook();
+      const first = host.paintFindings([finding('附件3', 'H5'), finding('附件3', 'C5')]);
+      const second = host.paintFindings([finding('附件3', 'H5', 'warning'), finding('附件3', 'D5')]);
+      await Promise.all([first, second]);
+      expect(env.fill('附件3', 'H5')).toEqual(solid(SEVERITY_FILL.warning));
+      expect(env.fill('附件3', 'C5')).toEqual(before.C5);
+      await host.clearMarks();
+      expect(snapshotFills(env, '附件3', PAINT_CELLS)).toEqual(before);
+    });
+
     test('a reloaded pane (new adapter, same document) still clears the marks', async () => {
       const before = snapshotFills(env, '附件3', PAINT_CELLS);
       const first = env.newHost();

@@ -16,6 +16,7 @@ import {
   markTargets,
   parseMarks,
   previewRecalc,
+  Serial,
   recalcWrite,
   serializeMarks,
   type MarkEntry,
@@ -55,6 +56,7 @@ export class ExcelHost implements SpreadsheetHost {
   private capsCache: ExcelCaps | null = null;
   /** The marks snapshot; null until read from the store. */
   private marks: MarkEntry<ExcelFill>[] | null = null;
+  private readonly serial = new Serial();
   private recalc: RecalcEntry<ExcelFill>[] | null = null;
   /** Sheet names seen by the last batch: lets paint and recalc probe cells in the first sync. */
   private knownSheets: Set<string> | null = null;
@@ -80,7 +82,11 @@ export class ExcelHost implements SpreadsheetHost {
 
   // ---- reading --------------------------------------------------------------------------
 
-  async readWorkbook(): Promise<WorkbookGrid> {
+  readWorkbook(): Promise<WorkbookGrid> {
+    return this.serial.run(() => this.readWorkbookNow());
+  }
+
+  private async readWorkbookNow(): Promise<WorkbookGrid> {
     const grid = await this.run((ctx, sync) => readWorkbookBatch(ctx, sync, this.caps));
     this.knownSheets = new Set(grid.sheets.map((s) => s.name));
     return grid;
@@ -171,7 +177,11 @@ export class ExcelHost implements SpreadsheetHost {
     }
   }
 
-  async paintFindings(findings: readonly Finding[]): Promise<PaintResult> {
+  paintFindings(findings: readonly Finding[]): Promise<PaintResult> {
+    return this.serial.run(() => this.paintFindingsNow(findings));
+  }
+
+  private async paintFindingsNow(findings: readonly Finding[]): Promise<PaintResult> {
     const targets = markTargets(findings);
     const prev = await this.loadMarks();
     const prevByKey = new Map(prev.map((e) => [cellKey(e.sheet, e.cell), e]));
@@ -228,7 +238,11 @@ export class ExcelHost implements SpreadsheetHost {
     return result;
   }
 
-  async clearMarks(): Promise<void> {
+  clearMarks(): Promise<void> {
+    return this.serial.run(() => this.clearMarksNow());
+  }
+
+  private async clearMarksNow(): Promise<void> {
     const prev = await this.loadMarks();
     if (!prev.length) return;
     const kept = await this.run(async (ctx, sync) => {
@@ -247,13 +261,21 @@ export class ExcelHost implements SpreadsheetHost {
     }
   }
 
-  async hasMarks(): Promise<boolean> {
+  hasMarks(): Promise<boolean> {
+    return this.serial.run(() => this.hasMarksNow());
+  }
+
+  private async hasMarksNow(): Promise<boolean> {
     return (await this.loadMarks()).length > 0;
   }
 
   // ---- navigation -----------------------------------------------------------------------
 
-  async selectCell(sheet: string, cell: string): Promise<void> {
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return this.serial.run(() => this.selectCellNow(sheet, cell));
+  }
+
+  private async selectCellNow(sheet: string, cell: string): Promise<void> {
     await this.run(async (ctx, sync) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
@@ -277,7 +299,11 @@ export class ExcelHost implements SpreadsheetHost {
     return this.recalc !== null && this.recalc.length > 0;
   }
 
-  async applyRecalc(changes: readonly RecalcChange[]): Promise<void> {
+  applyRecalc(changes: readonly RecalcChange[]): Promise<void> {
+    return this.serial.run(() => this.applyRecalcNow(changes));
+  }
+
+  private async applyRecalcNow(changes: readonly RecalcChange[]): Promise<void> {
     if (!changes.length) return;
     const marks = await this.loadMarks();
     const marked = new Set(marks.map((e) => cellKey(e.sheet, e.cell)));
@@ -325,7 +351,11 @@ export class ExcelHost implements SpreadsheetHost {
     this.recalc = entries;
   }
 
-  async undoRecalc(): Promise<void> {
+  undoRecalc(): Promise<void> {
+    return this.serial.run(() => this.undoRecalcNow());
+  }
+
+  private async undoRecalcNow(): Promise<void> {
     const entries = this.recalc;
     if (!entries || !entries.length) throw new HostError('nothing-to-undo', MSG.nothingToUndo());
     await this.run(

@@ -16,6 +16,7 @@ import {
   markTargets,
   parseMarks,
   previewRecalc,
+  Serial,
   recalcWrite,
   serializeMarks,
   type MarkEntry,
@@ -55,6 +56,7 @@ export class WpsHost implements SpreadsheetHost {
   private readonly app: () => WpsApplication;
   private readonly store: SnapshotStore;
   private marks: MarkEntry<WpsFill>[] | null = null;
+  private readonly serial = new Serial();
   private recalc: RecalcEntry<WpsFill>[] | null = null;
 
   constructor(opts: WpsHostOptions = {}) {
@@ -91,7 +93,11 @@ export class WpsHost implements SpreadsheetHost {
 
   // ---- reading --------------------------------------------------------------------------
 
-  async readWorkbook(): Promise<WorkbookGrid> {
+  readWorkbook(): Promise<WorkbookGrid> {
+    return this.serial.run(() => this.readWorkbookNow());
+  }
+
+  private async readWorkbookNow(): Promise<WorkbookGrid> {
     return this.guard((sheets) => {
         const out = [];
         for (let i = 1; i <= sheetCount(sheets); i++) {
@@ -135,7 +141,11 @@ export class WpsHost implements SpreadsheetHost {
     return info;
   }
 
-  async paintFindings(findings: readonly Finding[]): Promise<PaintResult> {
+  paintFindings(findings: readonly Finding[]): Promise<PaintResult> {
+    return this.serial.run(() => this.paintFindingsNow(findings));
+  }
+
+  private async paintFindingsNow(findings: readonly Finding[]): Promise<PaintResult> {
     const targets = markTargets(findings);
     const prev = await this.loadMarks();
     const prevByKey = new Map(prev.map((e) => [cellKey(e.sheet, e.cell), e]));
@@ -185,7 +195,11 @@ export class WpsHost implements SpreadsheetHost {
     };
   }
 
-  async clearMarks(): Promise<void> {
+  clearMarks(): Promise<void> {
+    return this.serial.run(() => this.clearMarksNow());
+  }
+
+  private async clearMarksNow(): Promise<void> {
     const prev = await this.loadMarks();
     if (!prev.length) return;
     const kept = this.guard((sheets) => {
@@ -207,13 +221,21 @@ export class WpsHost implements SpreadsheetHost {
     }
   }
 
-  async hasMarks(): Promise<boolean> {
+  hasMarks(): Promise<boolean> {
+    return this.serial.run(() => this.hasMarksNow());
+  }
+
+  private async hasMarksNow(): Promise<boolean> {
     return (await this.loadMarks()).length > 0;
   }
 
   // ---- navigation -----------------------------------------------------------------------
 
-  async selectCell(sheet: string, cell: string): Promise<void> {
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return this.serial.run(() => this.selectCellNow(sheet, cell));
+  }
+
+  private async selectCellNow(sheet: string, cell: string): Promise<void> {
     this.guard((sheets, app) => {
       const ws = findSheet(sheets, sheet);
       if (!ws) throw new HostError('sheet-missing', MSG.missingSheet(sheet), undefined, undefined, sheet);
@@ -249,7 +271,11 @@ export class WpsHost implements SpreadsheetHost {
     return out;
   }
 
-  async applyRecalc(changes: readonly RecalcChange[]): Promise<void> {
+  applyRecalc(changes: readonly RecalcChange[]): Promise<void> {
+    return this.serial.run(() => this.applyRecalcNow(changes));
+  }
+
+  private async applyRecalcNow(changes: readonly RecalcChange[]): Promise<void> {
     if (!changes.length) return;
     const marks = await this.loadMarks();
     const marked = new Set(marks.map((e) => cellKey(e.sheet, e.cell)));
@@ -283,7 +309,11 @@ export class WpsHost implements SpreadsheetHost {
     this.recalc = entries;
   }
 
-  async undoRecalc(): Promise<void> {
+  undoRecalc(): Promise<void> {
+    return this.serial.run(() => this.undoRecalcNow());
+  }
+
+  private async undoRecalcNow(): Promise<void> {
     const entries = this.recalc;
     if (!entries || !entries.length) throw new HostError('nothing-to-undo', MSG.nothingToUndo());
     this.guard((sheets) => {
