@@ -99,13 +99,13 @@ export class WpsHost implements SpreadsheetHost {
 
   private async readWorkbookNow(): Promise<WorkbookGrid> {
     return this.guard((sheets) => {
-        const out = [];
-        for (let i = 1; i <= sheetCount(sheets); i++) {
-          const ws = sheets.Item(i);
-          const name = sheetName(ws);
-          if (name === STORE_SHEET) continue;
-          out.push(readSheet(ws, name));
-        }
+      const out = [];
+      for (let i = 1; i <= sheetCount(sheets); i++) {
+        const ws = sheets.Item(i);
+        const name = sheetName(ws);
+        if (name === STORE_SHEET) continue;
+        out.push(readSheet(ws, name));
+      }
       return { sheets: out };
     });
   }
