@@ -18,6 +18,7 @@ export type ParsedArgs =
   | { readonly kind: 'run'; readonly options: CliOptions }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
+  | { readonly kind: 'list-rules' }
   | { readonly kind: 'error'; readonly message: string };
 
 const VALUE_OPTIONS = ['--format', '--out', '--annotate', '--summary', '--profile'] as const;
@@ -39,6 +40,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--version' || arg === '-V') return { kind: 'version' };
+    if (arg === '--list-rules') return { kind: 'list-rules' };
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return error(`未知选项：${name}`);

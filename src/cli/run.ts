@@ -15,7 +15,7 @@ import { EXIT_OK, EXIT_TROUBLE, exitCodeFor } from './exit-code';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
 import { renderReport } from './render';
-import { USAGE } from './usage';
+import { renderRuleList, USAGE } from './usage';
 import { packageVersion } from './version';
 import { collectInputs, type InputEntry } from './walk';
 import { canonicalPath, writeOutputFile } from './write-output';
@@ -28,6 +28,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     case 'version':
       io.stdout.write(`${packageVersion()}\n`);
+      return EXIT_OK;
+    case 'list-rules':
+      io.stdout.write(renderRuleList());
       return EXIT_OK;
     case 'error':
       io.stderr.write(`selfeval-check：${parsed.message}\n运行 selfeval-check --help 查看用法。\n`);

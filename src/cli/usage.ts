@@ -1,4 +1,17 @@
-/** The --help text. */
+/** The --help text and the --list-rules listing. */
+import { REPORTED_BY_OTHER_RULES, RULES } from '../core/rules/registry';
+import { PROFILES } from '../core/profile';
+
+const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as const;
+
+/** Every rule with its ID, default severity and what it checks; then the profiles. */
+export function renderRuleList(): string {
+  const all = [...RULES, ...REPORTED_BY_OTHER_RULES];
+  const width = Math.max(...all.map((r) => r.id.length));
+  const lines = all.map((r) => `${r.id.padEnd(width)}  ${SEVERITY_NAME[r.severity]}  ${r.description}`);
+  const profiles = PROFILES.map((p) => `  ${p.id}：${p.name}`);
+  return `核对规则（${all.length} 条）：\n${lines.join('\n')}\n\n规则配置：\n${profiles.join('\n')}\n`;
+}
 export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>...
 
 核对部门整体支出绩效自评工作簿（附件2 基础数据表、附件3 自评表）的计算与评分。
@@ -10,7 +23,10 @@ export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>..
   --annotate DIR           在 DIR 中为每个工作簿写一份标注副本（<名称>.checked.xlsx）：
                            有问题的单元格按严重程度着色并加批注，另附“核对结果”工作表
   --summary FILE.xlsx      写一份汇总表：每个工作簿一行（单位、年度、总分、等次、问题数、状态）
-  --profile NAME           指定规则配置（默认按工作簿自动识别）
+  --profile NAME           指定规则配置（默认按工作簿自动识别）：
+                           hunan-dept-overall（默认）；hunan-dept-overall-platform（另加
+                           指标偏离扣分、按执行率封顶总分）
+  --list-rules             列出全部核对规则及其默认严重程度
   -h, --help               显示本帮助
   -V, --version            显示版本号
 

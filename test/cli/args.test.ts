@@ -1,4 +1,6 @@
 import { parseArgs, resolveFormat, type CliOptions } from '../../src/cli/args';
+import { renderRuleList } from '../../src/cli/usage';
+import { REPORTED_BY_OTHER_RULES, RULES } from '../../src/core/rules/registry';
 
 function options(argv: string[]): CliOptions {
   const r = parseArgs(argv);
@@ -53,5 +55,16 @@ describe('resolveFormat', () => {
     expect(resolveFormat({ paths: ['a'], out: 'r.HTML' }, true)).toBe('html');
     expect(resolveFormat({ paths: ['a'], out: 'r.txt' }, false)).toBe('text');
     expect(resolveFormat({ paths: ['a'], out: 'r.out' }, true)).toBe('json');
+  });
+});
+
+describe('--list-rules', () => {
+  it('is its own command', () => {
+    expect(parseArgs(['--list-rules'])).toEqual({ kind: 'list-rules' });
+  });
+  it('lists every rule of the registry with its severity, and every profile', () => {
+    const text = renderRuleList();
+    for (const r of [...RULES, ...REPORTED_BY_OTHER_RULES]) expect(text).toMatch(new RegExp(`${r.id.replace('.', '\\.')}\\s+(错误|警告|提示)\\s+${r.description.slice(0, 6)}`));
+    expect(text).toContain('hunan-dept-overall-platform');
   });
 });

@@ -24,6 +24,11 @@ import qualitative from './selfeval/qualitative';
 import unitMismatch from './selfeval/unit-mismatch';
 import unparsed from './value/unparsed';
 
+/** IDs reported by other rules rather than by a module of their own. */
+export const REPORTED_BY_OTHER_RULES: ReadonlyArray<Pick<Rule, 'id' | 'severity' | 'description'>> = [
+  { id: 'value.rounding', severity: 'info', description: '合计与各项之和的差额在四舍五入允许范围内（n × 末位半个单位），由各合计规则报告' },
+];
+
 export const RULES: readonly Rule[] = [
   unparsed,
   staffControlRate,
