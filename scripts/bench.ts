@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../src/engine';
 import { readWorkbook } from '../src/host/file/read';
 import { syntheticSelfEval } from '../test/support/synthetic';
+import { measureSyncs } from '../test/host/measure-syncs';
 
 const ROOT = join(__dirname, '..');
 
@@ -72,10 +73,19 @@ async function writeSyntheticFile(rows: number): Promise<string> {
   return file;
 }
 
+async function excelRoundTrips(): Promise<void> {
+  console.log('\n## Excel add-in: context.sync() round-trips (Office.js fake; goal: read+check ≤ 3, paint ≤ 2, constant)');
+  for (const rows of [10, 1000, 10000]) {
+    const m = await measureSyncs(rows);
+    console.log(`${String(rows).padStart(6)} indicator rows: read+check ${m.readAndCheck}, paint ${m.paint} (${m.findings} cells), clear ${m.clear}`);
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`# selfeval-check benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
   await engineAlone();
   await fileVsExcelJs();
+  await excelRoundTrips();
 }
 
 main().catch((e) => {
