@@ -50,9 +50,9 @@ export function refToString(r: CellRef): string {
  * A suggestion, never an automatic fix (STYLE.md, after typescript-eslint).
  */
 export interface Suggestion {
-  /** The decimal string to write. */
+  /** The decimal string to write; a percentage in % units (`98.99` for 98.99 %). */
   readonly value: string;
-  /** Whether the cell shows a percentage (write value ÷ 100 into a %-formatted cell, or text with %). */
+  /** Whether `value` is a percentage: a host writes value ÷ 100 into a %-formatted cell, else the text `98.99%`. */
   readonly percent: boolean;
 }
 

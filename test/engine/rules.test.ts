@@ -93,6 +93,14 @@ test.each(cases)('%s', (_name, edits, expected) => {
   expect(check(basic, self).findings.map(short)).toEqual(expected);
 });
 
+test('a rate suggestion is in % units, as a host writes it', () => {
+  const { basic, self } = consistent();
+  set(self, 'G5', '97.5%');
+  const f = check(basic, self).findings[0]!;
+  expect(f.expected).toBe('0.9899');
+  expect(f.suggestion).toEqual({ value: '98.99', percent: true });
+});
+
 test('a stated grade must match the total', () => {
   const { basic, self } = consistent();
   set(self, 'A22', '评价等次');

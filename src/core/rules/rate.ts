@@ -5,6 +5,7 @@ import { num } from '../rule';
 import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../precision';
 import type { Field } from '../../template/tables';
 import type { Quantity } from '../value';
+import { roundHalfUp } from '../value';
 
 export interface RateSpec {
   readonly rate: Field | null;
@@ -63,7 +64,7 @@ export function reportRate(ctx: RuleContext, spec: RateSpec): Decimal | null {
     message: `${spec.rateName}应为 ${shown}（${formula}），填报为 ${rate ? showEntered(rate) : '空'}`,
     explanation: `${shown} = ${showEntered(n)} ÷ ${showEntered(d)}`,
     inputs,
-    suggestion: { value: expected, percent: true },
+    suggestion: { value: roundHalfUp(value.times(100), digits).toFixed(digits), percent: true },
   });
   return value;
 }
