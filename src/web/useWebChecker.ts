@@ -12,7 +12,7 @@ import { saveBytes, saveText, downloadName } from './save';
 export type FileStatus = 'queued' | 'checking' | ReportStatus;
 
 export interface FileEntry {
-  /** Unique within one opening: position plus name. */
+  /** Unique across openings: opening number, position, name. */
   readonly key: string;
   /** As shown and as put in reports: the path inside a dropped folder, else the file name. */
   readonly name: string;
@@ -154,7 +154,7 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
       done.current = new Set();
       poolRef.current?.clearQueue();
       const files: FileEntry[] = picked.map((p, i) => ({
-        key: `${i}:${p.name}`,
+        key: `${gen}:${i}:${p.name}`,
         name: p.name,
         file: p.file,
         status: 'queued',

@@ -1,10 +1,11 @@
-import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Finding, Severity } from '../../core/finding';
 import { a1, colCount, columnName, type SheetGrid, type WorkbookGrid } from '../../template/grid';
 import { SEVERITY_FILL, SEVERITY_RANK } from '../../taskpane/severity';
 import { SEVERITY_LABEL } from '../../taskpane/strings';
 import { cellText } from '../cellText';
+import { SheetTabs } from './SheetTabs';
 
 /** The page renders at most this much of a sheet (templates are a few dozen rows). */
 export const MAX_ROWS = 2000;
@@ -88,6 +89,8 @@ export interface SheetViewProps {
   readonly selected: CellSelection | null;
 }
 
+const PANEL_ID = 'sheet-panel';
+
 interface Mark {
   readonly severity: Severity;
   readonly messages: string[];
@@ -122,24 +125,39 @@ export function SheetView({ grid, findings, activeSheet, onActiveSheet, selected
   const scroller = useRef<HTMLDivElement>(null);
   const selectedCell = selected && sheet && selected.sheet === sheet.name ? selected.cell : null;
 
+  // Centre the selected cell inside the grid's own scroll box (the page itself only moves as far
+  // as needed to show the grid), below the sticky headers.
   useEffect(() => {
-    if (!selectedCell || !scroller.current) return;
-    const td = scroller.current.querySelector<HTMLElement>(`td[data-addr="${selectedCell}"]`);
-    td?.scrollIntoView({ block: 'center', inline: 'center' });
+    const box = scroller.current;
+    if (!selectedCell || !box) return;
+    const td = box.querySelector<HTMLElement>(`td[data-addr="${selectedCell}"]`);
+    if (!td) return;
+    const b = box.getBoundingClientRect();
+    const r = td.getBoundingClientRect();
+    const head = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const rowHead = box.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    box.scrollTop += r.top - b.top - head - Math.max(0, (b.height - head - r.height) / 2);
+    box.scrollLeft += r.left - b.left - rowHead - Math.max(0, (b.width - rowHead - r.width) / 2);
+    box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [selectedCell, sheet]);
 
   if (!sheet) return null;
   return (
     <div className={s.root} data-testid="sheet-view">
-      <TabList selectedValue={sheet.name} onTabSelect={(_, d) => onActiveSheet(String(d.value))} size="small" aria-label="工作表">
-        {grid.sheets.map((x) => (
-          <Tab key={x.name} value={x.name}>
-            {x.name}
-            {counts.get(x.name) ? `（${counts.get(x.name)}）` : ''}
-          </Tab>
-        ))}
-      </TabList>
-      <div ref={scroller} className={s.scroller} role="region" aria-label={`工作表 ${sheet.name} 的内容`} tabIndex={0}>
+      <SheetTabs
+        sheets={grid.sheets.map((x) => ({ name: x.name, count: counts.get(x.name) ?? 0 }))}
+        active={sheet.name}
+        panelId={PANEL_ID}
+        onSelect={onActiveSheet}
+      />
+      <div
+        ref={scroller}
+        id={PANEL_ID}
+        className={s.scroller}
+        role="tabpanel"
+        aria-label={`工作表 ${sheet.name} 的内容`}
+        tabIndex={0}
+      >
         <SheetTable sheet={sheet} marks={marks} selectedCell={selectedCell} />
       </div>
       {(sheet.rows.length > MAX_ROWS || colCount(sheet) > MAX_COLS) && (

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Finding } from '../../core/finding';
 import type { Report } from '../../core/report';
 import type { WorkbookGrid } from '../../template/grid';
@@ -44,17 +44,12 @@ export interface SingleViewProps {
 /** One workbook: summary, downloads, findings, and the sheet with divergent cells coloured. */
 export function SingleView({ name, report, grid, loading, preparing, onDownload }: SingleViewProps) {
   const s = useStyles();
-  const [active, setActive] = useState<string>('');
+  // The sheet the reviewer picked; until then, the first sheet with findings (else the 自评表).
+  const [picked, setActive] = useState<string | null>(null);
   const [selected, setSelected] = useState<CellSelection | null>(null);
-  const findings = report?.status === 'checked' ? report.findings : [];
-  const sheetOrder = grid ? grid.sheets.map((x) => x.name) : [];
-
-  // Open on the first sheet with findings (the 自评表 when it has any), else the first sheet.
-  useEffect(() => {
-    setSelected(null);
-    setActive(findings[0]?.sheet ?? report?.sheets.selfEval ?? grid?.sheets[0]?.name ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [report, grid]);
+  const findings = useMemo(() => (report?.status === 'checked' ? report.findings : []), [report]);
+  const sheetOrder = useMemo(() => (grid ? grid.sheets.map((x) => x.name) : []), [grid]);
+  const active = picked ?? findings[0]?.sheet ?? report?.sheets.selfEval ?? grid?.sheets[0]?.name ?? '';
 
   const onSelect = useCallback((f: Finding) => {
     setActive(f.sheet);

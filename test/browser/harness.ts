@@ -1,0 +1,174 @@
+/**
+ * The browser suite's harness: a production build of dist/ (rebuilt only when sources are
+ * newer, once per run even when several test files ask), a static server on 127.0.0.1,
+ * Debian's headless Chromium through playwright-core, and a log of every request.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+
+const STAMP = path.join(DIST, '.build-stamp');
+const LOCK = path.join(ROOT, '.dist-build.lock');
+const INPUTS = ['src', 'assets', 'webpack.config.js', 'manifest.xml', 'tsconfig.json', 'package.json'];
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const e of fs.readdirSync(p)) max = Math.max(max, newestMtime(path.join(p, e)));
+  return max;
+}
+
+function isFresh(): boolean {
+  const stamp = fs.statSync(STAMP, { throwIfNoEntry: false });
+  if (!stamp || !fs.existsSync(path.join(DIST, 'index.html')) || !fs.existsSync(path.join(DIST, 'worker.js'))) return false;
+  return INPUTS.every((p) => newestMtime(path.join(ROOT, p)) <= stamp.mtimeMs);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Builds dist/ with webpack (production) unless it is up to date; one build at a time. */
+export async function ensureBuilt(): Promise<void> {
+  for (;;) {
+    if (isFresh()) return;
+    let fd: number;
+    try {
+      fd = fs.openSync(LOCK, 'wx');
+    } catch {
+      // Another test file is building; a lock older than 10 minutes is stale.
+      const st = fs.statSync(LOCK, { throwIfNoEntry: false });
+      if (st && Date.now() - st.mtimeMs > 10 * 60_000) fs.rmSync(LOCK, { force: true });
+      await sleep(1000);
+      continue;
+    }
+    try {
+      if (isFresh()) return;
+      const started = Date.now();
+      fs.rmSync(DIST, { recursive: true, force: true });
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
+        cwd: ROOT,
+        stdio: 'pipe',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      fs.writeFileSync(STAMP, `${new Date(started).toISOString()}\n`);
+      // Sources edited during the build stay newer than the stamp and trigger the next build.
+      fs.utimesSync(STAMP, new Date(started), new Date(started));
+      return;
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(LOCK, { force: true });
+    }
+  }
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly baseUrl: string;
+  /** Every request the page and its workers made, in order. */
+  readonly requests: string[];
+  /** Uncaught page errors and console errors. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+interface Served {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+// scripts/serve-dist.js is plain node (npm run serve uses it too).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serveDist } = require('../../scripts/serve-dist.js') as {
+  serveDist(opts: { root?: string; port?: number }): Promise<Served>;
+};
+
+/** Serves dist/, launches Chromium with a fresh profile, and opens the page. */
+export async function openSession(pagePath = 'index.html', viewport = { width: 1400, height: 900 }): Promise<Session> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: run "npm run browsers" (scripts/install-browser.sh) first`);
+  }
+  const served = await serveDist({ root: DIST, port: 0 });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-chromium-'));
+  // A fresh profile per session (playwright passes it as --user-data-dir).
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport,
+    acceptDownloads: true,
+    locale: 'zh-CN',
+  });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const origin = new URL(served.url).origin;
+  const record = (r: Request) => requests.push(r.url());
+  context.on('request', record);
+  // Nothing may leave 127.0.0.1: anything else is recorded (above) and refused.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient');
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(served.url + pagePath);
+  return {
+    context,
+    page,
+    baseUrl: served.url,
+    requests,
+    errors,
+    async close() {
+      await context.close();
+      await served.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Requests that went anywhere but the local server (blob: and data: are in-memory). */
+export function externalRequests(s: Session): string[] {
+  const origin = new URL(s.baseUrl).origin;
+  return s.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function axeViolations(page: Page, selector?: string): Promise<Array<{ id: string; impact: string; help: string; nodes: string[] }>> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) allows it.
+  await page.evaluate(source);
+  const results = await page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const r = await axe.run(sel ? document.querySelector(sel) : document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  }, selector ?? null);
+  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function artifact(name: string): string {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}

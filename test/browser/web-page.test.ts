@@ -1,0 +1,298 @@
+/**
+ * The standalone page in real headless Chromium: every fixture's findings equal the CLI's,
+ * the sheet view, keyboard-only use, downloads, a batch with a corrupt file, sorting, no
+ * request leaving 127.0.0.1, axe-core, and screenshots for people to look at.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { checkFile } from '../../src/cli/check-file';
+import type { Report } from '../../src/core/report';
+import { readWorkbook } from '../../src/host/file/read';
+import { buildFixtures } from '../fixtures/build-fixtures';
+import { artifact, axeViolations, ensureBuilt, externalRequests, openSession, type Session } from './harness';
+
+jest.setTimeout(300_000);
+
+interface PageFinding {
+  ruleId: string;
+  severity: string;
+  sheet: string;
+  cell: string;
+}
+
+let session: Session;
+let fixtureDir: string;
+let fixtures: string[];
+const reference = new Map<string, Report>();
+
+beforeAll(async () => {
+  fixtureDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-fixtures-'));
+  const [written] = await Promise.all([buildFixtures(fixtureDir, { sampleFile: null }), ensureBuilt()]);
+  fixtures = written.filter((f) => f.endsWith('.xlsx')).sort();
+  // A file that is not a workbook at all, with a workbook's name.
+  const corrupt = path.join(fixtureDir, 'zz-corrupt.xlsx');
+  fs.writeFileSync(corrupt, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300, 0x5a)]));
+  fixtures.push(corrupt);
+  // The CLI's reports for the same files, from the CLI's own pipeline.
+  for (const f of fixtures) reference.set(path.basename(f), (await checkFile(f, undefined)).report);
+  session = await openSession();
+}, 600_000);
+
+afterAll(async () => {
+  await session?.close();
+  if (fixtureDir) fs.rmSync(fixtureDir, { recursive: true, force: true });
+});
+
+function key(f: PageFinding): string {
+  return `${f.ruleId} ${f.severity} ${f.sheet}!${f.cell}`;
+}
+
+async function pageFindings(page: Page): Promise<PageFinding[]> {
+  return page.$$eval('[data-testid=single-view] [data-rule-id]', (els) =>
+    els.map((e) => {
+      const d = (e as HTMLElement).dataset;
+      return { ruleId: d.ruleId!, severity: d.severity!, sheet: d.sheet!, cell: d.cell! };
+    }),
+  );
+}
+
+/** Opens files through the real file input. */
+async function open(page: Page, files: string[]): Promise<void> {
+  await page.setInputFiles('#file-input', files);
+}
+
+/** Opens one workbook and waits until its report is on screen. */
+async function openSingle(page: Page, file: string): Promise<void> {
+  await open(page, [file]);
+  const name = path.basename(file);
+  await page.waitForFunction(
+    (n) => {
+      const v = document.querySelector('[data-testid=single-view]');
+      return v !== null && v.getAttribute('data-file') === n;
+    },
+    name,
+    { timeout: 60_000 },
+  );
+}
+
+describe('one workbook', () => {
+  it('shows, for every fixture, exactly the findings of the CLI', async () => {
+    const { page } = session;
+    const mismatches: string[] = [];
+    for (const file of fixtures) {
+      const name = path.basename(file);
+      const want = reference.get(name)!;
+      await openSingle(page, file);
+      const got = (await pageFindings(page)).map(key).sort();
+      const expected = want.findings.map((f) => key(f)).sort();
+      if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${name}: page ${JSON.stringify(got)} ≠ CLI ${JSON.stringify(expected)}`);
+      if (want.status === 'checked') {
+        const totals = await page.$$eval('[data-testid=single-view] [data-testid=summary] dd', (dds) => dds.map((d) => d.textContent));
+        const s = want.summary;
+        const expectTotals = [s.enteredTotal ?? '—', s.recomputedTotal ?? '—', s.grade ?? '—'];
+        if (JSON.stringify(totals) !== JSON.stringify(expectTotals)) mismatches.push(`${name}: totals ${totals} ≠ ${expectTotals}`);
+        if (want.findings.length === 0 && !(await page.$('[data-state=empty]'))) mismatches.push(`${name}: no 未发现问题`);
+      } else {
+        const state = await page.$(`[data-testid=single-view] [data-state=${want.status}]`);
+        if (!state) mismatches.push(`${name}: status ${want.status} not shown`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(fixtures.length).toBeGreaterThan(40);
+  });
+
+  it('renders the sheet with merges and highlights the divergent cells; clicking a finding outlines its cell', async () => {
+    const { page } = session;
+    const seed = fixtures.find((f) => path.basename(f) === 'seed-004.xlsx')!;
+    await openSingle(page, seed);
+    const report = reference.get('seed-004.xlsx')!;
+    const sheet = report.findings[0]!.sheet;
+    // The view opens on the first sheet with findings; every marked cell is a finding cell.
+    const marked = await page.$$eval('[data-testid=sheet-view] td[data-mark]', (tds) =>
+      tds.map((td) => `${td.getAttribute('data-addr')}:${td.getAttribute('data-mark')}`),
+    );
+    const cells = new Set(report.findings.filter((f) => f.sheet === sheet).map((f) => f.cell));
+    expect(new Set(marked.map((m) => m.split(':')[0]))).toEqual(cells);
+    const h5 = marked.find((m) => m.startsWith('H5:'));
+    expect(h5).toBe('H5:error');
+    // Merged cells span (the title row of 附件3 is merged across the table).
+    expect(await page.$$eval('[data-testid=sheet-view] td[colspan]', (tds) => tds.length)).toBeGreaterThan(0);
+    // Highlight colours are the convention's.
+    expect(await page.$eval('td[data-addr="H5"]', (td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 199, 206)');
+
+    const last = report.findings[report.findings.length - 1]!;
+    await page.click(`[data-rule-id="${last.ruleId}"][data-cell="${last.cell}"]`);
+    const selected = page.locator(`td[data-selected="true"]`);
+    await selected.waitFor();
+    expect(await selected.getAttribute('data-addr')).toBe(last.cell);
+    // Scrolled into the grid's visible area.
+    const inView = await page.$eval('td[data-selected="true"]', (td) => {
+      const scroller = td.closest('[role=tabpanel]')!.getBoundingClientRect();
+      const r = td.getBoundingClientRect();
+      const inBox = r.top >= scroller.top - 1 && r.bottom <= scroller.bottom + 1 && r.left >= scroller.left - 1 && r.right <= scroller.right + 1;
+      const inWindow = r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+      return { inBox, inWindow };
+    });
+    expect(inView).toEqual({ inBox: true, inWindow: true });
+    expect(await page.$eval('td[data-selected="true"]', (td) => getComputedStyle(td).outlineStyle)).toBe('solid');
+    await page.screenshot({ path: artifact('web-single.png'), animations: 'disabled' });
+  });
+
+  it('works with the keyboard alone: Tab to a finding, Enter selects its cell', async () => {
+    const { page } = session;
+    const seed = fixtures.find((f) => path.basename(f) === 'seed-004.xlsx')!;
+    await openSingle(page, seed);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.locator('body').focus();
+    let reached: PageFinding | null = null;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => {
+        const d = (document.activeElement as HTMLElement | null)?.dataset;
+        return d?.ruleId ? { ruleId: d.ruleId, severity: d.severity!, sheet: d.sheet!, cell: d.cell! } : null;
+      });
+    }
+    expect(reached).not.toBeNull();
+    await page.keyboard.press('Enter');
+    await page.locator(`td[data-selected="true"][data-addr="${reached!.cell}"]`).waitFor();
+    // And the focus ring is visible on the finding.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+  });
+
+  it('downloads the annotated copy, the JSON report and the HTML report', async () => {
+    const { page } = session;
+    const seed = fixtures.find((f) => path.basename(f) === 'seed-004.xlsx')!;
+    await openSingle(page, seed);
+    const want = reference.get('seed-004.xlsx')!;
+
+    const save = async (kind: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-download="${kind}"]`)]);
+      const target = artifact(download.suggestedFilename());
+      await download.saveAs(target);
+      return { name: download.suggestedFilename(), bytes: fs.readFileSync(target) };
+    };
+
+    const annotated = await save('annotated');
+    expect(annotated.name).toBe('seed-004.checked.xlsx');
+    const read = await readWorkbook({ bytes: annotated.bytes, fileName: annotated.name });
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(read.grid.sheets.map((s) => s.name)).toContain('核对结果');
+
+    const json = await save('json');
+    expect(json.name).toBe('seed-004.report.json');
+    const report = JSON.parse(json.bytes.toString('utf8')) as Report;
+    expect(report.findings.map(key).sort()).toEqual(want.findings.map((f) => key(f)).sort());
+    expect(report.summary).toEqual(want.summary);
+
+    const html = await save('html');
+    expect(html.name).toBe('seed-004.report.html');
+    const text = html.bytes.toString('utf8');
+    expect(text).toMatch(/<html/i);
+    for (const f of want.findings) expect(text).toContain(f.cell);
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    const { page } = session;
+    const seed = fixtures.find((f) => path.basename(f) === 'seed-004.xlsx')!;
+    await openSingle(page, seed);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('a batch', () => {
+  const batchFiles = () => {
+    const pick = ['consistent.xlsx', 'seed-004.xlsx', 'rule-execution-score.xlsx', 'rule-total-score.xlsx', 'messy-sheet1.xlsx', 'bad-unrelated.xlsx', 'bad-truncated.xlsx', 'zz-corrupt.xlsx'];
+    return pick.map((n) => fixtures.find((f) => path.basename(f) === n)!).filter(Boolean);
+  };
+
+  async function openBatch(page: Page, files: string[]): Promise<void> {
+    await open(page, files);
+    await page.waitForSelector('[data-testid=batch-progress]');
+    await page.waitForFunction(
+      (n) => {
+        const p = document.querySelector('[data-testid=batch-progress]');
+        return p !== null && p.getAttribute('data-done') === String(n);
+      },
+      files.length,
+      { timeout: 120_000 },
+    );
+  }
+
+  it('checks several workbooks plus a corrupt file: one row each, statuses and totals as the CLI', async () => {
+    const { page } = session;
+    const files = batchFiles();
+    expect(files.length).toBe(8);
+    await openBatch(page, files);
+    const rows = await page.$$eval('[data-testid=batch-table] tbody tr', (trs) =>
+      trs.map((tr) => ({
+        file: tr.getAttribute('data-file'),
+        status: tr.getAttribute('data-status'),
+        cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
+      })),
+    );
+    expect(rows.map((r) => r.file).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+    for (const r of rows) {
+      const want = reference.get(r.file!)!;
+      expect({ file: r.file, status: r.status }).toEqual({ file: r.file, status: want.status });
+      if (want.status === 'checked') {
+        const s = want.summary;
+        expect(r.cells.slice(3, 9)).toEqual([s.enteredTotal ?? '—', s.recomputedTotal ?? '—', s.grade ?? '—', String(s.errors), String(s.warnings), String(s.infos)]);
+      } else {
+        expect(r.cells[9]).toContain(want.error!.slice(0, 12)); // the reason is shown
+      }
+    }
+    expect(rows.find((r) => r.file === 'zz-corrupt.xlsx')!.status).toBe('unreadable');
+    await page.screenshot({ path: artifact('web-batch.png'), fullPage: true, animations: 'disabled' });
+  });
+
+  it('sorts by a column, both ways', async () => {
+    const { page } = session;
+    const order = () => page.$$eval('[data-testid=batch-table] tbody tr', (trs) => trs.map((tr) => tr.querySelectorAll('td')[4]!.textContent));
+    await page.click('[data-sort="recomputed"]');
+    const asc = (await order()).filter((t) => t !== '—').map(Number);
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect(await page.getAttribute('th[aria-sort]', 'aria-sort')).toBe('ascending');
+    await page.click('[data-sort="recomputed"]');
+    const desc = (await order()).filter((t) => t !== '—').map(Number);
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    expect((await order()).slice(-1)[0]).toBe('—'); // blanks stay last
+  });
+
+  it('opens a row’s findings and goes back', async () => {
+    const { page } = session;
+    await page.click('[data-testid=batch-table] tr[data-file="seed-004.xlsx"] button');
+    await page.waitForFunction(() => document.querySelector('[data-testid=single-view]')?.getAttribute('data-file') === 'seed-004.xlsx');
+    await page.waitForSelector('[data-testid=single-view] [data-testid=sheet-view]');
+    expect((await pageFindings(page)).map(key).sort()).toEqual(reference.get('seed-004.xlsx')!.findings.map((f) => key(f)).sort());
+    await page.click('text=← 返回汇总表');
+    await page.waitForSelector('[data-testid=batch-table]', { state: 'visible' });
+    expect(await page.$('[data-testid=single-view]')).toBeNull();
+  });
+
+  it('downloads the summary workbook', async () => {
+    const { page } = session;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="summary"]')]);
+    const target = artifact(download.suggestedFilename());
+    await download.saveAs(target);
+    const read = await readWorkbook({ bytes: fs.readFileSync(target), fileName: target });
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      const text = JSON.stringify(read.grid.sheets[0]!.rows);
+      for (const f of batchFiles()) expect(text).toContain(path.basename(f));
+    }
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    expect(await axeViolations(session.page)).toEqual([]);
+  });
+});
+
+describe('privacy', () => {
+  it('made no request that left 127.0.0.1', () => {
+    expect(session.requests.length).toBeGreaterThan(0);
+    expect(externalRequests(session)).toEqual([]);
+    expect(session.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});
