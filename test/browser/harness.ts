@@ -104,8 +104,16 @@ const { serveDist } = require('../../scripts/serve-dist.js') as {
   serveDist(opts: { root?: string; port?: number }): Promise<Served>;
 };
 
+export interface SessionOptions {
+  readonly pagePath?: string;
+  readonly viewport?: { width: number; height: number };
+  /** Runs before the first navigation: init scripts, extra routes (later routes win). */
+  readonly prepare?: (context: BrowserContext) => Promise<void>;
+}
+
 /** Serves dist/, launches Chromium with a fresh profile, and opens the page. */
-export async function openSession(pagePath = 'index.html', viewport = { width: 1400, height: 900 }): Promise<Session> {
+export async function openSession(opts: SessionOptions = {}): Promise<Session> {
+  const { pagePath = 'index.html', viewport = { width: 1400, height: 900 }, prepare } = opts;
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: run "npm run browsers" (scripts/install-browser.sh) first`);
   }
@@ -129,6 +137,7 @@ export async function openSession(pagePath = 'index.html', viewport = { width: 1
     const url = route.request().url();
     return url.startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient');
   });
+  await prepare?.(context);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -171,4 +180,47 @@ export async function axeViolations(page: Page, selector?: string): Promise<Arra
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/**
+ * Bundles test/browser/office-fake-entry.ts (the Excel fake as a browser script) with webpack;
+ * returns the script's text. Small: a few seconds.
+ */
+export async function bundleOfficeFake(): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require('webpack') as typeof import('webpack');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-officefake-'));
+  const compiler = webpack({
+    mode: 'development',
+    devtool: false,
+    target: 'web',
+    context: ROOT,
+    entry: path.join(__dirname, 'office-fake-entry.ts'),
+    output: { path: out, filename: 'office-fake.js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, configFile: path.join(ROOT, 'tsconfig.json'), compilerOptions: { module: 'es2020', noEmit: false } },
+          },
+        },
+      ],
+    },
+    stats: 'errors-only',
+  });
+  await new Promise<void>((resolve, reject) =>
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      if (err) reject(err);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
+      else resolve();
+    }),
+  );
+  const text = fs.readFileSync(path.join(out, 'office-fake.js'), 'utf8');
+  fs.rmSync(out, { recursive: true, force: true });
+  return text;
 }

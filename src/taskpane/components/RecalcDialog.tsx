@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   scroll: { maxHeight: '50vh', overflowY: 'auto', marginTop: tokens.spacingVerticalS },
   num: { fontVariantNumeric: 'tabular-nums' },
   arrow: { color: tokens.colorNeutralForeground3 },
+  hint: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, marginBottom: 0 },
   next: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteGreenForeground3 },
 });
 
@@ -69,6 +70,7 @@ export function RecalcDialog({ changes, onConfirm, onCancel }: RecalcDialogProps
                 </Table>
               </div>
             )}
+            {changes && changes.length > 0 && <p className={s.hint}>{T.recalcUndoHint}</p>}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={!changes || changes.length === 0} onClick={onConfirm}>

@@ -8,6 +8,12 @@ const useStyles = makeStyles({
   error: { backgroundColor: SEVERITY_FILL.error, color: SEVERITY_INK.error, ...shorthands.borderColor(SEVERITY_INK.error) },
   warning: { backgroundColor: SEVERITY_FILL.warning, color: SEVERITY_INK.warning, ...shorthands.borderColor(SEVERITY_INK.warning) },
   info: { backgroundColor: SEVERITY_FILL.info, color: SEVERITY_INK.info, ...shorthands.borderColor(SEVERITY_INK.info) },
+  zero: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    ...shorthands.borderColor(tokens.colorNeutralStroke1),
+    fontWeight: tokens.fontWeightRegular,
+  },
 });
 
 export interface SeverityBadgeProps {
@@ -21,7 +27,12 @@ export function SeverityBadge({ severity, count }: SeverityBadgeProps) {
   const s = useStyles();
   const text = count === undefined ? SEVERITY_LABEL[severity] : `${SEVERITY_LABEL[severity]} ${count}`;
   return (
-    <Badge appearance="outline" shape="rounded" className={mergeClasses(s.base, s[severity])} data-badge-severity={severity}>
+    <Badge
+      appearance="outline"
+      shape="rounded"
+      className={mergeClasses(s.base, count === 0 ? s.zero : s[severity])}
+      data-badge-severity={severity}
+    >
       {text}
     </Badge>
   );

@@ -46,8 +46,8 @@ export function SummaryCard({ report }: SummaryCardProps) {
           </dd>
         </div>
         <div className={s.figure}>
-          <dt className={s.term}>
-            {T.grade}（{T.gradeNote}）
+          <dt className={s.term} title={T.gradeNote}>
+            {T.grade}
           </dt>
           <dd className={s.value} data-testid="grade">
             {summary.grade ?? DASH}
