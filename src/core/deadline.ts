@@ -13,6 +13,8 @@ const MONTH = /^(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:\d{1,2}日)?(?:底|末|下
 
 export function parseDeadline(p: Parsed): Deadline | null {
   if (p.kind !== 'text' && p.kind !== 'number') return null;
+  // A figure is a deadline only with a calendar unit (`12月`, `12月底前`); skip the rest cheaply.
+  if (p.kind === 'number' && (p.unit === null || !p.unit.startsWith('月'))) return null;
   const t = compactLabel(p.text);
   if (ON_TIME.test(t)) return { kind: 'on-time' };
   const m = MONTH.exec(t);

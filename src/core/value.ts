@@ -88,6 +88,7 @@ export function parseRaw(value: RawValue, numFmt?: string, shown?: string): Pars
 
 /** Excel keeps 15 significant digits; anything past that is binary noise from a formula. */
 function decimalFromNumber(n: number): Decimal {
+  if (Number.isSafeInteger(n)) return new Decimal(n); // decimal.js's fast path for small integers
   const s = String(n);
   // Sixteen characters or fewer hold at most 15 digits: nothing to trim, the common case.
   return new Decimal(s.length <= 16 ? s : Number(n.toPrecision(15)).toString());

@@ -47,9 +47,10 @@ export interface Detection {
 
 function score(view: SheetView, set: AnchorSet): string[] {
   const found = new Set<string>();
-  view.findAll((label) => {
+  // Stops at the first label that completes the set: a long table is not scanned to its end.
+  view.findFirst((label) => {
     for (const a of set.anchors) if (!found.has(a.name) && a.test(label)) found.add(a.name);
-    return false;
+    return found.size === set.anchors.length;
   });
   return set.anchors.filter((a) => found.has(a.name)).map((a) => a.name);
 }

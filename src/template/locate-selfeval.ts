@@ -183,7 +183,7 @@ function locateIndicators(view: SheetView, headerRow: number): { rows: Indicator
       const text = view.label(r, cols.level1);
       if (text !== '') {
         const field = view.field(r, cols.level1);
-        level1 = prevLevel1 && prevLevel1.field.cell === field.cell ? prevLevel1 : { text, field, declaredWeight: declaredWeight(text) };
+        level1 = prevLevel1 && prevLevel1.field.row === field.row && prevLevel1.field.col === field.col ? prevLevel1 : { text, field, declaredWeight: declaredWeight(text) };
       }
     }
     const level2Text = cols.level2 !== undefined ? view.label(r, cols.level2) : '';

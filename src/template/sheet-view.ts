@@ -8,6 +8,29 @@ import { compactLabel, parseCell } from '../core/value';
 import type { Parsed } from '../core/value';
 import type { Field } from './tables';
 
+/**
+ * A located cell. Its address and its parsed value are worked out on first use: a long
+ * indicator table locates many cells (names, reasons) that no rule ever reads as figures.
+ */
+class CellField implements Field {
+  private address: string | undefined;
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
+    private readonly source: Cell | undefined,
+    private value?: Parsed,
+  ) {}
+
+  get cell(): string {
+    return (this.address ??= a1(this.row, this.col));
+  }
+
+  get parsed(): Parsed {
+    return (this.value ??= parseCell(this.source));
+  }
+}
+
 export class SheetView {
   readonly name: string;
   readonly rowCount: number;
@@ -72,13 +95,13 @@ export class SheetView {
   /** A field: the value shown at (r, c), addressed by its merge's top-left cell. */
   field(r: number, c: number): Field {
     const m = this.area(r, c);
-    return { sheet: this.name, cell: a1(m.top, m.left), row: m.top, col: m.left, parsed: parseCell(cellAt(this.grid, m.top, m.left)) };
+    return new CellField(this.name, m.top, m.left, cellAt(this.grid, m.top, m.left));
   }
 
   /** A field whose value is derived from a label's text (amounts typed after a colon). */
   derivedField(r: number, c: number, parsed: Parsed): Field {
     const m = this.area(r, c);
-    return { sheet: this.name, cell: a1(m.top, m.left), row: m.top, col: m.left, parsed };
+    return new CellField(this.name, m.top, m.left, undefined, parsed);
   }
 
   /** Top-left cells holding text, in reading order; built once, scanned by every search. */

@@ -2,10 +2,11 @@ import { defineRule } from '../../rule';
 import type { Field, LocatedWorkbook } from '../../../template/tables';
 
 /** Every located cell that must hold a figure (targets and 完成值 may be text: qualitative). */
-export function numericFields(t: LocatedWorkbook): Array<{ field: Field; what: string }> {
-  const out: Array<{ field: Field; what: string }> = [];
-  const add = (field: Field | null | undefined, what: string) => {
-    if (field) out.push({ field, what });
+/** `what` names the cell for a message; built only for the cells that are reported. */
+export function numericFields(t: LocatedWorkbook): Array<{ field: Field; what: () => string }> {
+  const out: Array<{ field: Field; what: () => string }> = [];
+  const add = (field: Field | null | undefined, what: string | (() => string)) => {
+    if (field) out.push({ field, what: typeof what === 'string' ? () => what : what });
   };
   const b = t.basic;
   if (b?.staff) {
@@ -18,7 +19,7 @@ export function numericFields(t: LocatedWorkbook): Array<{ field: Field; what: s
     const rows = [f.threePublic, f.vehicle, f.vehiclePurchase, f.vehicleRunning, f.abroad, f.reception, f.project, ...f.projectParts, f.publicFunds, ...f.publicParts];
     for (const row of rows) {
       if (!row) continue;
-      for (const col of f.columns) add(row.values[col], `${row.label.replace(/[:：]$/, '')}（${f.headers[col] ?? col}）`);
+      for (const col of f.columns) add(row.values[col], () => `${row.label.replace(/[:：]$/, '')}（${f.headers[col] ?? col}）`);
     }
   }
   for (const bl of b?.buildings ?? []) {
@@ -46,8 +47,8 @@ export function numericFields(t: LocatedWorkbook): Array<{ field: Field; what: s
       for (const p of g.parts) add(p.field, p.name);
     }
     for (const r of s.indicators) {
-      add(r.weight, `“${r.name}”分值`);
-      add(r.score, `“${r.name}”得分`);
+      add(r.weight, () => `“${r.name}”分值`);
+      add(r.score, () => `“${r.name}”得分`);
     }
     add(s.total?.weight, '总分行分值');
     add(s.total?.score, '总分');
@@ -60,9 +61,10 @@ export default defineRule({
   severity: 'error',
   description: '应为数字的单元格无法读成数字（文字、错误值等），不按 0 处理',
   check(ctx) {
-    for (const { field, what } of numericFields(ctx.tables)) {
+    for (const { field, what: name } of numericFields(ctx.tables)) {
       const p = field.parsed;
       if (p.kind !== 'text' && p.kind !== 'error') continue;
+      const what = name();
       ctx.report({
         at: field,
         entered: p.text,
