@@ -4,7 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import type { IndicatorKind, IndicatorRow } from '../template/tables';
-import type { Quantity } from './value';
+import type { Parsed, Quantity } from './value';
 import { num } from './rule';
 import { showEntered } from './precision';
 import { deadlineMet, parseDeadline } from './deadline';
@@ -12,16 +12,24 @@ import type { Profile } from './profile';
 
 const TIME_UNITS = new Set(['年', '个月', '月', '天', '日', '小时', '工作日', '周']);
 
+/** How a score was reached; `formula()` turns it into words only when a finding needs them. */
+export type ScoreBasis = 'full' | 'ratio' | 'overshoot' | 'deadline';
+
+export interface Scored {
+  readonly kind: 'scored';
+  readonly direction: 'positive' | 'reverse';
+  /** The score the rule gives, unrounded. */
+  readonly expected: Decimal;
+  readonly met: boolean;
+  readonly basis: ScoreBasis;
+  readonly row: IndicatorRow;
+  readonly weight: Quantity;
+  /** For `overshoot`: the ratio and the points deducted. */
+  readonly penalty?: { readonly ratio: number; readonly points: number };
+}
+
 export type Assessment =
-  | {
-      readonly kind: 'scored';
-      readonly direction: 'positive' | 'reverse';
-      /** The score the rule gives, unrounded. */
-      readonly expected: Decimal;
-      readonly met: boolean;
-      /** `33 ÷ 40 × 10`, or `完成值 98% ≥ 指标值 90%`; built only when a finding needs it. */
-      readonly formula: () => string;
-    }
+  | Scored
   | { readonly kind: 'qualitative'; readonly why: string }
   | { readonly kind: 'not-computable'; readonly why: string }
   /** 分值 is blank or unparsed: nothing to score against (value.unparsed reports the cell). */
@@ -67,22 +75,45 @@ export function assessIndicator(row: IndicatorRow, profile: Profile): Assessment
   const t = valueIn(target, tu);
   const a = valueIn(actual, au);
   const w = weight.value;
-  const T = () => showEntered(target);
-  const A = () => showEntered(actual);
-  const W = () => showEntered(weight);
+  const scored = (direction: Scored['direction'], basis: ScoreBasis, expected: Decimal): Scored => ({
+    kind: 'scored',
+    direction,
+    expected,
+    met: basis !== 'ratio',
+    basis,
+    row,
+    weight,
+  });
   if (kind === 'positive') {
     const penalty = profile.overshootPenalty;
-    if (penalty && !t.isZero() && t.gt(0) && a.gte(t.times(penalty.ratio))) {
-      const expected = Decimal.max(w.minus(penalty.points), 0);
-      return { kind: 'scored', direction: 'positive', expected, met: true, formula: () => `完成值 ${A()} 达到指标值 ${T()} 的 ${penalty.ratio * 100}% 以上（指标偏离），${W()} − ${penalty.points}` };
+    if (penalty && t.gt(0) && a.gte(t.times(penalty.ratio))) {
+      return { ...scored('positive', 'overshoot', Decimal.max(w.minus(penalty.points), 0)), penalty };
     }
-    if (a.gte(t)) return { kind: 'scored', direction: 'positive', expected: w, met: true, formula: () => `完成值 ${A()} ≥ 指标值 ${T()}，得满分 ${W()}` };
+    if (a.gte(t)) return scored('positive', 'full', w);
     if (t.isZero()) return { kind: 'not-computable', why: '指标值为 0，无法按比例计算' };
-    return { kind: 'scored', direction: 'positive', expected: w.times(a).div(t), met: false, formula: () => `${A()} ÷ ${T()} × ${W()}` };
+    return scored('positive', 'ratio', w.times(a).div(t));
   }
-  if (a.lte(t)) return { kind: 'scored', direction: 'reverse', expected: w, met: true, formula: () => `完成值 ${A()} ≤ 指标值 ${T()}（越低越好），得满分 ${W()}` };
+  if (a.lte(t)) return scored('reverse', 'full', w);
   if (a.isZero()) return { kind: 'not-computable', why: '完成值为 0，无法按比例计算' };
-  return { kind: 'scored', direction: 'reverse', expected: w.times(t).div(a), met: false, formula: () => `${T()} ÷ ${A()} × ${W()}` };
+  return scored('reverse', 'ratio', w.times(t).div(a));
+}
+
+/** The arithmetic behind a score, for people: `33 ÷ 40 × 10`, `完成值 98% ≥ 指标值 90%，得满分 10`. */
+export function formula(s: Scored): string {
+  const shown = (p: Parsed) => (p.kind === 'number' ? showEntered(p) : p.kind === 'blank' ? '' : p.text);
+  const T = shown(s.row.target.parsed);
+  const A = shown(s.row.actual.parsed);
+  const W = showEntered(s.weight);
+  switch (s.basis) {
+    case 'deadline':
+      return `完成时间“${A}”不晚于指标“${T}”，得满分 ${W}`;
+    case 'overshoot':
+      return `完成值 ${A} 达到指标值 ${T} 的 ${s.penalty!.ratio * 100}% 以上（指标偏离），${W} − ${s.penalty!.points}`;
+    case 'full':
+      return s.direction === 'positive' ? `完成值 ${A} ≥ 指标值 ${T}，得满分 ${W}` : `完成值 ${A} ≤ 指标值 ${T}（越低越好），得满分 ${W}`;
+    case 'ratio':
+      return s.direction === 'positive' ? `${A} ÷ ${T} × ${W}` : `${T} ÷ ${A} × ${W}`;
+  }
 }
 
 /** A deadline target met in time scores full marks; one missed is left to judgment. */
@@ -91,13 +122,12 @@ function assessDeadline(row: IndicatorRow): Assessment | null {
   const actual = parseDeadline(row.actual.parsed);
   const weight = num(row.weight);
   if (!target || !actual || !weight) return null;
-  const met = deadlineMet(target, actual);
-  const T = () => (row.target.parsed as { text: string }).text;
-  const A = () => (row.actual.parsed as { text: string }).text;
-  if (met) {
-    return { kind: 'scored', direction: 'reverse', expected: weight.value, met: true, formula: () => `完成时间“${A()}”不晚于指标“${T()}”，得满分 ${showEntered(weight)}` };
+  if (deadlineMet(target, actual)) {
+    return { kind: 'scored', direction: 'reverse', expected: weight.value, met: true, basis: 'deadline', row, weight };
   }
-  return { kind: 'qualitative', why: `时效指标完成时间“${A()}”晚于或无法对照指标“${T()}”，按评价人判断打分，不重算` };
+  const T = (row.target.parsed as { text: string }).text;
+  const A = (row.actual.parsed as { text: string }).text;
+  return { kind: 'qualitative', why: `时效指标完成时间“${A}”晚于或无法对照指标“${T}”，按评价人判断打分，不重算` };
 }
 
 /** Whether a score is inside 0…分值. */

@@ -1,7 +1,7 @@
 import { defineRule, num } from '../../rule';
 import { forEachAssessed } from './assessed';
 import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
-import { withinBounds } from '../../indicator';
+import { formula, withinBounds } from '../../indicator';
 
 export default defineRule({
   id: 'selfeval.indicator-score',
@@ -23,9 +23,9 @@ export default defineRule({
         entered: score ? enteredString(score) : null,
         expected,
         message: a.met
-          ? `“${row.name}”已完成指标（${a.formula()}），得分应为 ${expected}，填报为 ${score ? showEntered(score) : '空'}`
-          : `“${row.name}”${a.direction === 'reverse' ? '为反向指标（越低越好），' : ''}按完成比例得分应为 ${expected}（${a.formula()}），填报为 ${score ? showEntered(score) : '空'}`,
-        explanation: a.met ? `${expected}：${a.formula()}` : `${expected} = ${a.formula()}`,
+          ? `“${row.name}”已完成指标（${formula(a)}），得分应为 ${expected}，填报为 ${score ? showEntered(score) : '空'}`
+          : `“${row.name}”${a.direction === 'reverse' ? '为反向指标（越低越好），' : ''}按完成比例得分应为 ${expected}（${formula(a)}），填报为 ${score ? showEntered(score) : '空'}`,
+        explanation: a.met ? `${expected}：${formula(a)}` : `${expected} = ${formula(a)}`,
         inputs: [row.target, row.actual, row.weight],
         suggestion: { value: expected, percent: false },
       });

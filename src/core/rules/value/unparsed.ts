@@ -2,11 +2,14 @@ import { defineRule } from '../../rule';
 import type { Field, LocatedWorkbook } from '../../../template/tables';
 
 /** Every located cell that must hold a figure (targets and 完成值 may be text: qualitative). */
-/** `what` names the cell for a message; built only for the cells that are reported. */
-export function numericFields(t: LocatedWorkbook): Array<{ field: Field; what: () => string }> {
-  const out: Array<{ field: Field; what: () => string }> = [];
-  const add = (field: Field | null | undefined, what: string | (() => string)) => {
-    if (field) out.push({ field, what: typeof what === 'string' ? () => what : what });
+/**
+ * Visits every located cell that must hold a figure. What the cell is, for a message, comes
+ * as `name` (in quotes when `quoted`) + `suffix`, joined only for the cells reported: a long table
+ * visits tens of thousands of cells and reports none.
+ */
+export function visitNumericFields(t: LocatedWorkbook, visit: (field: Field, name: string, suffix: string, quoted: boolean) => void): void {
+  const add = (field: Field | null | undefined, name: string, suffix = '', quoted = false) => {
+    if (field) visit(field, name, suffix, quoted);
   };
   const b = t.basic;
   if (b?.staff) {
@@ -19,7 +22,7 @@ export function numericFields(t: LocatedWorkbook): Array<{ field: Field; what: (
     const rows = [f.threePublic, f.vehicle, f.vehiclePurchase, f.vehicleRunning, f.abroad, f.reception, f.project, ...f.projectParts, f.publicFunds, ...f.publicParts];
     for (const row of rows) {
       if (!row) continue;
-      for (const col of f.columns) add(row.values[col], () => `${row.label.replace(/[:：]$/, '')}（${f.headers[col] ?? col}）`);
+      for (const col of f.columns) add(row.values[col], row.label.replace(/[:：]$/, ''), `（${f.headers[col] ?? col}）`);
     }
   }
   for (const bl of b?.buildings ?? []) {
@@ -47,13 +50,12 @@ export function numericFields(t: LocatedWorkbook): Array<{ field: Field; what: (
       for (const p of g.parts) add(p.field, p.name);
     }
     for (const r of s.indicators) {
-      add(r.weight, () => `“${r.name}”分值`);
-      add(r.score, () => `“${r.name}”得分`);
+      add(r.weight, r.name, '分值', true);
+      add(r.score, r.name, '得分', true);
     }
     add(s.total?.weight, '总分行分值');
     add(s.total?.score, '总分');
   }
-  return out;
 }
 
 export default defineRule({
@@ -61,10 +63,10 @@ export default defineRule({
   severity: 'error',
   description: '应为数字的单元格无法读成数字（文字、错误值等），不按 0 处理',
   check(ctx) {
-    for (const { field, what: name } of numericFields(ctx.tables)) {
+    visitNumericFields(ctx.tables, (field, name, suffix, quoted) => {
       const p = field.parsed;
-      if (p.kind !== 'text' && p.kind !== 'error') continue;
-      const what = name();
+      if (p.kind !== 'text' && p.kind !== 'error') return;
+      const what = quoted ? `“${name}”${suffix}` : name + suffix;
       ctx.report({
         at: field,
         entered: p.text,
@@ -73,6 +75,6 @@ export default defineRule({
         explanation: '该单元格应填写数字；未按 0 处理，依赖它的核对已跳过',
         inputs: [field],
       });
-    }
+    });
   },
 });
