@@ -55,13 +55,18 @@ export type SumVerdict =
  * n × half a unit of the last shown decimal; that much is a rounding difference, not an error.
  */
 export function checkSum(total: Quantity, parts: ReadonlyArray<Quantity | null>, min: number): SumVerdict {
-  const present = parts.filter((p): p is Quantity => p !== null);
-  const sum = present.reduce((acc, p) => acc.plus(p.value), new Decimal(0));
-  const d = Math.max(min, total.decimals, ...present.map((p) => p.decimals));
+  let sum = new Decimal(0);
+  let d = Math.max(min, total.decimals);
+  let n = 0;
+  for (const p of parts) {
+    if (p === null) continue;
+    if (!p.value.isZero()) sum = sum.plus(p.value);
+    if (p.decimals > d) d = p.decimals;
+    n++;
+  }
   const diff = roundHalfUp(total.value, d).minus(roundHalfUp(sum, d)).abs();
   if (diff.isZero()) return { kind: 'ok', sum, d };
-  const n = Math.max(present.length, 1);
-  const tolerance = new Decimal(10).pow(-d).times(0.5).times(n);
+  const tolerance = new Decimal(10).pow(-d).times(0.5).times(Math.max(n, 1));
   if (diff.lte(tolerance)) return { kind: 'rounding', sum, d, tolerance };
   return { kind: 'wrong', sum, d };
 }

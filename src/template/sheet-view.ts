@@ -35,8 +35,8 @@ export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  /** Row-major index of the merge each covered cell belongs to. */
-  private readonly mergeOf = new Map<number, Rect>();
+  /** Per column, the merges covering it, sorted by top row (merges never overlap). */
+  private readonly mergesByCol = new Map<number, Rect[]>();
   /** Compact labels of string cells, computed once: locating asks for the same labels many times. */
   private readonly labels = new Map<number, string>();
 
@@ -44,11 +44,31 @@ export class SheetView {
     this.name = grid.name;
     this.rowCount = grid.rows.length;
     this.colCount = colCount(grid);
+    // Indexed by column, not by covered cell: a merge spanning 10,000 rows costs one entry.
     for (const m of grid.merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
+      for (let c = m.left; c <= m.right; c++) {
+        const list = this.mergesByCol.get(c) ?? [];
+        list.push(m);
+        this.mergesByCol.set(c, list);
       }
     }
+    for (const list of this.mergesByCol.values()) list.sort((a, b) => a.top - b.top);
+  }
+
+  /** The merge covering (r, c), if any: a binary search in its column. */
+  private mergeAt(r: number, c: number): Rect | undefined {
+    const list = this.mergesByCol.get(c);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = list[mid]!;
+      if (m.top > r) hi = mid - 1;
+      else if (m.bottom < r) lo = mid + 1;
+      else return m;
+    }
+    return undefined;
   }
 
   private key(r: number, c: number): number {
@@ -57,18 +77,18 @@ export class SheetView {
 
   /** The merged area covering (r, c), or the single cell. */
   area(r: number, c: number): Rect {
-    return this.mergeOf.get(this.key(r, c)) ?? { top: r, left: c, bottom: r, right: c };
+    return this.mergeAt(r, c) ?? { top: r, left: c, bottom: r, right: c };
   }
 
   isTopLeft(r: number, c: number): boolean {
-    const m = this.mergeOf.get(this.key(r, c));
+    const m = this.mergeAt(r, c);
     return !m || (m.top === r && m.left === c);
   }
 
   /** The cell that holds the value shown at (r, c): the merge's top-left cell. */
   cell(r: number, c: number): Cell | undefined {
-    const m = this.area(r, c);
-    return cellAt(this.grid, m.top, m.left);
+    const m = this.mergeAt(r, c);
+    return m ? cellAt(this.grid, m.top, m.left) : cellAt(this.grid, r, c);
   }
 
   /** Text shown at (r, c), untrimmed; '' for blanks. */
@@ -82,11 +102,13 @@ export class SheetView {
 
   /** Text with every space and line break removed, full-width folded: for label matching. */
   label(r: number, c: number): string {
-    const m = this.area(r, c);
-    const k = this.key(m.top, m.left);
+    const m = this.mergeAt(r, c);
+    const top = m ? m.top : r;
+    const left = m ? m.left : c;
+    const k = this.key(top, left);
     let l = this.labels.get(k);
     if (l === undefined) {
-      l = compactLabel(this.text(m.top, m.left));
+      l = compactLabel(this.text(top, left));
       this.labels.set(k, l);
     }
     return l;
@@ -94,8 +116,10 @@ export class SheetView {
 
   /** A field: the value shown at (r, c), addressed by its merge's top-left cell. */
   field(r: number, c: number): Field {
-    const m = this.area(r, c);
-    return new CellField(this.name, m.top, m.left, cellAt(this.grid, m.top, m.left));
+    const m = this.mergeAt(r, c);
+    const top = m ? m.top : r;
+    const left = m ? m.left : c;
+    return new CellField(this.name, top, left, cellAt(this.grid, top, left));
   }
 
   /** A field whose value is derived from a label's text (amounts typed after a colon). */
@@ -104,15 +128,15 @@ export class SheetView {
     return new CellField(this.name, m.top, m.left, undefined, parsed);
   }
 
-  /** Top-left cells holding text, in reading order; built once, scanned by every search. */
-  private textCells: Array<{ row: number; col: number }> | undefined;
+  /** Top-left cells holding text, in reading order, as packed keys; built once, scanned by every search. */
+  private textCells: number[] | undefined;
 
-  private textCellList(): Array<{ row: number; col: number }> {
+  private textCellKeys(): number[] {
     if (this.textCells) return this.textCells;
-    const out: Array<{ row: number; col: number }> = [];
+    const out: number[] = [];
     this.grid.rows.forEach((row, r) => {
       row?.forEach((cell, c) => {
-        if (cell && typeof cell.value === 'string' && cell.value.trim() !== '' && this.isTopLeft(r, c)) out.push({ row: r, col: c });
+        if (cell && typeof cell.value === 'string' && cell.value.trim() !== '' && this.isTopLeft(r, c)) out.push(this.key(r, c));
       });
     });
     this.textCells = out;
@@ -124,11 +148,13 @@ export class SheetView {
     const out: Array<{ row: number; col: number }> = [];
     const from = rows?.from ?? 0;
     const to = rows?.to ?? this.rowCount - 1;
-    for (const p of this.textCellList()) {
-      if (p.row < from) continue;
-      if (p.row > to) break;
-      if (test(this.label(p.row, p.col))) {
-        out.push(p);
+    for (const k of this.textCellKeys()) {
+      const row = Math.floor(k / 16384);
+      if (row < from) continue;
+      if (row > to) break;
+      const col = k - row * 16384;
+      if (test(this.label(row, col))) {
+        out.push({ row, col });
         if (out.length >= limit) break;
       }
     }
