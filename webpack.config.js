@@ -4,7 +4,10 @@
  *                     add-ins must), plus 'commands.html' (the manifest's FunctionFile) and 'help.html';
  *   'index.html'    — the standalone checker page (no office.js, no network at all);
  *   worker.js       — parses and checks workbooks off the page's main thread (ExcelJS/SheetJS live
- *                     only here, so neither page's initial JS carries them).
+ *                     only here, so neither page's initial JS carries them);
+ *   wps/            — the WPS表格 JS add-in (wpsjs layout): ribbon.xml, main.js, index.html from
+ *                     src/wps-addin, and wps-taskpane.html (the same pane without office.js) with its
+ *                     scripts and icons, self-contained so the folder can be served or packed as is.
  *
  * npm run build  → production build;  npm start → https dev server on :3000 (office-addin-dev-certs).
  */
@@ -54,6 +57,30 @@ function common(mode) {
   };
 }
 
+/**
+ * Assembles dist/wps/: the WPS add-in's own files plus a self-contained copy of the task pane
+ * (wps-taskpane.html and every script of this compilation, the icons). WPS loads ribbon.xml and
+ * index.html from the add-in's folder, so the pane must sit in that folder too.
+ */
+class WpsAddinPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('WpsAddinPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'WpsAddinPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const dir = path.resolve(__dirname, 'src', 'wps-addin');
+        for (const file of ['ribbon.xml', 'main.js', 'index.html']) {
+          compilation.emitAsset(`wps/${file}`, new sources.RawSource(require('node:fs').readFileSync(path.join(dir, file))));
+          compilation.fileDependencies.add(path.join(dir, file));
+        }
+        for (const name of Object.keys(compilation.assets)) {
+          const paneFile = name === 'wps-taskpane.html' || /^[^/]+\.js$/.test(name) || /^assets\/[^/]+\.png$/.test(name);
+          if (paneFile) compilation.emitAsset(`wps/${name}`, compilation.assets[name]);
+        }
+      });
+    });
+  }
+}
+
 function pages(mode, env) {
   const prod = mode === 'production';
   return {
@@ -81,6 +108,13 @@ function pages(mode, env) {
         templateParameters: { officeJs: OFFICE_JS },
       }),
       new HtmlWebpackPlugin({
+        // WPS does not run office.js: the same pane, without it, for the WPS add-in (dist/wps/).
+        filename: 'wps-taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { officeJs: '' },
+      }),
+      new HtmlWebpackPlugin({
         filename: 'index.html',
         template: './src/web/index.html',
         chunks: ['web'],
@@ -94,6 +128,7 @@ function pages(mode, env) {
           { from: 'manifest.xml', to: 'manifest.xml' },
         ],
       }),
+      new WpsAddinPlugin(),
     ],
   };
 }
