@@ -186,7 +186,12 @@ export function artifact(name: string): string {
  * Bundles test/browser/office-fake-entry.ts (the Excel fake as a browser script) with webpack;
  * returns the script's text. Small: a few seconds.
  */
-export async function bundleOfficeFake(): Promise<string> {
+export function bundleOfficeFake(): Promise<string> {
+  return bundleScript(path.join(__dirname, 'office-fake-entry.ts'));
+}
+
+/** Bundles one test entry (a host fake as a browser script) with webpack; returns the script's text. */
+export async function bundleScript(entry: string): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-officefake-'));
@@ -195,7 +200,7 @@ export async function bundleOfficeFake(): Promise<string> {
     devtool: false,
     target: 'web',
     context: ROOT,
-    entry: path.join(__dirname, 'office-fake-entry.ts'),
+    entry,
     output: { path: out, filename: 'office-fake.js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
