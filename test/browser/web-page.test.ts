@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import type { Page } from 'playwright-core';
 import { checkFile } from '../../src/cli/check-file';
 import type { Report } from '../../src/core/report';
@@ -35,6 +36,11 @@ beforeAll(async () => {
   const corrupt = path.join(fixtureDir, 'zz-corrupt.xlsx');
   fs.writeFileSync(corrupt, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300, 0x5a)]));
   fixtures.push(corrupt);
+  // A legacy .xls (BIFF8) of seed 004, as budget systems still export them.
+  const seedBytes = fs.readFileSync(fixtures.find((f) => path.basename(f) === 'seed-004.xlsx')!);
+  const legacy = path.join(fixtureDir, 'seed-004-legacy.xls');
+  fs.writeFileSync(legacy, XLSX.write(XLSX.read(seedBytes, { type: 'buffer' }), { bookType: 'xls', type: 'buffer' }) as Buffer);
+  fixtures.push(legacy);
   // The CLI's reports for the same files, from the CLI's own pipeline.
   for (const f of fixtures) reference.set(path.basename(f), (await checkFile(f, undefined)).report);
   session = await openSession();
@@ -101,6 +107,7 @@ describe('one workbook', () => {
     }
     expect(mismatches).toEqual([]);
     expect(fixtures.length).toBeGreaterThan(40);
+    expect(reference.get('seed-004-legacy.xls')!.findings.length).toBeGreaterThan(0);
   });
 
   it('renders the sheet with merges and highlights the divergent cells; clicking a finding outlines its cell', async () => {
@@ -286,6 +293,27 @@ describe('a batch', () => {
 
   it('has no serious or critical accessibility violations', async () => {
     expect(await axeViolations(session.page)).toEqual([]);
+  });
+});
+
+describe('drag and drop', () => {
+  it('takes dropped files like picked ones', async () => {
+    const { page } = session;
+    const names = ['seed-004.xlsx', 'consistent.xlsx'];
+    const payload = names.map((n) => ({ name: n, b64: fs.readFileSync(fixtures.find((f) => path.basename(f) === n)!).toString('base64') }));
+    await page.evaluate((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) {
+        const bin = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bin], f.name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      }
+      const zone = document.querySelector('[data-testid=dropzone]')!;
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, payload);
+    await page.waitForFunction(() => document.querySelector('[data-testid=batch-progress]')?.getAttribute('data-done') === '2');
+    const rows = await page.$$eval('[data-testid=batch-table] tbody tr', (trs) => trs.map((tr) => `${tr.getAttribute('data-file')}:${tr.getAttribute('data-status')}`));
+    expect(rows.sort()).toEqual(['consistent.xlsx:checked', 'seed-004.xlsx:checked']);
   });
 });
 

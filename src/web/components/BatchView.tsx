@@ -1,5 +1,5 @@
 import { Field, makeStyles, mergeClasses, ProgressBar, shorthands, Text, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Grade } from '../../core/report';
 import { SEVERITY_FILL, SEVERITY_INK } from '../../taskpane/severity';
 import type { DownloadKind, FileEntry, FileStatus } from '../useWebChecker';
@@ -233,7 +233,8 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
   );
 }
 
-function BatchRow({ entry: f, onOpen }: { readonly entry: FileEntry; readonly onOpen: (key: string) => void }) {
+/** One workbook's row; memoised, so a finished file re-renders only its own row. */
+const BatchRow = memo(function BatchRow({ entry: f, onOpen }: { readonly entry: FileEntry; readonly onOpen: (key: string) => void }) {
   const s = useStyles();
   const r = f.report;
   const sum = r?.status === 'checked' ? r.summary : null;
@@ -269,4 +270,4 @@ function BatchRow({ entry: f, onOpen }: { readonly entry: FileEntry; readonly on
       </td>
     </tr>
   );
-}
+});
