@@ -81,11 +81,24 @@ async function excelRoundTrips(): Promise<void> {
   }
 }
 
+/** Production bundle sizes, when dist/ has been built (npm run build). */
+function bundleSizes(): void {
+  console.log('\n## Production bundle (goal: task pane initial JS ≤ 300 KB gzip)');
+  const { existsSync } = require('fs') as typeof import('fs');
+  if (!existsSync(join(ROOT, 'dist', 'taskpane.html'))) {
+    console.log('dist/ not built: run npm run build first');
+    return;
+  }
+  const { execFileSync } = require('child_process') as typeof import('child_process');
+  process.stdout.write(execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-size.js')], { encoding: 'utf8' }));
+}
+
 async function main(): Promise<void> {
   console.log(`# selfeval-check benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
   await engineAlone();
   await fileVsExcelJs();
   await excelRoundTrips();
+  bundleSizes();
 }
 
 main().catch((e) => {
