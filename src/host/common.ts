@@ -8,6 +8,7 @@ import type { Finding, Severity } from '../core/finding';
 import { describeFormat } from '../core/value';
 import { parseA1 } from '../template/grid';
 import type { RecalcChange } from './types';
+import { HostError } from './types';
 
 /** Severity colours of docs/conventions.md, as #RRGGBB. */
 export const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
@@ -227,3 +228,10 @@ export const MSG = {
   timeout: (seconds: number) => `表格在 ${seconds} 秒内没有响应，操作已中止。请稍后重试；如表格很大，可先关闭其他工作簿。`,
   hostFailed: (host: string, code: string, message: string) => `${host} 操作失败（${code}）：${message}`,
 } as const;
+
+/** Marks left on sheets that became protected cannot be cleared: say which, after clearing the rest. */
+export function throwIfMarksKept(kept: ReadonlyArray<{ readonly sheet: string }>): void {
+  if (kept.length === 0) return;
+  const sheets = [...new Set(kept.map((e) => e.sheet))];
+  throw new HostError('protected-sheet', sheets.map(MSG.protectedRestore).join('\n'), undefined, undefined, sheets[0]);
+}

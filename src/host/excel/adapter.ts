@@ -21,6 +21,7 @@ import {
   serializeMarks,
   type MarkEntry,
   type RecalcEntry,
+  throwIfMarksKept,
 } from '../common';
 import { HostError, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost } from '../types';
 import { globalExcelApi, probeCaps, runBatch, type ExcelApi, type ExcelCaps } from './api';
@@ -255,10 +256,7 @@ export class ExcelHost implements SpreadsheetHost {
     });
     await this.saveMarks(kept);
     this.releaseRecalcFills();
-    if (kept.length) {
-      const sheets = [...new Set(kept.map((e) => e.sheet))];
-      throw new HostError('protected-sheet', sheets.map(MSG.protectedRestore).join('\n'), undefined, undefined, sheets[0]);
-    }
+    throwIfMarksKept(kept);
   }
 
   hasMarks(): Promise<boolean> {
