@@ -81,7 +81,7 @@ class WpsAddinPlugin {
   }
 }
 
-function pages(mode, env) {
+function pages(mode, env, outDir) {
   const prod = mode === 'production';
   return {
     ...common(mode),
@@ -92,7 +92,7 @@ function pages(mode, env) {
       web: './src/web/index.tsx',
     },
     output: {
-      path: DIST,
+      path: outDir,
       filename: prod ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: prod ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: '',
@@ -133,14 +133,14 @@ function pages(mode, env) {
   };
 }
 
-function worker(mode) {
+function worker(mode, outDir) {
   return {
     ...common(mode),
     name: 'worker',
     target: 'webworker',
     entry: { worker: './src/web/worker.ts' },
     output: {
-      path: DIST,
+      path: outDir,
       filename: 'worker.js',
       chunkFilename: 'worker.[name].[contenthash:8].js',
       publicPath: '',
@@ -150,7 +150,9 @@ function worker(mode) {
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || (env.WEBPACK_SERVE ? 'development' : 'production');
-  const configs = [pages(mode, env), worker(mode)];
+  // --env outDir=DIR builds elsewhere (the browser tests build aside, then swap dist/ in whole).
+  const outDir = env.outDir ? path.resolve(env.outDir) : DIST;
+  const configs = [pages(mode, env, outDir), worker(mode, outDir)];
   if (env.WEBPACK_SERVE) {
     // Office requires https even for localhost: office-addin-dev-certs makes and trusts a local CA.
     const devCerts = require('office-addin-dev-certs');

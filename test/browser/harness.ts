@@ -54,15 +54,28 @@ export async function ensureBuilt(): Promise<void> {
     try {
       if (isFresh()) return;
       const started = Date.now();
-      fs.rmSync(DIST, { recursive: true, force: true });
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
-        cwd: ROOT,
-        stdio: 'pipe',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      fs.writeFileSync(STAMP, `${new Date(started).toISOString()}\n`);
-      // Sources edited during the build stay newer than the stamp and trigger the next build.
-      fs.utimesSync(STAMP, new Date(started), new Date(started));
+      // Build aside and swap dist/ in whole: a page another test (or another person's run) is
+      // serving never sees a half-written dist/.
+      const cache = path.join(ROOT, 'node_modules', '.cache');
+      fs.mkdirSync(cache, { recursive: true });
+      const fresh = fs.mkdtempSync(path.join(cache, 'selfeval-dist-'));
+      try {
+        execFileSync(
+          process.execPath,
+          [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--env', `outDir=${fresh}`],
+          { cwd: ROOT, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 },
+        );
+        const stamp = path.join(fresh, '.build-stamp');
+        fs.writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
+        // Sources edited during the build stay newer than the stamp and trigger the next build.
+        fs.utimesSync(stamp, new Date(started), new Date(started));
+        const old = `${fresh}-old`;
+        if (fs.existsSync(DIST)) fs.renameSync(DIST, old);
+        fs.renameSync(fresh, DIST);
+        fs.rmSync(old, { recursive: true, force: true });
+      } finally {
+        fs.rmSync(fresh, { recursive: true, force: true });
+      }
       return;
     } finally {
       fs.closeSync(fd);
@@ -117,7 +130,21 @@ export async function openSession(opts: SessionOptions = {}): Promise<Session> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: run "npm run browsers" (scripts/install-browser.sh) first`);
   }
-  const served = await serveDist({ root: DIST, port: 0 });
+  // Serve a private copy: a rebuild of dist/ during the session cannot pull files from under it.
+  const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-dist-'));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      fs.cpSync(DIST, snapshot, { recursive: true, filter: (src) => !src.endsWith('.map') });
+      break;
+    } catch (e) {
+      // dist/ was being swapped by a build that just finished: copy the new one.
+      if (attempt >= 5) throw e;
+      fs.rmSync(snapshot, { recursive: true, force: true });
+      fs.mkdirSync(snapshot);
+      await sleep(500);
+    }
+  }
+  const served = await serveDist({ root: snapshot, port: 0 });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-chromium-'));
   // A fresh profile per session (playwright passes it as --user-data-dir).
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -154,6 +181,7 @@ export async function openSession(opts: SessionOptions = {}): Promise<Session> {
       await context.close();
       await served.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
+      fs.rmSync(snapshot, { recursive: true, force: true });
     },
   };
 }
