@@ -13,6 +13,7 @@
  */
 'use strict';
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -133,9 +134,35 @@ function pages(mode, env, outDir) {
   };
 }
 
+/**
+ * The worker bundles ExcelJS from its sources (lib/exceljs.bare.js) instead of the package's
+ * "browser" build (dist/exceljs.min.js, ES5 with core-js and regenerator): reading a workbook
+ * is about 3× faster that way. The few Node built-ins its code names get browser packages
+ * (readable-stream, buffer, events) or a tiny process shim; fs/crypto paths are never taken.
+ */
 function worker(mode, outDir) {
+  const base = common(mode);
   return {
-    ...common(mode),
+    ...base,
+    resolve: {
+      ...base.resolve,
+      alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/lib/exceljs.bare.js') },
+      fallback: {
+        ...base.resolve.fallback,
+        stream: require.resolve('readable-stream'),
+        buffer: require.resolve('buffer/'),
+        events: require.resolve('events/'),
+        util: false,
+        url: false,
+        string_decoder: require.resolve('string_decoder/'),
+      },
+    },
+    plugins: [
+      new webpack.ProvidePlugin({
+        Buffer: ['buffer', 'Buffer'],
+        process: [path.resolve(__dirname, 'src/web/process-shim.ts'), 'default'],
+      }),
+    ],
     name: 'worker',
     target: 'webworker',
     entry: { worker: './src/web/worker.ts' },

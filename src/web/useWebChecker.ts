@@ -69,6 +69,9 @@ const INITIAL: WebState = {
 
 export type PoolFactory = () => WorkerPool;
 
+/** How often a running batch re-renders, at most. */
+const UPDATE_MS = 100;
+
 export function defaultPool(): WorkerPool {
   return new WorkerPool(() => new Worker('worker.js', { name: 'selfeval-check' }), defaultPoolSize());
 }
@@ -96,20 +99,44 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
 
   useEffect(
     () => () => {
+      if (flushTimer.current) clearTimeout(flushTimer.current);
       poolRef.current?.terminate();
       poolRef.current = null;
     },
     [],
   );
 
-  const updateFile = useCallback((gen: number, key: string, p: Partial<FileEntry>) => {
-    if (gen !== generation.current) return;
+  /**
+   * File updates are applied together at most every UPDATE_MS: a batch of hundreds re-renders
+   * the table a few times a second, not once per message, and the workers never wait for it.
+   */
+  const pending = useRef(new Map<string, Partial<FileEntry>>());
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const flush = useCallback(() => {
+    flushTimer.current = null;
+    const patches = pending.current;
+    if (patches.size === 0) return;
+    pending.current = new Map();
+    const finishedAt = performance.now();
     setState((s) => {
-      const files = s.files.map((f) => (f.key === key ? { ...f, ...p } : f));
+      const files = s.files.map((f) => {
+        const p = patches.get(f.key);
+        return p ? { ...f, ...p } : f;
+      });
       const done = files.every((f) => f.status !== 'queued' && f.status !== 'checking');
-      return { ...s, files, finishedAt: done && s.finishedAt === null ? performance.now() : s.finishedAt };
+      return { ...s, files, finishedAt: done && s.finishedAt === null ? finishedAt : s.finishedAt };
     });
   }, []);
+
+  const updateFile = useCallback(
+    (gen: number, key: string, p: Partial<FileEntry>) => {
+      if (gen !== generation.current) return;
+      pending.current.set(key, { ...pending.current.get(key), ...p });
+      flushTimer.current ??= setTimeout(flush, UPDATE_MS);
+    },
+    [flush],
+  );
 
   /** Checks one entry in a worker, with or without its Grid. */
   const checkEntry = useCallback(
@@ -152,6 +179,7 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
       if (picked.length === 0) return;
       const gen = ++generation.current;
       done.current = new Set();
+      pending.current = new Map();
       poolRef.current?.clearQueue();
       const files: FileEntry[] = picked.map((p, i) => ({
         key: `${gen}:${i}:${p.name}`,
@@ -174,10 +202,11 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
         void showDetail(gen, entry);
         return;
       }
-      // One lane per worker: a file's bytes are read only when a worker is free for it, so a
-      // batch of hundreds never holds more than a few workbooks in memory.
+      // Two lanes per worker: while a worker checks one file, the next one's bytes are read and
+      // queued, so the worker never waits for the page. A batch of hundreds still holds only a
+      // few workbooks in memory at a time.
       const queue = [...files];
-      for (let lane = 0; lane < pool().size; lane++) {
+      for (let lane = 0; lane < pool().size * 2; lane++) {
         void (async () => {
           while (queue.length > 0 && gen === generation.current) {
             const entry = queue.shift()!;

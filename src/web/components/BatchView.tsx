@@ -243,7 +243,7 @@ const BatchRow = memo(function BatchRow({ entry: f, onOpen }: { readonly entry: 
   const count = (n: number | undefined, sev: 'error' | 'warning' | 'info') =>
     n === undefined ? <span className={s.muted}>—</span> : <span className={mergeClasses(s.count, n > 0 && s[sev])}>{n}</span>;
   return (
-    <tr className={s.row} data-file={f.name} data-status={f.status} onClick={() => onOpen(f.key)}>
+    <tr className={s.row} data-file={f.name} data-status={f.status} data-ms={f.ms === null ? undefined : Math.round(f.ms)} onClick={() => onOpen(f.key)}>
       <td className={s.td}>
         <button
           type="button"
