@@ -175,6 +175,31 @@ function worker(mode, outDir) {
   };
 }
 
+/**
+ * The dev server's certificate: office-addin-dev-certs makes a local CA and a localhost
+ * certificate and asks the OS to trust the CA. Where that cannot be done (no admin rights,
+ * a container), serve with the generated files anyway and say how to trust them.
+ */
+async function httpsOptions(devCerts) {
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const defaults = require('office-addin-dev-certs/lib/defaults');
+    const fs = require('node:fs');
+    if (!fs.existsSync(defaults.localhostCertificatePath) || !fs.existsSync(defaults.localhostKeyPath)) throw e;
+    console.warn(
+      `[selfeval-check] 未能把开发证书加入系统信任（${e instanceof Error ? e.message.split('\n')[0] : e}）。` +
+        `仍以 ${defaults.localhostCertificatePath} 提供 https；请手动信任 ${defaults.caCertificatePath}，` +
+        '或运行 npx office-addin-dev-certs install。',
+    );
+    return {
+      ca: fs.readFileSync(defaults.caCertificatePath),
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+    };
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || (env.WEBPACK_SERVE ? 'development' : 'production');
   // --env outDir=DIR builds elsewhere (the browser tests build aside, then swap dist/ in whole).
@@ -186,7 +211,7 @@ module.exports = async (env = {}, argv = {}) => {
     configs[0].devServer = {
       port: DEV_PORT,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: { type: 'https', options: env.http ? undefined : await devCerts.getHttpsServerOptions() },
+      server: env.http ? { type: 'http' } : { type: 'https', options: await httpsOptions(devCerts) },
       static: [{ directory: path.resolve(__dirname, 'assets'), publicPath: '/assets' }],
       client: { overlay: { warnings: false } },
     };

@@ -112,7 +112,6 @@ interface Served {
 }
 
 // scripts/serve-dist.js is plain node (npm run serve uses it too).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serveDist } = require('../../scripts/serve-dist.js') as {
   serveDist(opts: { root?: string; port?: number }): Promise<Served>;
 };
@@ -220,7 +219,6 @@ export function bundleOfficeFake(): Promise<string> {
 
 /** Bundles one test entry (a host fake as a browser script) with webpack; returns the script's text. */
 export async function bundleScript(entry: string): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-officefake-'));
   const compiler = webpack({

@@ -16,7 +16,6 @@ const DEV_ORIGIN = 'https://localhost:3000';
 type Xml = Record<string, unknown>;
 
 // xml2js ships no types (office-addin-manifest uses it to read manifests too).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parseStringPromise } = require('xml2js') as { parseStringPromise: (xml: string) => Promise<unknown> };
 
 /**
