@@ -10,6 +10,7 @@ import { checkWorkbook } from '../src/engine';
 import { readWorkbook } from '../src/host/file/read';
 import { syntheticSelfEval } from '../test/support/synthetic';
 import { measureSyncs } from '../test/host/measure-syncs';
+import { measurePage } from '../test/browser/measure-page';
 
 const ROOT = join(__dirname, '..');
 
@@ -81,6 +82,22 @@ async function excelRoundTrips(): Promise<void> {
   }
 }
 
+/**
+ * The standalone page in headless Chromium (issue 5). Needs the browser that
+ * scripts/install-browser.sh installs; builds dist/ when it is missing or stale.
+ */
+async function pageSpeed(): Promise<void> {
+  const batchSize = Number(process.env.BENCH_PAGE_BATCH ?? 200);
+  console.log(`\n## Standalone page in headless Chromium (seed 004 first findings; batch of ${batchSize} workbooks, page vs CLI pipeline)`);
+  if (process.env.BENCH_SKIP_PAGE) {
+    console.log('skipped (BENCH_SKIP_PAGE is set)');
+    return;
+  }
+  const r = await measurePage(batchSize);
+  console.log(`seed-004 first findings: cold ${r.firstFindingsColdMs.toFixed(0)} ms (worker starts), warm ${r.firstFindingsWarmMs.toFixed(0)} ms (median of 6)`);
+  console.log(`${r.batchSize} workbooks: page ${r.pageWorkbooksPerSecond.toFixed(1)}/s | CLI pipeline ${r.cliWorkbooksPerSecond.toFixed(1)}/s (one node process, in turn)`);
+}
+
 /** Production bundle sizes, when dist/ has been built (npm run build). */
 function bundleSizes(): void {
   console.log('\n## Production bundle (goal: task pane initial JS ≤ 300 KB gzip)');
@@ -98,6 +115,7 @@ async function main(): Promise<void> {
   await engineAlone();
   await fileVsExcelJs();
   await excelRoundTrips();
+  await pageSpeed();
   bundleSizes();
 }
 

@@ -7,6 +7,9 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
+/** Higher is more severe: a cell is coloured, and recalculated, by its most severe finding. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+
 /** Every rule ID of CONTRACT.md, plus the ones added in the same `area.name` form. */
 export type RuleId =
   | 'basic.staff-control-rate'

@@ -1,13 +1,12 @@
 /**
- * Pure pieces both host adapters share: which cells get which colour, what 一键重算 writes,
- * the snapshot records kept for 清除标记 and 撤销重算, and the Chinese messages.
+ * Pure pieces both host adapters share: which cells get which colour, the snapshot records
+ * kept for 清除标记 and 撤销重算, and the Chinese messages. (What 一键重算 writes is planned
+ * in core/recalc-plan.)
  * Nothing here touches a host object model.
  */
-import Decimal from 'decimal.js';
 import type { Finding, Severity } from '../core/finding';
-import { describeFormat } from '../core/value';
+import { SEVERITY_RANK } from '../core/finding';
 import { parseA1 } from '../template/grid';
-import type { RecalcChange } from './types';
 import { HostError } from './types';
 
 /** Severity colours of docs/conventions.md, as #RRGGBB. */
@@ -22,8 +21,6 @@ export const RECALC_FILL = '#C6EFCE';
 
 /** The store key of the marks snapshot; one per workbook. */
 export const MARKS_KEY = 'selfeval-check.marks';
-
-const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
 export interface MarkTarget {
   readonly sheet: string;
@@ -47,61 +44,11 @@ export function markTargets(findings: readonly Finding[]): MarkTarget[] {
   for (const f of findings) {
     const key = cellKey(f.sheet, f.cell);
     const prev = byCell.get(key);
-    if (!prev || RANK[f.severity] > RANK[prev.severity]) {
+    if (!prev || SEVERITY_RANK[f.severity] > SEVERITY_RANK[prev.severity]) {
       byCell.set(key, { sheet: f.sheet, cell: normCell(f.cell), severity: f.severity, color: SEVERITY_FILL[f.severity] });
     }
   }
   return [...byCell.values()];
-}
-
-/** The changes 一键重算 would make: one per cell, from the most severe finding with a suggestion. */
-export function previewRecalc(findings: readonly Finding[]): RecalcChange[] {
-  const byCell = new Map<string, RecalcChange>();
-  for (const f of findings) {
-    if (!f.suggestion) continue;
-    const key = cellKey(f.sheet, f.cell);
-    const prev = byCell.get(key);
-    if (prev && RANK[prev.severity] >= RANK[f.severity]) continue;
-    const { value, percent } = f.suggestion;
-    byCell.set(key, {
-      sheet: f.sheet,
-      cell: normCell(f.cell),
-      ruleId: f.ruleId,
-      severity: f.severity,
-      entered: f.entered,
-      value,
-      percent,
-      display: percent ? `${value}%` : value,
-    });
-  }
-  return [...byCell.values()];
-}
-
-/** What to put into a cell for a change, given the cell's current number format. */
-export type RecalcWrite =
-  | { readonly kind: 'number'; readonly value: number }
-  | { readonly kind: 'text'; readonly value: string };
-
-export function isPercentFormat(numFmt: string | null | undefined): boolean {
-  return describeFormat(numFmt ?? undefined).percent;
-}
-
-export function isTextFormat(numFmt: string | null | undefined): boolean {
-  return (numFmt ?? '').trim() === '@';
-}
-
-/**
- * A percentage goes into a %-formatted cell as its fraction (98.99 → 0.9899); into any other
- * cell as the text `98.99%`, as the clerk had typed it. A plain figure goes in as a number,
- * except into a text-formatted (`@`) cell, where it stays text.
- */
-export function recalcWrite(change: Pick<RecalcChange, 'value' | 'percent'>, numFmt: string | null | undefined): RecalcWrite {
-  if (change.percent) {
-    if (isPercentFormat(numFmt)) return { kind: 'number', value: new Decimal(change.value).div(100).toNumber() };
-    return { kind: 'text', value: `${change.value}%` };
-  }
-  if (isTextFormat(numFmt)) return { kind: 'text', value: change.value };
-  return { kind: 'number', value: new Decimal(change.value).toNumber() };
 }
 
 /** One painted cell: where, the colour we put there, and the fill it had before (host-specific). */

@@ -4,8 +4,9 @@
  * touches a host object model itself. No rule logic lives behind this interface: hosts read
  * a WorkbookGrid, paint findings, select cells and write values the engine suggested.
  */
-import type { Finding, RuleId, Severity } from '../core/finding';
+import type { Finding } from '../core/finding';
 import type { WorkbookGrid } from '../template/grid';
+import type { PlannedWrite } from '../core/recalc-plan';
 
 export type HostKind = 'excel' | 'wps';
 
@@ -23,22 +24,8 @@ export interface PaintResult {
   readonly messages: readonly string[];
 }
 
-/** One cell 一键重算 would change: shown as a preview, written only after confirmation. */
-export interface RecalcChange {
-  readonly sheet: string;
-  /** Top-left A1 address of the (possibly merged) cell. */
-  readonly cell: string;
-  readonly ruleId: RuleId;
-  readonly severity: Severity;
-  /** The value as the clerk entered it (the finding's `entered`). */
-  readonly entered: string | null;
-  /** The decimal string to write (the finding's `suggestion.value`). */
-  readonly value: string;
-  /** Whether `value` is a percentage (98.99 means 98.99 %). */
-  readonly percent: boolean;
-  /** How the new value reads in the preview: `98.99%`, `9.90`. */
-  readonly display: string;
-}
+/** One cell 一键重算 would change (planned by core/recalc-plan): shown as a preview, written only after confirmation. */
+export type RecalcChange = PlannedWrite;
 
 export interface SpreadsheetHost {
   readonly kind: HostKind;
@@ -56,8 +43,6 @@ export interface SpreadsheetHost {
   hasMarks(): Promise<boolean>;
   /** Activates the sheet, selects the cell and scrolls it into view. */
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Pure: the changes 一键重算 would make, from findings that carry a suggestion. */
-  previewRecalc(findings: readonly Finding[]): RecalcChange[];
   /**
    * Writes the changes (after the clerk confirmed the preview). Snapshots each cell's value,
    * formula, number format and fill first; all-or-nothing: a protected or missing sheet

@@ -7,6 +7,7 @@ import type { Finding } from '../core/finding';
 import type { Report } from '../core/report';
 import type { WorkbookGrid } from '../template/grid';
 import { isHostError, type RecalcChange, type SpreadsheetHost } from '../host/types';
+import { planRecalc } from '../core/recalc-plan';
 import { T } from './strings';
 
 export type CheckFn = (grid: WorkbookGrid, opts: { file: string }) => Report;
@@ -84,6 +85,8 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
   const stateRef = useRef(state);
   stateRef.current = state;
   const running = useRef(false);
+  /** The Grid the current report was made from: 一键重算 plans on it. */
+  const gridRef = useRef<WorkbookGrid | null>(null);
   const optsRef = useRef(opts);
   optsRef.current = opts;
 
@@ -114,6 +117,7 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
     patch({ busy: 'checking' });
     await nextFrame();
     const report = optsRef.current.check(grid, { file: optsRef.current.fileName ?? '当前工作簿' });
+    gridRef.current = grid;
     patch({ busy: 'painting', report, sheetOrder: grid.sheets.map((s) => s.name), selected: null });
     const findings = report.status === 'checked' ? report.findings : [];
     const paint = await host.paintFindings(findings);
@@ -156,10 +160,13 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
 
   const openRecalc = useCallback(() => {
     const { report, protectedSheets } = stateRef.current;
-    if (!report || report.status !== 'checked' || running.current) return;
+    const grid = gridRef.current;
+    if (!report || !grid || report.status !== 'checked' || running.current) return;
     const blocked = new Set(protectedSheets);
-    patch({ preview: host.previewRecalc(report.findings).filter((c) => !blocked.has(c.sheet)), error: null, notice: null });
-  }, [host, patch]);
+    const file = optsRef.current.fileName ?? '当前工作簿';
+    const plan = planRecalc(grid, report, (g) => optsRef.current.check(g, { file }));
+    patch({ preview: plan.filter((c) => !blocked.has(c.sheet)), error: null, notice: null });
+  }, [patch]);
 
   const cancelRecalc = useCallback(() => patch({ preview: null }), [patch]);
 

@@ -29,6 +29,10 @@ class CellField implements Field {
   get parsed(): Parsed {
     return (this.value ??= parseCell(this.source));
   }
+
+  get formula(): string | undefined {
+    return this.source?.formula;
+  }
 }
 
 export class SheetView {

@@ -12,6 +12,8 @@ export interface Field {
   readonly row: number;
   readonly col: number;
   readonly parsed: Parsed;
+  /** The cell's formula without `=`, when it has one (its value is then the cached result). */
+  readonly formula?: string;
 }
 
 // ───────────────────────────── 附件2 基础数据表 ─────────────────────────────

@@ -6,7 +6,6 @@
  * The task pane itself is the same React page as in Excel (wps-taskpane.html, without office.js);
  * it finds `window.Application` and talks to WPS through src/host/wps.
  */
-/* eslint-disable no-var */
 var TASKPANE_KEY = 'selfeval_taskpane_id';
 var TASKPANE_PAGE = 'wps-taskpane.html';
 

@@ -108,6 +108,7 @@ describe('task pane in Chromium (Excel fake as office.js)', () => {
     await dialog.getByRole('button', { name: '确认写入' }).click();
     await page.getByTestId('undo-note').waitFor();
     expect((await fakeCell(page, '附件3', 'H5')).value).toBe(9.9);
+    expect((await fakeCell(page, '附件3', 'H21')).value).toBe(94.99); // the 总分, in the same pass
     await page.screenshot({ path: artifact('pane-after-recalc.png'), fullPage: true, animations: 'disabled' });
   });
 

@@ -9,6 +9,9 @@ import { join } from 'path';
 import { buildFixtures, EXPECTED_DIR, BAD_INPUTS } from '../fixtures/build-fixtures';
 import { readWorkbook } from '../../src/host/file/read';
 import { checkWorkbook } from '../../src/engine';
+import { applyWrites, planRecalc, suggestedWrites } from '../../src/core/recalc-plan';
+import { a1 } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/template/grid';
 
 const outDir = mkdtempSync(join(tmpdir(), 'selfeval-fixtures-'));
 const names = readdirSync(EXPECTED_DIR)
@@ -20,11 +23,15 @@ beforeAll(async () => {
   await buildFixtures(outDir);
 }, 120_000);
 
-async function check(name: string) {
+async function read(name: string) {
   const file = join(outDir, name);
-  const read = await readWorkbook({ bytes: readFileSync(file), fileName: file });
-  if (!read.ok) throw new Error(read.message);
-  return checkWorkbook(read.grid, { file: name });
+  const r = await readWorkbook({ bytes: readFileSync(file), fileName: file });
+  if (!r.ok) throw new Error(r.message);
+  return r.grid;
+}
+
+async function check(name: string) {
+  return checkWorkbook(await read(name), { file: name });
 }
 
 test.each(names)('%s', async (name) => {
@@ -37,6 +44,33 @@ test.each(names)('%s', async (name) => {
   for (const f of report.findings) {
     expect(f.message).toMatch(/[\u4e00-\u9fff]/);
     expect(f.inputs.length).toBeGreaterThan(0);
+  }
+});
+
+/** Cells holding a formula: the host recalculates them, the Grid copy cannot. */
+function formulaCells(grid: WorkbookGrid): Set<string> {
+  const out = new Set<string>();
+  grid.sheets.forEach((s) => s.rows.forEach((r, row) => r?.forEach((c, col) => c?.formula !== undefined && out.add(`${s.name}!${a1(row, col)}`))));
+  return out;
+}
+
+// 一键重算 accepted once must leave a workbook with nothing more to recalculate: the scores
+// and, in the same pass, the sums above them (总分, 三公经费 over a corrected 公务用车 subtotal).
+test.each(names)('%s: one 一键重算 leaves nothing to recalculate', async (name) => {
+  const grid = await read(`${name}.xlsx`);
+  const check = (g: WorkbookGrid) => checkWorkbook(g, { file: name });
+  const before = check(grid);
+  const plan = planRecalc(grid, before, check);
+  // Each cell once, said with what the clerk had entered.
+  expect(new Set(plan.map((w) => `${w.sheet}!${w.cell}`)).size).toBe(plan.length);
+  const after = check(applyWrites(grid, plan));
+  const formulas = formulaCells(grid);
+  const left = suggestedWrites(after.findings).filter((w) => !formulas.has(`${w.sheet}!${w.cell}`));
+  expect(left).toEqual([]);
+  if (plan.some((w) => w.ruleId === 'selfeval.execution-score' || w.ruleId === 'selfeval.indicator-score')) {
+    // A typed 总分 now holds the total the rules give.
+    const totals = after.findings.filter((f) => f.ruleId === 'selfeval.total-score' || f.ruleId === 'selfeval.recomputed-total');
+    expect(totals.filter((f) => !formulas.has(`${f.sheet}!${f.cell}`))).toEqual([]);
   }
 });
 

@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from '../../src/core/finding';
 import { MARKS_KEY, RECALC_FILL, SEVERITY_FILL } from '../../src/host/common';
+import { suggestedWrites } from '../../src/core/recalc-plan';
 import { HostError, MemoryStore, type SnapshotStore, type SpreadsheetHost } from '../../src/host/types';
 import { EXPECTED_TEXT, NONE, expectedRealisticCells, gridCells, realisticWorkbook, type FillSpec, type SheetSpec } from './spec';
 
@@ -210,7 +211,7 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
       const CELLS = ['H9', 'G5', 'F9', 'G11', 'C5'];
 
       test('preview lists cell, entered → new value, only for findings with a suggestion', () => {
-        const preview = env.newHost().previewRecalc(recalcFindings());
+        const preview = suggestedWrites(recalcFindings());
         expect(preview.map((c) => [c.cell, c.entered, c.display])).toEqual([
           ['H9', '9.8', '9.90'],
           ['G5', '9.8', '80.00%'],
@@ -227,7 +228,7 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         const fillsBefore = snapshotFills(env, '附件3', CELLS);
         expect(host.canUndoRecalc()).toBe(false);
 
-        await host.applyRecalc(host.previewRecalc(recalcFindings()));
+        await host.applyRecalc(suggestedWrites(recalcFindings()));
         expect(host.canUndoRecalc()).toBe(true);
         expect(env.cell('附件3', 'H9')).toMatchObject({ value: 9.9, formula: null });
         expect(env.cell('附件3', 'G5')).toMatchObject({ value: 0.8, formula: null, numFmt: '0.00%' });
@@ -249,7 +250,7 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         const fills = snapshotFills(env, '附件3', CELLS);
         const host = env.newHost();
         await host.readWorkbook();
-        await host.applyRecalc(host.previewRecalc(recalcFindings()));
+        await host.applyRecalc(suggestedWrites(recalcFindings()));
         expect(env.fill('附件3', 'H9')).toEqual(solid(RECALC_FILL));
         expect(await host.hasMarks()).toBe(true);
         await host.clearMarks();
@@ -265,7 +266,7 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         const host = env.newHost();
         await host.readWorkbook();
         const h9 = env.cell('附件3', 'H9');
-        const changes = host.previewRecalc([
+        const changes = suggestedWrites([
           finding('附件3', 'H9', 'error', { value: '9.90', percent: false }),
           finding('附件2', 'B5', 'error', { value: '105.00', percent: true }),
         ]);

@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/core/finding';
 import { MARKS_KEY, SEVERITY_FILL } from '../../src/host/common';
+import { suggestedWrites } from '../../src/core/recalc-plan';
 import { HostError, MemoryStore } from '../../src/host/types';
 import { runAdapterContract } from './adapter-contract';
 import { ExcelEnv } from './excel-env';
@@ -185,7 +186,7 @@ describe('Excel: limits and requirement sets', () => {
         const host = env.newHost();
         await host.readWorkbook();
         await host.paintFindings([finding('附件3', 'H9')]);
-        const change = host.previewRecalc([{ ...finding('附件3', 'H9'), suggestion: { value: '9.90', percent: false } }]);
+        const change = suggestedWrites([{ ...finding('附件3', 'H9'), suggestion: { value: '9.90', percent: false } }]);
         await host.applyRecalc(change);
         await host.undoRecalc();
         const [read, paint, apply, undo] = env.wb.runs.map((r) => r.options);

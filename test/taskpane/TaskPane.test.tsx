@@ -194,6 +194,7 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     const { env } = renderPane(hostName, seed);
     await clickCheck();
     const entered = env.cell('附件3', 'H5').value;
+    const enteredTotal = env.cell('附件3', 'H21').value;
 
     // (Fluent's modal focus trap marks nodes aria-hidden in jsdom, hence `hidden: true` below.)
     // Cancel writes nothing.
@@ -211,15 +212,21 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     expect(text(row)).toContain('附件3!H5');
     expect(text(row)).toContain('9.8');
     expect(text(row)).toContain('9.90');
+    // The 总分 moves with the scores in the same pass (it used to need a second 一键重算).
+    expect(text(dialog.querySelector<HTMLElement>('[data-recalc-cell="附件3!H21"]')!)).toContain('94.99');
     fireEvent.click(within(dialog).getByRole('button', { name: '确认写入', hidden: true }));
     expect(await screen.findByText(/已写入 \d+ 个单元格，并重新核对。/, undefined, { timeout: 10_000 })).toBeTruthy();
     expect(env.cell('附件3', 'H5').value).toBe(9.9);
+    expect(env.cell('附件3', 'H21').value).toBe(94.99);
     expect(document.querySelector('[data-rule-id="selfeval.execution-score"]')).toBeNull();
+    expect(document.querySelector('[data-rule-id="selfeval.recomputed-total"], [data-rule-id="selfeval.total-score"]')).toBeNull();
+    expect(button('一键重算').disabled).toBe(true);
     expect(text(screen.getByTestId('undo-note'))).toContain('Excel 自带的“撤销”（Ctrl+Z）不能撤销加载项写入的内容');
 
     fireEvent.click(button('撤销重算'));
     expect(await screen.findByText('已恢复重算前的数值和填充。', undefined, { timeout: 10_000 })).toBeTruthy();
     expect(env.cell('附件3', 'H5').value).toBe(entered);
+    expect(env.cell('附件3', 'H21').value).toBe(enteredTotal);
     expect(document.querySelector('[data-rule-id="selfeval.execution-score"]')).not.toBeNull();
   });
 });

@@ -15,14 +15,13 @@ import {
   groupBy,
   markTargets,
   parseMarks,
-  previewRecalc,
   Serial,
-  recalcWrite,
   serializeMarks,
   type MarkEntry,
   type RecalcEntry,
   throwIfMarksKept,
 } from '../common';
+import { cellWrite } from '../../core/recalc-plan';
 import { HostError, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost } from '../types';
 import { globalExcelApi, probeCaps, runBatch, type ExcelApi, type ExcelCaps } from './api';
 import { probeFill, queuePaint, queueRestore, type ExcelFill, type FillProbe } from './fill';
@@ -289,10 +288,6 @@ export class ExcelHost implements SpreadsheetHost {
 
   // ---- 一键重算 ---------------------------------------------------------------------------
 
-  previewRecalc(findings: readonly Finding[]): RecalcChange[] {
-    return previewRecalc(findings);
-  }
-
   canUndoRecalc(): boolean {
     return this.recalc !== null && this.recalc.length > 0;
   }
@@ -335,7 +330,7 @@ export class ExcelHost implements SpreadsheetHost {
         if (added.length) await this.saveMarks([...marks, ...added]);
 
         changes.forEach((c, i) => {
-          const w = recalcWrite(c, entries[i]!.numFmt);
+          const w = cellWrite(c, entries[i]!.numFmt);
           ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).values = [[w.value]];
         });
         for (const [sheet, list] of groupBy(changes, (c) => c.sheet)) {

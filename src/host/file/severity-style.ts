@@ -1,5 +1,6 @@
 /** How each severity looks in workbooks we write (docs/conventions.md: severity colours). */
 import type { Severity } from '../../core/finding';
+import { SEVERITY_RANK } from '../../core/finding';
 
 export const SEVERITY_COLOR: Readonly<Record<Severity, string>> = {
   error: '#FFC7CE',
@@ -13,10 +14,9 @@ export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
   info: '提示',
 };
 
-const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
 export function strongestSeverity(severities: readonly Severity[]): Severity {
-  return severities.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'info' as Severity);
+  return severities.reduce((a, b) => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a), 'info' as Severity);
 }
 
 /** `#FFC7CE` → ExcelJS's `FFFFC7CE`. */

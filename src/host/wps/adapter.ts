@@ -15,14 +15,13 @@ import {
   groupBy,
   markTargets,
   parseMarks,
-  previewRecalc,
   Serial,
-  recalcWrite,
   serializeMarks,
   type MarkEntry,
   type RecalcEntry,
   throwIfMarksKept,
 } from '../common';
+import { cellWrite } from '../../core/recalc-plan';
 import { HostError, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost } from '../types';
 import { paintCells, restoreCells, snapshotInterior, type WpsFill } from './fill';
 import {
@@ -251,10 +250,6 @@ export class WpsHost implements SpreadsheetHost {
 
   // ---- 一键重算 ---------------------------------------------------------------------------
 
-  previewRecalc(findings: readonly Finding[]): RecalcChange[] {
-    return previewRecalc(findings);
-  }
-
   canUndoRecalc(): boolean {
     return this.recalc !== null && this.recalc.length > 0;
   }
@@ -301,7 +296,7 @@ export class WpsHost implements SpreadsheetHost {
       .map((e): MarkEntry<WpsFill> => ({ sheet: e.sheet, cell: e.cell, painted: RECALC_FILL, original: e.fill! }));
     if (added.length) await this.saveMarks([...marks, ...added]);
     this.guard(() => {
-      changes.forEach((c, i) => set(ws.get(c.sheet)!.Range(c.cell), 'Value2', recalcWrite(c, entries[i]!.numFmt).value));
+      changes.forEach((c, i) => set(ws.get(c.sheet)!.Range(c.cell), 'Value2', cellWrite(c, entries[i]!.numFmt).value));
       for (const [sheet, list] of groupBy(changes, (c) => c.sheet)) paintCells(ws.get(sheet)!, list.map((c) => c.cell), RECALC_FILL);
     }, true);
     this.recalc = entries;
