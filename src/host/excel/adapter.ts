@@ -4,25 +4,11 @@
  * constant number of `context.sync()` round-trips (read: 2, paint: 2, clear: 2, select: 1,
  * recalc: 2, undo: 2), whatever the number of sheets, rows or findings.
  */
-import type { Finding } from '../../core/finding';
 import type { WorkbookGrid } from '../../template/grid';
-import {
-  MARKS_KEY,
-  MSG,
-  RECALC_FILL,
-  cellKey,
-  constantToWrite,
-  groupBy,
-  markTargets,
-  parseMarks,
-  Serial,
-  serializeMarks,
-  type MarkEntry,
-  type RecalcEntry,
-  throwIfMarksKept,
-} from '../common';
+import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
 import { cellWrite } from '../../core/recalc-plan';
-import { HostError, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost } from '../types';
+import { HostError, type RecalcChange, type SnapshotStore } from '../types';
+import { planPaint, SnapshotHost, type PaintPlan, type SheetState } from '../snapshot-host';
 import { globalExcelApi, probeCaps, runBatch, type ExcelApi, type ExcelCaps } from './api';
 import { probeFill, queuePaint, queueRestore, type ExcelFill, type FillProbe } from './fill';
 import { readWorkbookBatch } from './read';
@@ -40,29 +26,22 @@ export interface ExcelHostOptions {
   readonly api?: ExcelApi;
 }
 
-const HOST = 'excel';
-
 type Located = { readonly sheet: string; readonly cell: string; readonly key: string };
 
 /** Sheet name → protected, as loaded in the current batch. */
 type SheetInfo = Map<string, boolean>;
 
-export class ExcelHost implements SpreadsheetHost {
+export class ExcelHost extends SnapshotHost<ExcelFill> {
   readonly kind = 'excel' as const;
   readonly meter: SyncMeter;
-  private readonly store: SnapshotStore;
   private readonly timeoutMs: number;
   private readonly api: ExcelApi;
   private capsCache: ExcelCaps | null = null;
-  /** The marks snapshot; null until read from the store. */
-  private marks: MarkEntry<ExcelFill>[] | null = null;
-  private readonly serial = new Serial();
-  private recalc: RecalcEntry<ExcelFill>[] | null = null;
   /** Sheet names seen by the last batch: lets paint and recalc probe cells in the first sync. */
   private knownSheets: Set<string> | null = null;
 
   constructor(opts: ExcelHostOptions = {}) {
-    this.store = opts.store ?? new OfficeSettingsStore();
+    super('excel', opts.store ?? new OfficeSettingsStore());
     this.timeoutMs = opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
     this.meter = opts.meter ?? new SyncMeter();
     this.api = opts.api ?? globalExcelApi();
@@ -80,13 +59,7 @@ export class ExcelHost implements SpreadsheetHost {
     }
   }
 
-  // ---- reading --------------------------------------------------------------------------
-
-  readWorkbook(): Promise<WorkbookGrid> {
-    return this.serial.run(() => this.readWorkbookNow());
-  }
-
-  private async readWorkbookNow(): Promise<WorkbookGrid> {
+  protected async read(): Promise<WorkbookGrid> {
     const grid = await this.run((ctx, sync) => readWorkbookBatch(ctx, sync, this.caps));
     this.knownSheets = new Set(grid.sheets.map((s) => s.name));
     return grid;
@@ -146,27 +119,6 @@ export class ExcelHost implements SpreadsheetHost {
     return { info, probes };
   }
 
-  // ---- marks ----------------------------------------------------------------------------
-
-  private async loadMarks(): Promise<MarkEntry<ExcelFill>[]> {
-    if (this.marks === null) this.marks = parseMarks<ExcelFill>(HOST, await this.store.get(MARKS_KEY));
-    return this.marks;
-  }
-
-  private async saveMarks(entries: MarkEntry<ExcelFill>[]): Promise<void> {
-    this.marks = entries;
-    if (entries.length) await this.store.set(MARKS_KEY, serializeMarks(HOST, entries));
-    else await this.store.remove(MARKS_KEY);
-  }
-
-  /** After a paint or clear, fills are the marks snapshot's business again, not 撤销重算's. */
-  private releaseRecalcFills(): void {
-    for (const e of this.recalc ?? []) {
-      e.fill = null;
-      e.addedToMarks = false;
-    }
-  }
-
   private queueRestores(ctx: Excel.RequestContext, entries: readonly MarkEntry<ExcelFill>[]): void {
     for (const [sheet, list] of groupBy(entries, (e) => e.sheet)) {
       queueRestore(
@@ -177,102 +129,43 @@ export class ExcelHost implements SpreadsheetHost {
     }
   }
 
-  paintFindings(findings: readonly Finding[]): Promise<PaintResult> {
-    return this.serial.run(() => this.paintFindingsNow(findings));
-  }
+  // ---- marks: two syncs (sheets + fills of new cells; restores + paints) -------------------
 
-  private async paintFindingsNow(findings: readonly Finding[]): Promise<PaintResult> {
-    const targets = markTargets(findings);
-    const prev = await this.loadMarks();
-    const prevByKey = new Map(prev.map((e) => [cellKey(e.sheet, e.cell), e]));
-    const cells: Located[] = targets.map((t) => ({ sheet: t.sheet, cell: t.cell, key: cellKey(t.sheet, t.cell) }));
-    const toProbe = cells.filter((c) => !prevByKey.has(c.key));
-
-    const result = await this.run(async (ctx, sync) => {
+  protected paint(
+    targets: readonly MarkTarget[],
+    prev: readonly MarkEntry<ExcelFill>[],
+    beforeWrite: (plan: PaintPlan<ExcelFill>) => Promise<void>,
+  ): Promise<PaintPlan<ExcelFill>> {
+    const marked = new Set(prev.map((e) => cellKey(e.sheet, e.cell)));
+    const toProbe: Located[] = targets.map((t) => ({ sheet: t.sheet, cell: t.cell, key: cellKey(t.sheet, t.cell) })).filter((c) => !marked.has(c.key));
+    return this.run(async (ctx, sync) => {
       const { info, probes } = await this.sheetsAndProbes<FillProbe>(ctx, sync, toProbe, (ws, cell) => probeFill(ws, cell, this.caps));
-      const protectedSheets = new Set<string>();
-      const missingSheets = new Set<string>();
-      const next: MarkEntry<ExcelFill>[] = [];
-      for (const t of targets) {
-        const prot = info.get(t.sheet);
-        if (prot === undefined) missingSheets.add(t.sheet);
-        else if (prot) protectedSheets.add(t.sheet);
-        else {
-          const key = cellKey(t.sheet, t.cell);
-          const original = prevByKey.get(key)?.original ?? probes.get(key)!.result();
-          next.push({ sheet: t.sheet, cell: t.cell, painted: t.color, original });
-        }
-      }
-      const nextKeys = new Set(next.map((e) => cellKey(e.sheet, e.cell)));
-      const restores: MarkEntry<ExcelFill>[] = [];
-      const kept: MarkEntry<ExcelFill>[] = [];
-      for (const e of prev) {
-        if (nextKeys.has(cellKey(e.sheet, e.cell))) continue;
-        const prot = info.get(e.sheet);
-        if (prot === undefined) continue; // the sheet is gone, and its cells with it
-        if (prot) kept.push(e);
-        else restores.push(e);
-      }
-      // Persist the union before writing: whatever happens to the writes, every cell that may
-      // carry our colour has its original on record.
-      const union = [...prev, ...next.filter((e) => !prevByKey.has(cellKey(e.sheet, e.cell)))];
-      await this.saveMarks(union);
-
-      this.queueRestores(ctx, restores);
-      for (const [sheet, list] of groupBy(next, (e) => e.sheet)) {
+      const plan = planPaint(targets, prev, stateIn(info), (t) => probes.get(cellKey(t.sheet, t.cell))!.result());
+      await beforeWrite(plan);
+      this.queueRestores(ctx, plan.restores);
+      for (const [sheet, list] of groupBy(plan.next, (e) => e.sheet)) {
         const ws = ctx.workbook.worksheets.getItem(sheet);
         for (const [color, same] of groupBy(list, (e) => e.painted)) queuePaint(ws, same.map((e) => e.cell), color, this.caps);
       }
-      if (restores.length || next.length) await sync();
-      await this.saveMarks([...next, ...kept]);
-      const messages = [...[...protectedSheets].map(MSG.protectedSkipped), ...[...missingSheets].map(MSG.missingSkipped)];
-      return {
-        painted: next.length,
-        restored: restores.length,
-        protectedSheets: [...protectedSheets],
-        missingSheets: [...missingSheets],
-        messages,
-      };
+      if (plan.restores.length || plan.next.length) await sync();
+      return plan;
     });
-    this.releaseRecalcFills();
-    return result;
   }
 
-  clearMarks(): Promise<void> {
-    return this.serial.run(() => this.clearMarksNow());
-  }
-
-  private async clearMarksNow(): Promise<void> {
-    const prev = await this.loadMarks();
-    if (!prev.length) return;
-    const kept = await this.run(async (ctx, sync) => {
+  protected restore(marks: readonly MarkEntry<ExcelFill>[]): Promise<MarkEntry<ExcelFill>[]> {
+    return this.run(async (ctx, sync) => {
       const { info } = await this.sheetsAndProbes(ctx, sync, [], () => null);
-      const restores = prev.filter((e) => info.get(e.sheet) === false);
-      const kept = prev.filter((e) => info.get(e.sheet) === true);
+      const state = stateIn(info);
+      const restores = marks.filter((e) => state(e.sheet) === 'writable');
       this.queueRestores(ctx, restores);
       if (restores.length) await sync();
-      return kept;
+      return marks.filter((e) => state(e.sheet) === 'protected');
     });
-    await this.saveMarks(kept);
-    this.releaseRecalcFills();
-    throwIfMarksKept(kept);
-  }
-
-  hasMarks(): Promise<boolean> {
-    return this.serial.run(() => this.hasMarksNow());
-  }
-
-  private async hasMarksNow(): Promise<boolean> {
-    return (await this.loadMarks()).length > 0;
   }
 
   // ---- navigation -----------------------------------------------------------------------
 
-  selectCell(sheet: string, cell: string): Promise<void> {
-    return this.serial.run(() => this.selectCellNow(sheet, cell));
-  }
-
-  private async selectCellNow(sheet: string, cell: string): Promise<void> {
+  protected async select(sheet: string, cell: string): Promise<void> {
     await this.run(async (ctx, sync) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
@@ -286,22 +179,15 @@ export class ExcelHost implements SpreadsheetHost {
     });
   }
 
-  // ---- 一键重算 ---------------------------------------------------------------------------
+  // ---- 一键重算: two syncs each way ---------------------------------------------------------
 
-  canUndoRecalc(): boolean {
-    return this.recalc !== null && this.recalc.length > 0;
-  }
-
-  applyRecalc(changes: readonly RecalcChange[]): Promise<void> {
-    return this.serial.run(() => this.applyRecalcNow(changes));
-  }
-
-  private async applyRecalcNow(changes: readonly RecalcChange[]): Promise<void> {
-    if (!changes.length) return;
-    const marks = await this.loadMarks();
-    const marked = new Set(marks.map((e) => cellKey(e.sheet, e.cell)));
+  protected writeRecalc(
+    changes: readonly RecalcChange[],
+    marked: ReadonlySet<string>,
+    beforeWrite: (entries: RecalcEntry<ExcelFill>[]) => Promise<void>,
+  ): Promise<RecalcEntry<ExcelFill>[]> {
     const cells: Located[] = changes.map((c) => ({ sheet: c.sheet, cell: c.cell, key: cellKey(c.sheet, c.cell) }));
-    const entries = await this.run(
+    return this.run(
       async (ctx, sync) => {
         const { info, probes } = await this.sheetsAndProbes(ctx, sync, cells, (ws, cell) => {
           const range = ws.getRange(cell);
@@ -324,11 +210,7 @@ export class ExcelHost implements SpreadsheetHost {
             addedToMarks: !marked.has(c.key),
           };
         });
-        const added = entries
-          .filter((e) => e.addedToMarks)
-          .map((e): MarkEntry<ExcelFill> => ({ sheet: e.sheet, cell: e.cell, painted: RECALC_FILL, original: e.fill! }));
-        if (added.length) await this.saveMarks([...marks, ...added]);
-
+        await beforeWrite(entries);
         changes.forEach((c, i) => {
           const w = cellWrite(c, entries[i]!.numFmt);
           ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).values = [[w.value]];
@@ -341,16 +223,9 @@ export class ExcelHost implements SpreadsheetHost {
       },
       { undoGroup: true },
     );
-    this.recalc = entries;
   }
 
-  undoRecalc(): Promise<void> {
-    return this.serial.run(() => this.undoRecalcNow());
-  }
-
-  private async undoRecalcNow(): Promise<void> {
-    const entries = this.recalc;
-    if (!entries || !entries.length) throw new HostError('nothing-to-undo', MSG.nothingToUndo());
+  protected async unwriteRecalc(entries: readonly RecalcEntry<ExcelFill>[]): Promise<void> {
     await this.run(
       async (ctx, sync) => {
         const { info } = await this.sheetsAndProbes(ctx, sync, [], () => null);
@@ -368,13 +243,14 @@ export class ExcelHost implements SpreadsheetHost {
       },
       { undoGroup: true },
     );
-    const added = new Set(entries.filter((e) => e.addedToMarks).map((e) => cellKey(e.sheet, e.cell)));
-    if (added.size) {
-      const marks = await this.loadMarks();
-      await this.saveMarks(marks.filter((m) => !added.has(cellKey(m.sheet, m.cell))));
-    }
-    this.recalc = null;
   }
+}
+
+function stateIn(info: SheetInfo): (sheet: string) => SheetState {
+  return (sheet) => {
+    const prot = info.get(sheet);
+    return prot === undefined ? 'missing' : prot ? 'protected' : 'writable';
+  };
 }
 
 function assertWritable(sheets: readonly string[], info: SheetInfo): void {

@@ -3,26 +3,12 @@
  * behaviour as the Excel adapter (src/host/excel): bulk reads, exact fill restore with a
  * persisted snapshot, protected sheets skipped, recalc with its own undo snapshot.
  */
-import type { Finding } from '../../core/finding';
 import type { WorkbookGrid } from '../../template/grid';
 import { parseA1 } from '../../template/grid';
-import {
-  MARKS_KEY,
-  MSG,
-  RECALC_FILL,
-  cellKey,
-  constantToWrite,
-  groupBy,
-  markTargets,
-  parseMarks,
-  Serial,
-  serializeMarks,
-  type MarkEntry,
-  type RecalcEntry,
-  throwIfMarksKept,
-} from '../common';
+import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
 import { cellWrite } from '../../core/recalc-plan';
-import { HostError, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost } from '../types';
+import { HostError, type RecalcChange, type SnapshotStore } from '../types';
+import { planPaint, SnapshotHost, type PaintPlan, type SheetState } from '../snapshot-host';
 import { paintCells, restoreCells, snapshotInterior, type WpsFill } from './fill';
 import {
   COM_ERRORS,
@@ -49,25 +35,22 @@ export interface WpsHostOptions {
   readonly store?: SnapshotStore;
 }
 
-const HOST = 'wps';
+type SheetInfo = Map<string, { ws: WpsWorksheet | null; protected: boolean }>;
 
-export class WpsHost implements SpreadsheetHost {
+export class WpsHost extends SnapshotHost<WpsFill> {
   readonly kind = 'wps' as const;
   private readonly app: () => WpsApplication;
-  private readonly store: SnapshotStore;
-  private marks: MarkEntry<WpsFill>[] | null = null;
-  private readonly serial = new Serial();
-  private recalc: RecalcEntry<WpsFill>[] | null = null;
 
   constructor(opts: WpsHostOptions = {}) {
-    this.app =
+    const app =
       opts.app ??
       (() => {
-        const app = globalWpsApplication();
-        if (!app) throw new HostError('no-workbook', MSG.noWorkbook());
-        return app;
+        const found = globalWpsApplication();
+        if (!found) throw new HostError('no-workbook', MSG.noWorkbook());
+        return found;
       });
-    this.store = opts.store ?? new HiddenSheetStore(this.app);
+    super('wps', opts.store ?? new HiddenSheetStore(app));
+    this.app = app;
   }
 
   /** Runs a synchronous body; host exceptions become HostErrors. Screen updates paused for writes. */
@@ -91,13 +74,7 @@ export class WpsHost implements SpreadsheetHost {
     }
   }
 
-  // ---- reading --------------------------------------------------------------------------
-
-  readWorkbook(): Promise<WorkbookGrid> {
-    return this.serial.run(() => this.readWorkbookNow());
-  }
-
-  private async readWorkbookNow(): Promise<WorkbookGrid> {
+  protected async read(): Promise<WorkbookGrid> {
     return this.guard((sheets) => {
       const out = [];
       for (let i = 1; i <= sheetCount(sheets); i++) {
@@ -110,29 +87,9 @@ export class WpsHost implements SpreadsheetHost {
     });
   }
 
-  // ---- marks ----------------------------------------------------------------------------
-
-  private async loadMarks(): Promise<MarkEntry<WpsFill>[]> {
-    if (this.marks === null) this.marks = parseMarks<WpsFill>(HOST, await this.store.get(MARKS_KEY));
-    return this.marks;
-  }
-
-  private async saveMarks(entries: MarkEntry<WpsFill>[]): Promise<void> {
-    this.marks = entries;
-    if (entries.length) await this.store.set(MARKS_KEY, serializeMarks(HOST, entries));
-    else await this.store.remove(MARKS_KEY);
-  }
-
-  private releaseRecalcFills(): void {
-    for (const e of this.recalc ?? []) {
-      e.fill = null;
-      e.addedToMarks = false;
-    }
-  }
-
   /** Sheet name → worksheet (null when missing) and whether it is protected. */
-  private sheetInfo(sheets: WpsWorksheets, names: Iterable<string>): Map<string, { ws: WpsWorksheet | null; protected: boolean }> {
-    const info = new Map<string, { ws: WpsWorksheet | null; protected: boolean }>();
+  private sheetInfo(sheets: WpsWorksheets, names: Iterable<string>): SheetInfo {
+    const info: SheetInfo = new Map();
     for (const n of names) {
       if (info.has(n)) continue;
       const ws = findSheet(sheets, n);
@@ -141,71 +98,35 @@ export class WpsHost implements SpreadsheetHost {
     return info;
   }
 
-  paintFindings(findings: readonly Finding[]): Promise<PaintResult> {
-    return this.serial.run(() => this.paintFindingsNow(findings));
-  }
+  // ---- marks ----------------------------------------------------------------------------
 
-  private async paintFindingsNow(findings: readonly Finding[]): Promise<PaintResult> {
-    const targets = markTargets(findings);
-    const prev = await this.loadMarks();
-    const prevByKey = new Map(prev.map((e) => [cellKey(e.sheet, e.cell), e]));
-    const plan = this.guard((sheets) => {
+  protected async paint(
+    targets: readonly MarkTarget[],
+    prev: readonly MarkEntry<WpsFill>[],
+    beforeWrite: (plan: PaintPlan<WpsFill>) => Promise<void>,
+  ): Promise<PaintPlan<WpsFill>> {
+    const { plan, info } = this.guard((sheets) => {
       const info = this.sheetInfo(sheets, [...targets.map((t) => t.sheet), ...prev.map((e) => e.sheet)]);
-      const protectedSheets = new Set<string>();
-      const missingSheets = new Set<string>();
-      const next: MarkEntry<WpsFill>[] = [];
-      for (const t of targets) {
-        const s = info.get(t.sheet)!;
-        if (!s.ws) missingSheets.add(t.sheet);
-        else if (s.protected) protectedSheets.add(t.sheet);
-        else {
-          const original = prevByKey.get(cellKey(t.sheet, t.cell))?.original ?? snapshotInterior(get<WpsInterior>(s.ws.Range(t.cell), 'Interior'));
-          next.push({ sheet: t.sheet, cell: t.cell, painted: t.color, original });
-        }
-      }
-      const nextKeys = new Set(next.map((e) => cellKey(e.sheet, e.cell)));
-      const restores: MarkEntry<WpsFill>[] = [];
-      const kept: MarkEntry<WpsFill>[] = [];
-      for (const e of prev) {
-        if (nextKeys.has(cellKey(e.sheet, e.cell))) continue;
-        const s = info.get(e.sheet)!;
-        if (!s.ws) continue;
-        if (s.protected) kept.push(e);
-        else restores.push(e);
-      }
-      return { info, next, restores, kept, protectedSheets, missingSheets };
+      const plan = planPaint(targets, prev, stateIn(info), (t) => snapshotInterior(get<WpsInterior>(info.get(t.sheet)!.ws!.Range(t.cell), 'Interior')));
+      return { plan, info };
     });
-    await this.saveMarks([...prev, ...plan.next.filter((e) => !prevByKey.has(cellKey(e.sheet, e.cell)))]);
+    await beforeWrite(plan);
     this.guard(() => {
       for (const [sheet, list] of groupBy(plan.restores, (e) => e.sheet)) {
-        restoreCells(plan.info.get(sheet)!.ws!, list.map((e) => ({ cell: e.cell, fill: e.original })));
+        restoreCells(info.get(sheet)!.ws!, list.map((e) => ({ cell: e.cell, fill: e.original })));
       }
       for (const [sheet, list] of groupBy(plan.next, (e) => e.sheet)) {
-        for (const [color, same] of groupBy(list, (e) => e.painted)) paintCells(plan.info.get(sheet)!.ws!, same.map((e) => e.cell), color);
+        for (const [color, same] of groupBy(list, (e) => e.painted)) paintCells(info.get(sheet)!.ws!, same.map((e) => e.cell), color);
       }
     }, true);
-    await this.saveMarks([...plan.next, ...plan.kept]);
-    this.releaseRecalcFills();
-    return {
-      painted: plan.next.length,
-      restored: plan.restores.length,
-      protectedSheets: [...plan.protectedSheets],
-      missingSheets: [...plan.missingSheets],
-      messages: [...[...plan.protectedSheets].map(MSG.protectedSkipped), ...[...plan.missingSheets].map(MSG.missingSkipped)],
-    };
+    return plan;
   }
 
-  clearMarks(): Promise<void> {
-    return this.serial.run(() => this.clearMarksNow());
-  }
-
-  private async clearMarksNow(): Promise<void> {
-    const prev = await this.loadMarks();
-    if (!prev.length) return;
-    const kept = this.guard((sheets) => {
-      const info = this.sheetInfo(sheets, prev.map((e) => e.sheet));
+  protected async restore(marks: readonly MarkEntry<WpsFill>[]): Promise<MarkEntry<WpsFill>[]> {
+    return this.guard((sheets) => {
+      const info = this.sheetInfo(sheets, marks.map((e) => e.sheet));
       const kept: MarkEntry<WpsFill>[] = [];
-      for (const [sheet, list] of groupBy(prev, (e) => e.sheet)) {
+      for (const [sheet, list] of groupBy(marks, (e) => e.sheet)) {
         const s = info.get(sheet)!;
         if (!s.ws) continue;
         if (s.protected) kept.push(...list);
@@ -213,26 +134,11 @@ export class WpsHost implements SpreadsheetHost {
       }
       return kept;
     }, true);
-    await this.saveMarks(kept);
-    this.releaseRecalcFills();
-    throwIfMarksKept(kept);
-  }
-
-  hasMarks(): Promise<boolean> {
-    return this.serial.run(() => this.hasMarksNow());
-  }
-
-  private async hasMarksNow(): Promise<boolean> {
-    return (await this.loadMarks()).length > 0;
   }
 
   // ---- navigation -----------------------------------------------------------------------
 
-  selectCell(sheet: string, cell: string): Promise<void> {
-    return this.serial.run(() => this.selectCellNow(sheet, cell));
-  }
-
-  private async selectCellNow(sheet: string, cell: string): Promise<void> {
+  protected async select(sheet: string, cell: string): Promise<void> {
     this.guard((sheets, app) => {
       const ws = findSheet(sheets, sheet);
       if (!ws) throw new HostError('sheet-missing', MSG.missingSheet(sheet), undefined, undefined, sheet);
@@ -250,10 +156,6 @@ export class WpsHost implements SpreadsheetHost {
 
   // ---- 一键重算 ---------------------------------------------------------------------------
 
-  canUndoRecalc(): boolean {
-    return this.recalc !== null && this.recalc.length > 0;
-  }
-
   private writableSheets(sheets: WpsWorksheets, names: readonly string[]): Map<string, WpsWorksheet> {
     const out = new Map<string, WpsWorksheet>();
     for (const [name, s] of this.sheetInfo(sheets, names)) {
@@ -264,14 +166,11 @@ export class WpsHost implements SpreadsheetHost {
     return out;
   }
 
-  applyRecalc(changes: readonly RecalcChange[]): Promise<void> {
-    return this.serial.run(() => this.applyRecalcNow(changes));
-  }
-
-  private async applyRecalcNow(changes: readonly RecalcChange[]): Promise<void> {
-    if (!changes.length) return;
-    const marks = await this.loadMarks();
-    const marked = new Set(marks.map((e) => cellKey(e.sheet, e.cell)));
+  protected async writeRecalc(
+    changes: readonly RecalcChange[],
+    marked: ReadonlySet<string>,
+    beforeWrite: (entries: RecalcEntry<WpsFill>[]) => Promise<void>,
+  ): Promise<RecalcEntry<WpsFill>[]> {
     const { entries, ws } = this.guard((sheets) => {
       const ws = this.writableSheets(sheets, changes.map((c) => c.sheet));
       const entries = changes.map((c): RecalcEntry<WpsFill> => {
@@ -291,24 +190,15 @@ export class WpsHost implements SpreadsheetHost {
       });
       return { entries, ws };
     });
-    const added = entries
-      .filter((e) => e.addedToMarks)
-      .map((e): MarkEntry<WpsFill> => ({ sheet: e.sheet, cell: e.cell, painted: RECALC_FILL, original: e.fill! }));
-    if (added.length) await this.saveMarks([...marks, ...added]);
+    await beforeWrite(entries);
     this.guard(() => {
       changes.forEach((c, i) => set(ws.get(c.sheet)!.Range(c.cell), 'Value2', cellWrite(c, entries[i]!.numFmt).value));
       for (const [sheet, list] of groupBy(changes, (c) => c.sheet)) paintCells(ws.get(sheet)!, list.map((c) => c.cell), RECALC_FILL);
     }, true);
-    this.recalc = entries;
+    return entries;
   }
 
-  undoRecalc(): Promise<void> {
-    return this.serial.run(() => this.undoRecalcNow());
-  }
-
-  private async undoRecalcNow(): Promise<void> {
-    const entries = this.recalc;
-    if (!entries || !entries.length) throw new HostError('nothing-to-undo', MSG.nothingToUndo());
+  protected async unwriteRecalc(entries: readonly RecalcEntry<WpsFill>[]): Promise<void> {
     this.guard((sheets) => {
       const ws = this.writableSheets(sheets, entries.map((e) => e.sheet));
       for (const e of entries) {
@@ -321,13 +211,14 @@ export class WpsHost implements SpreadsheetHost {
         restoreCells(ws.get(sheet)!, list.map((e) => ({ cell: e.cell, fill: e.fill! })));
       }
     }, true);
-    const added = new Set(entries.filter((e) => e.addedToMarks).map((e) => cellKey(e.sheet, e.cell)));
-    if (added.size) {
-      const marks = await this.loadMarks();
-      await this.saveMarks(marks.filter((m) => !added.has(cellKey(m.sheet, m.cell))));
-    }
-    this.recalc = null;
   }
+}
+
+function stateIn(info: SheetInfo): (sheet: string) => SheetState {
+  return (sheet) => {
+    const s = info.get(sheet);
+    return !s?.ws ? 'missing' : s.protected ? 'protected' : 'writable';
+  };
 }
 
 /** A cell's constant as we keep it for undo: error codes as their text (`#DIV/0!` types back in). */
