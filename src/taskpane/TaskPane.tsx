@@ -48,6 +48,7 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
         canRecalc={canRecalc}
         canUndo={st.canUndo}
         showUndoNote={st.canUndo || st.recalcApplied}
+        host={host.kind}
         onCheck={() => void act.check()}
         onClear={() => void act.clearMarks()}
         onRecalc={act.openRecalc}
@@ -70,7 +71,7 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
           <FindingList findings={findings} sheetOrder={st.sheetOrder} selected={st.selected} onSelect={(f) => void act.select(f)} />
         </>
       )}
-      <RecalcDialog changes={st.preview} onConfirm={() => void act.confirmRecalc()} onCancel={act.cancelRecalc} />
+      <RecalcDialog host={host.kind} changes={st.preview} onConfirm={() => void act.confirmRecalc()} onCancel={act.cancelRecalc} />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 /** Every piece of text the task pane and the page show, in Simplified Chinese, in one place. */
 import type { Severity } from '../core/finding';
+import type { HostKind } from '../host/types';
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
   error: '错误',
@@ -14,7 +15,11 @@ export const T = {
   clearMarks: '清除标记',
   recalc: '一键重算',
   undoRecalc: '撤销重算',
-  undoNote: 'Excel 自带的“撤销”（Ctrl+Z）不能撤销加载项写入的内容；如需恢复，请点“撤销重算”。',
+  // Excel's undo stack does not hold add-in writes; whether WPS's holds JSAPI writes is unconfirmed.
+  undoNote: (host: HostKind) =>
+    host === 'excel'
+      ? 'Excel 自带的“撤销”（Ctrl+Z）不能撤销加载项写入的内容；如需恢复，请点“撤销重算”。'
+      : 'WPS 自带的“撤销”（Ctrl+Z）不一定能撤销加载项写入的内容；如需恢复，请点“撤销重算”。',
   marksNote: '表内标色会随工作簿一起保存；提交前如不需要，请先点“清除标记”。',
   idleTitle: '准备就绪',
   idleBody: '打开填好的自评表工作簿（附件2 基础数据表、附件3 自评表），点击“核对”。',
@@ -46,7 +51,10 @@ export const T = {
   recalcTitle: '一键重算：确认写入',
   recalcIntro: (n: number) => `将改写以下 ${n} 个单元格（填报值 → 重算值）。确认后才写入表格。`,
   recalcNone: '没有可以自动重算的单元格。',
-  recalcUndoHint: '写入后可点“撤销重算”恢复原值；Excel 自带的撤销（Ctrl+Z）不能撤销加载项写入的内容。',
+  recalcUndoHint: (host: HostKind) =>
+    host === 'excel'
+      ? '写入后可点“撤销重算”恢复原值；Excel 自带的撤销（Ctrl+Z）不能撤销加载项写入的内容。'
+      : '写入后可点“撤销重算”恢复原值；WPS 自带的撤销（Ctrl+Z）不一定能撤销加载项写入的内容。',
   recalcConfirm: '确认写入',
   cancel: '取消',
   cell: '单元格',

@@ -1,4 +1,5 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { HostKind } from '../../host/types';
 import { T } from '../strings';
 
 const useStyles = makeStyles({
@@ -15,6 +16,8 @@ export interface ActionBarProps {
   readonly canUndo: boolean;
   /** Shows the note that Excel's own undo does not cover add-in writes. */
   readonly showUndoNote: boolean;
+  /** Whose undo the note speaks of. */
+  readonly host: HostKind;
   readonly onCheck: () => void;
   readonly onClear: () => void;
   readonly onRecalc: () => void;
@@ -42,7 +45,7 @@ export function ActionBar(p: ActionBarProps) {
       </div>
       {p.showUndoNote && (
         <Text className={s.note} data-testid="undo-note">
-          {T.undoNote}
+          {T.undoNote(p.host)}
         </Text>
       )}
     </div>

@@ -15,7 +15,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import type { RecalcChange } from '../../host/types';
+import type { HostKind, RecalcChange } from '../../host/types';
 import { displayValue } from '../format';
 import { T } from '../strings';
 
@@ -32,10 +32,12 @@ export interface RecalcDialogProps {
   readonly changes: readonly RecalcChange[] | null;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  /** Whose undo the hint speaks of. */
+  readonly host: HostKind;
 }
 
 /** The preview of 一键重算: cell, entered → recomputed. Nothing is written until 确认写入. */
-export function RecalcDialog({ changes, onConfirm, onCancel }: RecalcDialogProps) {
+export function RecalcDialog({ changes, onConfirm, onCancel, host }: RecalcDialogProps) {
   const s = useStyles();
   return (
     <Dialog open={changes !== null} modalType="modal" onOpenChange={(_, d) => !d.open && onCancel()}>
@@ -70,7 +72,7 @@ export function RecalcDialog({ changes, onConfirm, onCancel }: RecalcDialogProps
                 </Table>
               </div>
             )}
-            {changes && changes.length > 0 && <p className={s.hint}>{T.recalcUndoHint}</p>}
+            {changes && changes.length > 0 && <p className={s.hint}>{T.recalcUndoHint(host)}</p>}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={!changes || changes.length === 0} onClick={onConfirm}>
