@@ -13,17 +13,18 @@ import {
   MARKS_KEY,
   MSG,
   RECALC_FILL,
+  RECALC_KEY,
   cellKey,
   markTargets,
-  parseMarks,
+  parseSnapshot,
   Serial,
-  serializeMarks,
+  serializeSnapshot,
   throwIfMarksKept,
   type MarkEntry,
   type MarkTarget,
   type RecalcEntry,
 } from './common';
-import { HostError, type HostKind, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost } from './types';
+import { HostError, type HostKind, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost, type UndoResult } from './types';
 
 /** How a sheet stands for writing, as the host reported it in this operation. */
 export type SheetState = 'writable' | 'protected' | 'missing';
@@ -86,7 +87,7 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
   abstract readonly kind: HostKind;
   /** The marks snapshot; null until read from the store. */
   private marks: MarkEntry<F>[] | null = null;
-  /** What the last 一键重算 changed, for 撤销重算; null when there is nothing to undo. */
+  /** What the last 一键重算 changed, for 撤销重算 (persisted); null until read from the store. */
   private recalc: RecalcEntry<F>[] | null = null;
   private readonly serial = new Serial();
 
@@ -117,8 +118,11 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
     marked: ReadonlySet<string>,
     beforeWrite: (entries: RecalcEntry<F>[]) => Promise<void>,
   ): Promise<RecalcEntry<F>[]>;
-  /** Puts back each entry's value or formula, number format and (when kept) fill. */
-  protected abstract unwriteRecalc(entries: readonly RecalcEntry<F>[]): Promise<void>;
+  /**
+   * Puts back each entry's value or formula, number format and (when kept) fill — except in a
+   * cell that no longer holds `written` (see stillWritten): returns those cells' keys.
+   */
+  protected abstract unwriteRecalc(entries: readonly RecalcEntry<F>[]): Promise<string[]>;
 
   // ---- SpreadsheetHost ---------------------------------------------------------------------
 
@@ -130,7 +134,7 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
     return this.serial.run(async () => {
       const plan = await this.paint(markTargets(findings), await this.loadMarks(), (p) => this.saveMarks(p.union));
       await this.saveMarks([...plan.next, ...plan.kept]);
-      this.releaseRecalcFills();
+      await this.releaseRecalcFills();
       return {
         painted: plan.next.length,
         restored: plan.restores.length,
@@ -147,7 +151,7 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
       if (!prev.length) return;
       const kept = await this.restore(prev);
       await this.saveMarks(kept);
-      this.releaseRecalcFills();
+      await this.releaseRecalcFills();
       throwIfMarksKept(kept);
     });
   }
@@ -160,8 +164,8 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
     return this.serial.run(() => this.select(sheet, cell));
   }
 
-  canUndoRecalc(): boolean {
-    return this.recalc !== null && this.recalc.length > 0;
+  canUndoRecalc(): Promise<boolean> {
+    return this.serial.run(async () => (await this.loadRecalc()).length > 0);
   }
 
   applyRecalc(changes: readonly RecalcChange[]): Promise<void> {
@@ -169,48 +173,64 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
       if (!changes.length) return;
       const marks = await this.loadMarks();
       const marked = new Set(marks.map((e) => cellKey(e.sheet, e.cell)));
-      this.recalc = await this.writeRecalc(changes, marked, async (entries) => {
-        // A written cell turns green: 清除标记 must be able to give it its fill back too.
+      const entries = await this.writeRecalc(changes, marked, async (entries) => {
+        // On record before anything is written: the values to put back, and the fills of cells
+        // that turn green, so that 撤销重算 and 清除标记 both work even if the pane dies now.
+        await this.saveRecalc(entries);
         const added = entries
           .filter((e) => e.addedToMarks)
           .map((e): MarkEntry<F> => ({ sheet: e.sheet, cell: e.cell, painted: RECALC_FILL, original: e.fill! }));
         if (added.length) await this.saveMarks([...marks, ...added]);
       });
+      this.recalc = entries;
     });
   }
 
-  undoRecalc(): Promise<void> {
+  undoRecalc(): Promise<UndoResult> {
     return this.serial.run(async () => {
-      const entries = this.recalc;
-      if (!entries || !entries.length) throw new HostError('nothing-to-undo', MSG.nothingToUndo());
-      await this.unwriteRecalc(entries);
-      const added = new Set(entries.filter((e) => e.addedToMarks).map((e) => cellKey(e.sheet, e.cell)));
+      const entries = await this.loadRecalc();
+      if (!entries.length) throw new HostError('nothing-to-undo', MSG.nothingToUndo());
+      const editedSince = await this.unwriteRecalc(entries);
+      const skipped = new Set(editedSince);
+      // A cell undone, whose green came from 一键重算, is no longer ours to mark.
+      const added = new Set(entries.filter((e) => e.addedToMarks && e.fill !== null && !skipped.has(cellKey(e.sheet, e.cell))).map((e) => cellKey(e.sheet, e.cell)));
       if (added.size) {
         const marks = await this.loadMarks();
         await this.saveMarks(marks.filter((m) => !added.has(cellKey(m.sheet, m.cell))));
       }
-      this.recalc = null;
+      await this.saveRecalc([]);
+      return { restored: entries.length - skipped.size, editedSince };
     });
   }
 
   // ---- the snapshot ------------------------------------------------------------------------
 
   private async loadMarks(): Promise<MarkEntry<F>[]> {
-    if (this.marks === null) this.marks = parseMarks<F>(this.snapshotTag, await this.store.get(MARKS_KEY));
+    if (this.marks === null) this.marks = parseSnapshot<MarkEntry<F>>(this.snapshotTag, await this.store.get(MARKS_KEY));
     return this.marks;
   }
 
   private async saveMarks(entries: MarkEntry<F>[]): Promise<void> {
     this.marks = entries;
-    if (entries.length) await this.store.set(MARKS_KEY, serializeMarks(this.snapshotTag, entries));
+    if (entries.length) await this.store.set(MARKS_KEY, serializeSnapshot(this.snapshotTag, entries));
     else await this.store.remove(MARKS_KEY);
   }
 
+  private async loadRecalc(): Promise<RecalcEntry<F>[]> {
+    if (this.recalc === null) this.recalc = parseSnapshot<RecalcEntry<F>>(this.snapshotTag, await this.store.get(RECALC_KEY));
+    return this.recalc;
+  }
+
+  private async saveRecalc(entries: RecalcEntry<F>[]): Promise<void> {
+    this.recalc = entries;
+    if (entries.length) await this.store.set(RECALC_KEY, serializeSnapshot(this.snapshotTag, entries));
+    else await this.store.remove(RECALC_KEY);
+  }
+
   /** After a paint or clear, fills are the marks snapshot's business again, not 撤销重算's. */
-  private releaseRecalcFills(): void {
-    for (const e of this.recalc ?? []) {
-      e.fill = null;
-      e.addedToMarks = false;
-    }
+  private async releaseRecalcFills(): Promise<void> {
+    const entries = await this.loadRecalc();
+    if (!entries.some((e) => e.fill !== null || e.addedToMarks)) return;
+    await this.saveRecalc(entries.map((e) => ({ ...e, fill: null, addedToMarks: false })));
   }
 }

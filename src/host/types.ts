@@ -49,9 +49,20 @@ export interface SpreadsheetHost {
    * throws a HostError before anything is written.
    */
   applyRecalc(changes: readonly RecalcChange[]): Promise<void>;
-  /** Puts back what the last applyRecalc changed: values, formulas, number formats, fills. */
-  undoRecalc(): Promise<void>;
-  canUndoRecalc(): boolean;
+  /**
+   * Puts back what the last applyRecalc changed: values, formulas, number formats, fills —
+   * also after the pane was reloaded (the snapshot is persisted like the marks). A cell edited
+   * since no longer holds what was written: it is left as it is and listed.
+   */
+  undoRecalc(): Promise<UndoResult>;
+  /** Whether there is a recalc to undo (from this pane or, persisted, an earlier one). */
+  canUndoRecalc(): Promise<boolean>;
+}
+
+export interface UndoResult {
+  readonly restored: number;
+  /** `Sheet!A1` of cells left alone because they were edited after 一键重算. */
+  readonly editedSince: readonly string[];
 }
 
 export type HostErrorCode =

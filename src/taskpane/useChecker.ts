@@ -129,17 +129,16 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
       protectedSheets,
       paintMessages: paint.messages,
       hasMarks: await host.hasMarks(),
-      canUndo: host.canUndoRecalc(),
+      canUndo: await host.canUndoRecalc(),
     };
   }, [host, patch]);
 
   // A reloaded pane may find marks and a recalc snapshot from before: enable 清除标记 / 撤销重算.
   useEffect(() => {
     let live = true;
-    host
-      .hasMarks()
-      .then((hasMarks) => {
-        if (live) patch({ hasMarks, canUndo: host.canUndoRecalc() });
+    Promise.all([host.hasMarks(), host.canUndoRecalc()])
+      .then(([hasMarks, canUndo]) => {
+        if (live) patch({ hasMarks, canUndo });
       })
       .catch(() => undefined);
     return () => {
@@ -185,9 +184,9 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
   const undoRecalc = useCallback(
     () =>
       exclusive('undoing', async () => {
-        await host.undoRecalc();
+        const undone = await host.undoRecalc();
         const checked = await runCheck();
-        return { ...checked, notice: T.undoDone };
+        return { ...checked, notice: undone.editedSince.length ? T.undoPartial(undone.restored, undone.editedSince) : T.undoDone };
       }),
     [exclusive, host, runCheck],
   );

@@ -24,6 +24,8 @@ export interface HostEnv {
   reloadPane(): void;
   fill(sheet: string, cell: string): FillSpec;
   cell(sheet: string, cell: string): CellState;
+  /** The clerk types a constant into a cell (its formula, if any, is gone). */
+  type(sheet: string, cell: string, value: number | string): void;
   selection(): { sheet: string; cell: string } | null;
   activeSheet(): string;
   sheetNames(): string[];
@@ -226,10 +228,10 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         await host.paintFindings(recalcFindings());
         const cellsBefore = Object.fromEntries(CELLS.map((c) => [c, env.cell('附件3', c)]));
         const fillsBefore = snapshotFills(env, '附件3', CELLS);
-        expect(host.canUndoRecalc()).toBe(false);
+        expect(await host.canUndoRecalc()).toBe(false);
 
         await host.applyRecalc(suggestedWrites(recalcFindings()));
-        expect(host.canUndoRecalc()).toBe(true);
+        expect(await host.canUndoRecalc()).toBe(true);
         expect(env.cell('附件3', 'H9')).toMatchObject({ value: 9.9, formula: null });
         expect(env.cell('附件3', 'G5')).toMatchObject({ value: 0.8, formula: null, numFmt: '0.00%' });
         expect(env.cell('附件3', 'F9')).toMatchObject({ value: 0.975, formula: null });
@@ -237,8 +239,8 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         expect(env.cell('附件3', 'C5')).toEqual(cellsBefore.C5);
         for (const c of ['H9', 'G5', 'F9', 'G11']) expect(env.fill('附件3', c)).toEqual(solid(RECALC_FILL));
 
-        await host.undoRecalc();
-        expect(host.canUndoRecalc()).toBe(false);
+        expect(await host.undoRecalc()).toEqual({ restored: 4, editedSince: [] });
+        expect(await host.canUndoRecalc()).toBe(false);
         expect(Object.fromEntries(CELLS.map((c) => [c, env.cell('附件3', c)]))).toEqual(cellsBefore);
         expect(env.cell('附件3', 'G5')).toEqual({ value: 0.75, formula: '=E5/D5', numFmt: '0.00%' });
         expect(env.cell('附件3', 'F9')).toEqual({ value: '98.99%', formula: null, numFmt: 'General' });
@@ -262,6 +264,38 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         expect(await host.hasMarks()).toBe(false);
       });
 
+      test('撤销重算 still works after the pane was reloaded', async () => {
+        const cellsBefore = Object.fromEntries(CELLS.map((c) => [c, env.cell('附件3', c)]));
+        const fillsBefore = snapshotFills(env, '附件3', CELLS);
+        const first = env.newHost();
+        await first.readWorkbook();
+        await first.applyRecalc(suggestedWrites(recalcFindings()));
+        env.reloadPane();
+        const second = env.newHost();
+        expect(await second.canUndoRecalc()).toBe(true);
+        expect(await second.undoRecalc()).toEqual({ restored: 4, editedSince: [] });
+        expect(Object.fromEntries(CELLS.map((c) => [c, env.cell('附件3', c)]))).toEqual(cellsBefore);
+        expect(snapshotFills(env, '附件3', CELLS)).toEqual(fillsBefore);
+        expect(await second.hasMarks()).toBe(false);
+        env.reloadPane();
+        expect(await env.newHost().canUndoRecalc()).toBe(false);
+      });
+
+      test('撤销重算 leaves a cell the clerk edited since, and says which', async () => {
+        const host = env.newHost();
+        await host.readWorkbook();
+        const g5 = env.cell('附件3', 'G5');
+        await host.applyRecalc(suggestedWrites(recalcFindings()));
+        env.type('附件3', 'H9', 9.95); // typed over the recalculated 9.9
+        const result = await host.undoRecalc();
+        expect(result).toEqual({ restored: 3, editedSince: ['附件3!H9'] });
+        expect(env.cell('附件3', 'H9').value).toBe(9.95);
+        expect(env.cell('附件3', 'G5')).toEqual(g5);
+        // Its green stays on record, so 清除标记 still gives the cell its own fill back.
+        expect(env.fill('附件3', 'H9')).toEqual(solid(RECALC_FILL));
+        expect(await host.hasMarks()).toBe(true);
+      });
+
       test('a protected sheet refuses the whole recalc before anything is written', async () => {
         const host = env.newHost();
         await host.readWorkbook();
@@ -276,7 +310,7 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         expect((err as HostError).message).toMatch(/工作表“附件2”受保护/);
         expect(env.cell('附件3', 'H9')).toEqual(h9);
         expect(env.cell('附件2', 'B5').value).toBe(1.1);
-        expect(host.canUndoRecalc()).toBe(false);
+        expect(await host.canUndoRecalc()).toBe(false);
       });
     });
   });

@@ -81,6 +81,12 @@ export class WpsEnv implements HostEnv {
   fill(sheet: string, cell: string): FillSpec {
     return specFromWFill(this.doc.sheet(sheet).at(cell).fill);
   }
+  type(sheet: string, cell: string, value: number | string): void {
+    const c = this.doc.sheet(sheet).at(cell);
+    c.value = value;
+    delete c.formula;
+    delete c.error;
+  }
   cell(sheet: string, cell: string): CellState {
     const c = this.doc.sheet(sheet).at(cell);
     return { value: c.error !== undefined ? { error: c.error } : c.value, formula: c.formula ?? null, numFmt: c.numberFormat };

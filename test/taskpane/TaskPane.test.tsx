@@ -230,4 +230,18 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     expect(env.cell('附件3', 'H21').value).toBe(enteredTotal);
     expect(document.querySelector('[data-rule-id="selfeval.execution-score"]')).not.toBeNull();
   });
+
+  it('撤销重算 keeps a cell typed over since, and names it', async () => {
+    const { env } = renderPane(hostName, seed);
+    await clickCheck();
+    fireEvent.click(button('一键重算'));
+    const dialog = await screen.findByRole('dialog', { hidden: true });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认写入', hidden: true }));
+    expect(await screen.findByText(/已写入 \d+ 个单元格，并重新核对。/, undefined, { timeout: 10_000 })).toBeTruthy();
+    env.type('附件3', 'H14', 8.3);
+    fireEvent.click(button('撤销重算'));
+    expect(await screen.findByText(/以下单元格在重算后又被修改过，已保留现有内容：附件3!H14。/, undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(env.cell('附件3', 'H14').value).toBe(8.3);
+    expect(env.cell('附件3', 'H5').value).toBe(9.8);
+  });
 });

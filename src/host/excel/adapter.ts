@@ -5,7 +5,7 @@
  * recalc: 2, undo: 2), whatever the number of sheets, rows or findings.
  */
 import type { WorkbookGrid } from '../../template/grid';
-import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
+import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, stillWritten, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
 import { cellWrite } from '../../core/recalc-plan';
 import { HostError, type RecalcChange, type SnapshotStore } from '../types';
 import { planPaint, SnapshotHost, type PaintPlan, type SheetState } from '../snapshot-host';
@@ -195,26 +195,25 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
           return { range, fill: probeFill(ws, cell, this.caps) };
         });
         assertWritable(changes.map((c) => c.sheet), info);
-        const entries: RecalcEntry<ExcelFill>[] = cells.map((c) => {
+        const entries: RecalcEntry<ExcelFill>[] = cells.map((c, i) => {
           const p = probes.get(c.key)!;
           const f = p.range.formulas[0]?.[0];
           const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
           const v = p.range.values[0]?.[0];
+          const numFmt = String(p.range.numberFormat[0]?.[0] ?? 'General');
           return {
             sheet: c.sheet,
             cell: c.cell,
             formula,
             value: formula !== null || v === '' || v === undefined ? null : (v as number | string | boolean),
-            numFmt: String(p.range.numberFormat[0]?.[0] ?? 'General'),
+            numFmt,
             fill: p.fill.result(),
             addedToMarks: !marked.has(c.key),
+            written: cellWrite(changes[i]!, numFmt).value,
           };
         });
         await beforeWrite(entries);
-        changes.forEach((c, i) => {
-          const w = cellWrite(c, entries[i]!.numFmt);
-          ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).values = [[w.value]];
-        });
+        for (const e of entries) ctx.workbook.worksheets.getItem(e.sheet).getRange(e.cell).values = [[e.written]];
         for (const [sheet, list] of groupBy(changes, (c) => c.sheet)) {
           queuePaint(ctx.workbook.worksheets.getItem(sheet), list.map((c) => c.cell), RECALC_FILL, this.caps);
         }
@@ -225,21 +224,31 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
     );
   }
 
-  protected async unwriteRecalc(entries: readonly RecalcEntry<ExcelFill>[]): Promise<void> {
-    await this.run(
+  protected unwriteRecalc(entries: readonly RecalcEntry<ExcelFill>[]): Promise<string[]> {
+    const cells: Located[] = entries.map((e) => ({ sheet: e.sheet, cell: e.cell, key: cellKey(e.sheet, e.cell) }));
+    return this.run(
       async (ctx, sync) => {
-        const { info } = await this.sheetsAndProbes(ctx, sync, [], () => null);
+        const { info, probes } = await this.sheetsAndProbes(ctx, sync, cells, (ws, cell) => ws.getRange(cell).load('values,formulas'));
         assertWritable(entries.map((e) => e.sheet), info);
-        for (const e of entries) {
+        const editedSince: string[] = [];
+        const undone = entries.filter((e) => {
+          const now = probes.get(cellKey(e.sheet, e.cell))!;
+          const f = now.formulas[0]?.[0];
+          const kept = !(typeof f === 'string' && f.startsWith('=')) && stillWritten(now.values[0]?.[0], e.written);
+          if (!kept) editedSince.push(cellKey(e.sheet, e.cell));
+          return kept;
+        });
+        for (const e of undone) {
           const range = ctx.workbook.worksheets.getItem(e.sheet).getRange(e.cell);
           range.numberFormat = [[e.numFmt]];
           if (e.formula !== null) range.formulas = [[e.formula]];
           else range.values = [[constantToWrite(e.value, e.numFmt)]];
         }
-        for (const [sheet, list] of groupBy(entries.filter((e) => e.fill !== null), (e) => e.sheet)) {
+        for (const [sheet, list] of groupBy(undone.filter((e) => e.fill !== null), (e) => e.sheet)) {
           queueRestore(ctx.workbook.worksheets.getItem(sheet), list.map((e) => ({ cell: e.cell, fill: e.fill! })), this.caps);
         }
-        await sync();
+        if (undone.length) await sync();
+        return editedSince;
       },
       { undoGroup: true },
     );

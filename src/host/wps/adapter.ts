@@ -5,7 +5,7 @@
  */
 import type { WorkbookGrid } from '../../template/grid';
 import { parseA1 } from '../../template/grid';
-import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
+import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, stillWritten, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
 import { cellWrite } from '../../core/recalc-plan';
 import { HostError, type RecalcChange, type SnapshotStore } from '../types';
 import { planPaint, SnapshotHost, type PaintPlan, type SheetState } from '../snapshot-host';
@@ -178,38 +178,49 @@ export class WpsHost extends SnapshotHost<WpsFill> {
         const f = get(range, 'Formula');
         const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
         const v = get(range, 'Value2');
+        const numFmt = normalizeFormat(get(range, 'NumberFormat'));
         return {
           sheet: c.sheet,
           cell: c.cell,
           formula,
           value: formula !== null ? null : constantOf(v),
-          numFmt: normalizeFormat(get(range, 'NumberFormat')),
+          numFmt,
           fill: snapshotInterior(get<WpsInterior>(range, 'Interior')),
           addedToMarks: !marked.has(cellKey(c.sheet, c.cell)),
+          written: cellWrite(c, numFmt).value,
         };
       });
       return { entries, ws };
     });
     await beforeWrite(entries);
     this.guard(() => {
-      changes.forEach((c, i) => set(ws.get(c.sheet)!.Range(c.cell), 'Value2', cellWrite(c, entries[i]!.numFmt).value));
+      for (const e of entries) set(ws.get(e.sheet)!.Range(e.cell), 'Value2', e.written);
       for (const [sheet, list] of groupBy(changes, (c) => c.sheet)) paintCells(ws.get(sheet)!, list.map((c) => c.cell), RECALC_FILL);
     }, true);
     return entries;
   }
 
-  protected async unwriteRecalc(entries: readonly RecalcEntry<WpsFill>[]): Promise<void> {
-    this.guard((sheets) => {
+  protected async unwriteRecalc(entries: readonly RecalcEntry<WpsFill>[]): Promise<string[]> {
+    return this.guard((sheets) => {
       const ws = this.writableSheets(sheets, entries.map((e) => e.sheet));
-      for (const e of entries) {
+      const editedSince: string[] = [];
+      const undone = entries.filter((e) => {
+        const range = ws.get(e.sheet)!.Range(e.cell);
+        const f = get(range, 'Formula');
+        const kept = !(typeof f === 'string' && f.startsWith('=')) && stillWritten(get(range, 'Value2'), e.written);
+        if (!kept) editedSince.push(cellKey(e.sheet, e.cell));
+        return kept;
+      });
+      for (const e of undone) {
         const range = ws.get(e.sheet)!.Range(e.cell);
         set(range, 'NumberFormat', e.numFmt);
         if (e.formula !== null) set(range, 'Formula', e.formula);
         else set(range, 'Value2', constantToWrite(e.value, e.numFmt));
       }
-      for (const [sheet, list] of groupBy(entries.filter((e) => e.fill !== null), (e) => e.sheet)) {
+      for (const [sheet, list] of groupBy(undone.filter((e) => e.fill !== null), (e) => e.sheet)) {
         restoreCells(ws.get(sheet)!, list.map((e) => ({ cell: e.cell, fill: e.fill! })));
       }
+      return editedSince;
     }, true);
   }
 }
