@@ -42,6 +42,18 @@ async function buildStyledSource(): Promise<Uint8Array> {
   ws.getCell('H7').note = '填报人备注';
   ws.mergeCells('A5:C5');
   ws.getCell('A5').value = '年度资金总额';
+  // What templates carry besides values: a drop-down, a highlight rule, a frozen header,
+  // a print set-up, a defined name and a picture (a scanned seal, say).
+  ws.getCell('I5').dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
+  ws.addConditionalFormatting({
+    ref: 'H5:H7',
+    rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['10'], priority: 1, style: { font: { color: { argb: 'FFFF0000' } } } }],
+  });
+  ws.views = [{ state: 'frozen', ySplit: 4 }];
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: 'A1:I21' };
+  wb.definedNames.add('附件3!$H$21', '总分');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'J2:K4');
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -140,6 +152,19 @@ describe('annotateWorkbook on an .xlsx', () => {
     expect(ws.getCell('H8').value).toEqual({ formula: 'SUM(H5:H7)', result: 29.8 });
     expect(ws.getCell('D5').border?.top?.style).toBe('thin');
     expect(out.getWorksheet('附件2')!.getCell('A1').value).toBe('基础数据表');
+  });
+
+  it('keeps drop-downs, conditional formats, frozen panes, print set-up, names and pictures', () => {
+    const ws = out.getWorksheet('附件3')!;
+    expect(ws.getCell('I5').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings;
+    expect(cf.map((c) => [c.ref, c.rules[0]!.type])).toEqual([['H5:H7', 'cellIs']]);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, printArea: 'A1:I21' });
+    expect(out.definedNames.getRanges('总分').ranges).toEqual(["'附件3'!$H$21"]);
+    const images = ws.getImages();
+    expect(images).toHaveLength(1);
+    expect(out.getImage(Number(images[0]!.imageId)).extension).toBe('png');
   });
 
   it('adds a 核对结果 sheet listing every finding with a link to its cell', () => {

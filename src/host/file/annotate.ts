@@ -3,11 +3,12 @@
  * cell filled by severity and given a note, plus a `核对结果` sheet listing every finding.
  * Returns new .xlsx bytes; the input bytes are never modified.
  *
- * The copy is re-serialised by ExcelJS, which keeps values, formulas, styles, merges,
- * column widths, row heights, number formats, other sheets and existing notes. ExcelJS is
- * known to drop charts, pivot tables, shapes/text boxes, form controls and VBA macros, and
- * may lose images, some conditional formats and data validations (exceljs issue tracker);
- * the original file stays the one to submit. A legacy .xls (or a package ExcelJS cannot
+ * The copy is re-serialised by ExcelJS, which keeps (tested in annotate.test.ts) values,
+ * formulas, styles, merges, column widths, row heights, number formats, other sheets,
+ * existing notes, drop-down lists, conditional formats, frozen panes, print set-up, defined
+ * names and pictures. ExcelJS drops charts, pivot tables, shapes/text boxes, form controls,
+ * VBA macros and Excel 2010+ extension lists (e.g. a drop-down whose list sits on another
+ * sheet, data-bar extras, slicers); the original file stays the one to submit. A legacy .xls (or a package ExcelJS cannot
  * parse) is rebuilt from its SheetJS read (values, formulas, number formats, merges,
  * widths; no fonts or fills).
  */
