@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { annotateWorkbook } from '../../src/host/file/annotate';
 import { RESULTS_SHEET_NAME } from '../../src/host/file/results-sheet';
-import { buildXls, buildXlsx, replaceZipPart, STYLES_EXCELJS_REJECTS } from './sample-workbooks';
+import { addZipParts, buildXls, buildXlsx, replaceZipPart, STYLES_EXCELJS_REJECTS } from './sample-workbooks';
 import { checkedReport, finding } from './fake-report';
 
 const RED = 'FFFFC7CE';
@@ -193,6 +193,21 @@ describe('annotateWorkbook on an .xlsx', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
+  it('says below the table what the copy could not keep of the original, and nothing when it kept all', async () => {
+    // The styled source has a picture (kept), none of these.
+    expect(out.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(findings.length + 1);
+    const richer = addZipParts(source, {
+      'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+      'xl/vbaProject.bin': 'not really VBA',
+      'xl/drawings/drawing9.xml': '<xdr:wsDr xmlns:xdr="x"><xdr:twoCellAnchor><xdr:sp macro="" textlink=""/></xdr:twoCellAnchor></xdr:wsDr>',
+    });
+    const copy = await load(await annotateWorkbook({ bytes: richer, report: checkedReport('自评.xlsm', findings) }));
+    const ws = copy.getWorksheet(RESULTS_SHEET_NAME)!;
+    expect(ws.rowCount).toBe(findings.length + 3);
+    expect(ws.getCell(findings.length + 3, 1).value).toBe('注意：本副本由核对工具另存，未保留原工作簿中的图表、宏（VBA）、形状和文本框。提交和存档请以原文件为准。');
+    expect(ws.autoFilter).toBe('A1:H6');
+  });
+
   it('names the results sheet apart when the workbook already has one', async () => {
     const again = await load(await annotateWorkbook({ bytes: await out.xlsx.writeBuffer().then((b) => new Uint8Array(b)), report: checkedReport('x.xlsx', findings) }));
     expect(again.worksheets.map((w) => w.name)).toEqual(['附件2', '附件3', '核对结果', '核对结果(2)']);
@@ -213,7 +228,8 @@ describe('annotateWorkbook on an .xls', () => {
     expect(ws.getCell('E4').numFmt).toBe('0.00%');
     expect(fillColor(ws.getCell('E4'))).toBe(RED);
     expect([...(ws.model as unknown as { merges: string[] }).merges].sort()).toEqual(['A1:F1', 'A6:A7', 'B6:C7']);
-    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(2);
+    expect(String(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(4, 1).value)).toContain('未保留原工作簿中的字体、边框、填充等样式');
+    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(4); // header, one finding, a blank row, the note
   });
 });
 

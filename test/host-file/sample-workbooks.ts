@@ -3,6 +3,7 @@
  * (.xlsx, with formulas) and by SheetJS (.xls; its BIFF8 writer keeps values, number
  * formats and merges, but writes no formulas and no sheet protection).
  */
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 
@@ -101,6 +102,13 @@ export function replaceZipPart(xlsx: Uint8Array, part: string, content: string):
   if (!entry) throw new Error(`no part ${part}`);
   entry.content = new TextEncoder().encode(content);
   return new Uint8Array(XLSX.CFB.write(zip, { fileType: 'zip', type: 'array' }) as ArrayBuffer);
+}
+
+/** The package with extra parts added (parts ExcelJS does not model, say), through fflate. */
+export function addZipParts(xlsx: Uint8Array, parts: Record<string, string>): Uint8Array {
+  const files = unzipSync(xlsx);
+  for (const [name, text] of Object.entries(parts)) files[name] = strToU8(text);
+  return zipSync(files);
 }
 
 /** A styles part ExcelJS 4.4 cannot parse (a numFmt without a code) but SheetJS reads past. */

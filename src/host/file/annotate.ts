@@ -21,6 +21,7 @@ import { addResultsSheet } from './results-sheet';
 import { argb, SEVERITY_COLOR, strongestSeverity } from './severity-style';
 import { sniffContent } from './sniff';
 import { exceljsFromSheetJs } from './sheetjs-to-exceljs';
+import { lostInCopy } from './copy-losses';
 
 export interface AnnotateInput {
   /** The original workbook, as read. Not modified. */
@@ -30,25 +31,29 @@ export interface AnnotateInput {
 }
 
 export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array> {
-  const workbook = await loadForAnnotation(asUint8Array(input.bytes));
+  const bytes = asUint8Array(input.bytes);
+  const { workbook, lost } = await loadForAnnotation(bytes);
   paintFindings(workbook, input.report.findings);
-  addResultsSheet(workbook, input.report);
+  addResultsSheet(workbook, input.report, lost);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-async function loadForAnnotation(bytes: Uint8Array): Promise<Workbook> {
+/** What a rebuild from the SheetJS read does not carry (it keeps values, formulas, formats, merges, widths). */
+const LOST_IN_REBUILD = '字体、边框、填充等样式';
+
+async function loadForAnnotation(bytes: Uint8Array): Promise<{ workbook: Workbook; lost: string[] }> {
   const kind = sniffContent(bytes);
   if (kind === 'zip') {
     const workbook = new Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-      return workbook;
+      return { workbook, lost: lostInCopy(bytes) };
     } catch {
       // The reader fell back to SheetJS for this package too: rebuild from that read.
-      return exceljsFromSheetJs(bytes);
+      return { workbook: exceljsFromSheetJs(bytes), lost: [LOST_IN_REBUILD, ...lostInCopy(bytes)] };
     }
   }
-  if (kind === 'cfb' || kind === 'markup') return exceljsFromSheetJs(bytes);
+  if (kind === 'cfb' || kind === 'markup') return { workbook: exceljsFromSheetJs(bytes), lost: [LOST_IN_REBUILD] };
   throw new Error('annotateWorkbook: the bytes are not a workbook the reader accepts');
 }
 

@@ -20,7 +20,11 @@ const COLUMNS: readonly { header: string; width: number }[] = [
 const HEADER_FILL = argb('#D9D9D9');
 const LINK_COLOR = argb('#0563C1');
 
-export function addResultsSheet(workbook: Workbook, report: Report): Worksheet {
+/**
+ * `lost`: what the copy lacks of the original (see copy-losses.ts); said below the table, so
+ * a reviewer knows to open the original for it.
+ */
+export function addResultsSheet(workbook: Workbook, report: Report, lost: readonly string[] = []): Worksheet {
   const ws = workbook.addWorksheet(freeSheetName(workbook, RESULTS_SHEET_NAME), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
@@ -28,6 +32,12 @@ export function addResultsSheet(workbook: Workbook, report: Report): Worksheet {
   styleHeader(ws);
   report.findings.forEach((f, i) => addFindingRow(ws, i + 1, f));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, report.findings.length + 1), column: COLUMNS.length } };
+  if (lost.length) {
+    // One blank row apart from the table, outside the autofilter range.
+    const note = ws.getCell(report.findings.length + 3, 1);
+    note.value = lostInCopyNote(lost);
+    note.style = { font: { bold: true, color: { argb: argb('#9C0006') } } };
+  }
   return ws;
 }
 
@@ -62,6 +72,10 @@ function addFindingRow(ws: Worksheet, index: number, f: Finding): void {
   link.value = { formula: hyperlinkFormula(f.sheet, f.cell), result: f.cell };
   link.style = { font: { color: { argb: LINK_COLOR }, underline: true } };
   row.getCell(8).style = { alignment: { wrapText: true, vertical: 'top' } };
+}
+
+export function lostInCopyNote(lost: readonly string[]): string {
+  return `注意：本副本由核对工具另存，未保留原工作簿中的${lost.join('、')}。提交和存档请以原文件为准。`;
 }
 
 /** `#'附件3'!H5`: the in-workbook address of a finding's cell. */
