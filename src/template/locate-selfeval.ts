@@ -209,10 +209,15 @@ function locateIndicators(view: SheetView, headerRow: number): { rows: Indicator
 }
 
 /** The column of a `总分` label left of the 三级指标 column's right edge, if row r is the total row. */
+const TOTAL_LABELS = new Set(['总分', '合计', '总计']);
+
 function findTotalLabel(view: SheetView, r: number, lastCol: number): number | undefined {
+  const row = view.grid.rows[r];
+  if (!row) return undefined;
   for (let c = 0; c <= lastCol; c++) {
-    if (typeof view.grid.rows[r]?.[c]?.value !== 'string' || !view.isTopLeft(r, c)) continue;
-    if (/^(总分|合计|总计)$/.test(view.label(r, c))) return c;
+    // Checked for every indicator row: the cheap tests first, the label (NFKC, spaces) last.
+    if (typeof row[c]?.value !== 'string' || !view.isTopLeft(r, c)) continue;
+    if (TOTAL_LABELS.has(view.label(r, c))) return c;
   }
   return undefined;
 }
