@@ -1,6 +1,7 @@
 /**
  * The one entry point every door calls: Grid in, Report out. Pure and synchronous.
  */
+import Decimal from 'decimal.js';
 import type { WorkbookGrid } from './template/grid';
 import { locateWorkbook } from './template/locate';
 import type { LocatedWorkbook } from './template/tables';
@@ -83,7 +84,8 @@ export function runRules(file: string, tables: LocatedWorkbook, profile: Profile
       ...countBySeverity(findings),
       enteredTotal: enteredTotal ? enteredString(enteredTotal) : null,
       recomputedTotal: recomputedTotal ? decimalString(recomputedTotal, profile.minDecimals, false) : null,
-      grade: recomputedTotal ? gradeFor(recomputedTotal, profile) : null,
+      // Graded as shown (94.995 reads 95.00), so the summary never contradicts itself.
+      grade: recomputedTotal ? gradeFor(recomputedTotal.toDecimalPlaces(profile.minDecimals, Decimal.ROUND_HALF_UP), profile) : null,
     },
     findings,
     department: tables.selfEval?.department ?? null,

@@ -24,10 +24,16 @@ export function parseDeadline(p: Parsed): Deadline | null {
   return { kind: 'month', year: m[1] ? Number(m[1]) : null, month };
 }
 
-/** Whether the completion is not later than the deadline; null when they cannot be compared. */
-export function deadlineMet(target: Deadline, actual: Deadline): boolean | null {
+/**
+ * Whether the completion is not later than the deadline; null when they cannot be compared.
+ * A month without a year is in `year`, the year the table reports on (`12月底前` in a 2023
+ * table is December 2023, so `2024年1月` is late); without it, only months compare.
+ */
+export function deadlineMet(target: Deadline, actual: Deadline, year: number | null = null): boolean | null {
   if (target.kind === 'on-time') return actual.kind === 'on-time' ? true : null;
   if (actual.kind === 'on-time') return true; // "按时完成" against a dated deadline
-  if (target.year !== null && actual.year !== null && target.year !== actual.year) return actual.year < target.year;
+  const ty = target.year ?? year;
+  const ay = actual.year ?? year;
+  if (ty !== null && ay !== null && ty !== ay) return ay < ty;
   return actual.month <= target.month;
 }

@@ -10,7 +10,7 @@ import { showEntered } from './precision';
 import { deadlineMet, parseDeadline } from './deadline';
 import type { Profile } from './profile';
 
-const TIME_UNITS = new Set(['年', '个月', '月', '天', '日', '小时', '工作日', '周']);
+const TIME_UNITS = new Set(['年', '个月', '月', '天', '日', '小时', '工作日', '个工作日', '周']);
 
 /** How a score was reached; `formula()` turns it into words only when a finding needs them. */
 export type ScoreBasis = 'full' | 'ratio' | 'overshoot' | 'deadline';
@@ -43,8 +43,19 @@ export function indicatorKind(row: IndicatorRow, target: Quantity | null): Indic
   if (target.comparator === '≤' || target.comparator === '<') return 'reverse';
   if (target.comparator === '≥' || target.comparator === '>' || target.comparator === '=') return 'positive';
   if (row.level1?.text.includes('成本') || row.level2.includes('成本')) return 'reverse';
-  if (row.level2.includes('时效') && target.unit !== null && TIME_UNITS.has(target.unit)) return 'reverse';
+  if (target.unit !== null && TIME_UNITS.has(target.unit) && isTimeIndicator(row, target.unit)) return 'reverse';
   return 'positive';
+}
+
+/** Labels that make a duration a time limit (finished sooner is better), not an amount of time. */
+const TIME_LABEL = /时效|进度|时间|时限|期限|周期|工期|时长要求|办结/;
+
+/**
+ * A duration is a time limit under a 时效/进度 label, or when its name says so (`办结时限`);
+ * `个工作日` is always one. `培训时长 40小时` stays an amount: more hours is not later.
+ */
+function isTimeIndicator(row: IndicatorRow, unit: string): boolean {
+  return unit === '工作日' || unit === '个工作日' || TIME_LABEL.test(row.level2) || TIME_LABEL.test(row.name);
 }
 
 /** A figure's unit, falling back on the row's 度量单位 column. */
@@ -57,11 +68,12 @@ function valueIn(q: Quantity, unit: string | null): Decimal {
   return unit === '%' && !q.percent ? q.value.div(100) : q.value;
 }
 
-export function assessIndicator(row: IndicatorRow, profile: Profile): Assessment {
+/** `year`: the year the table reports on (dates a deadline given without one). */
+export function assessIndicator(row: IndicatorRow, profile: Profile, year: number | null = null): Assessment {
   const target = num(row.target);
   const actual = num(row.actual);
   const weight = num(row.weight);
-  const deadline = assessDeadline(row);
+  const deadline = assessDeadline(row, year);
   if (deadline) return deadline;
   const kind = indicatorKind(row, target);
   if (kind === 'qualitative' || !target) {
@@ -78,7 +90,8 @@ export function assessIndicator(row: IndicatorRow, profile: Profile): Assessment
   const scored = (direction: Scored['direction'], basis: ScoreBasis, expected: Decimal): Scored => ({
     kind: 'scored',
     direction,
-    expected,
+    // A proportion of negative figures can leave 0…分值 (RULES.md: 0 ≤ 得分 ≤ 分值).
+    expected: Decimal.min(Decimal.max(expected, 0), w),
     met: basis !== 'ratio',
     basis,
     row,
@@ -91,10 +104,12 @@ export function assessIndicator(row: IndicatorRow, profile: Profile): Assessment
     }
     if (a.gte(t)) return scored('positive', 'full', w);
     if (t.isZero()) return { kind: 'not-computable', why: '指标值为 0，无法按比例计算' };
+    if (t.isNegative()) return { kind: 'not-computable', why: '指标值为负数，无法按完成比例计算' };
     return scored('positive', 'ratio', w.times(a).div(t));
   }
   if (a.lte(t)) return scored('reverse', 'full', w);
   if (a.isZero()) return { kind: 'not-computable', why: '完成值为 0，无法按比例计算' };
+  if (t.isNegative() || a.isNegative()) return { kind: 'not-computable', why: '指标值或完成值为负数，无法按完成比例计算' };
   return scored('reverse', 'ratio', w.times(t).div(a));
 }
 
@@ -117,12 +132,12 @@ export function formula(s: Scored): string {
 }
 
 /** A deadline target met in time scores full marks; one missed is left to judgment. */
-function assessDeadline(row: IndicatorRow): Assessment | null {
+function assessDeadline(row: IndicatorRow, year: number | null): Assessment | null {
   const target = parseDeadline(row.target.parsed);
   const actual = parseDeadline(row.actual.parsed);
   const weight = num(row.weight);
   if (!target || !actual || !weight) return null;
-  if (deadlineMet(target, actual)) {
+  if (deadlineMet(target, actual, year)) {
     return { kind: 'scored', direction: 'reverse', expected: weight.value, met: true, basis: 'deadline', row, weight };
   }
   const T = (row.target.parsed as { text: string }).text;

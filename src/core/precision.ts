@@ -51,17 +51,18 @@ export type SumVerdict =
   | { readonly kind: 'wrong'; readonly sum: Decimal; readonly d: number };
 
 /**
- * Checks total = Σ parts. A sum of n rounded parts may miss its rounded total by up to
- * n × half a unit of the last shown decimal; that much is a rounding difference, not an error.
+ * Checks total = Σ parts at the total's own displayed decimals (never fewer than `min`): the
+ * total is the entered figure, so 7.86 over parts of 7.855 is right (RULES.md, "Precision").
+ * A sum of n rounded parts may miss its rounded total by up to n × half a unit of the last
+ * shown decimal; that much is a rounding difference, not an error.
  */
 export function checkSum(total: Quantity, parts: ReadonlyArray<Quantity | null>, min: number): SumVerdict {
   let sum = new Decimal(0);
-  let d = Math.max(min, total.decimals);
+  const d = Math.max(min, total.decimals);
   let n = 0;
   for (const p of parts) {
     if (p === null) continue;
     if (!p.value.isZero()) sum = sum.plus(p.value);
-    if (p.decimals > d) d = p.decimals;
     n++;
   }
   const diff = roundHalfUp(total.value, d).minus(roundHalfUp(sum, d)).abs();

@@ -49,7 +49,8 @@ export function totalCap(rate: Decimal, profile: Profile): number | null {
 
 export function recompute(table: SelfEvalTable, profile: Profile): Recomputed {
   const execution = table.execution ? executionScore(table.execution, profile) : null;
-  const indicators = table.indicators.map((row) => ({ row: row.row, assessment: assessIndicator(row, profile) }));
+  const year = table.year !== null && /^\d{4}$/.test(table.year) ? Number(table.year) : null;
+  const indicators = table.indicators.map((row) => ({ row: row.row, assessment: assessIndicator(row, profile, year) }));
   let total: Decimal | null = new Decimal(0);
   let enteredSum: Decimal | null = new Decimal(0);
   const execScore = num(table.execution?.score);

@@ -92,9 +92,12 @@ function locateExecution(
     const execution = rowAt(anchor.row, anchor.col);
     const parts: ExecutionRow[] = [];
     for (let r = view.area(anchor.row, anchor.col).bottom + 1; r < view.rowCount; r++) {
-      const raw = view.text(r, anchor.col).normalize('NFKC');
-      const label = compactLabel(raw).replace(/^其中:?/, '');
-      if (raw.includes(':') || !/(当年财政拨款|上年结转|其他资金|财政拨款)/.test(label)) break;
+      // `其中：当年财政拨款` is a part with its figures in the columns; `按收入性质分：866.48`
+      // (a figure after the colon) starts the breakdown block instead.
+      const label = compactLabel(view.text(r, anchor.col)).replace(/^其中:?/, '');
+      const colon = label.indexOf(':');
+      if (colon >= 0 && label.slice(colon + 1) !== '') break;
+      if (!/(当年财政拨款|上年结转|其他资金|财政拨款)/.test(label)) break;
       parts.push(rowAt(r, anchor.col));
     }
     return { execution, executionParts: parts, execHeaderRow: h };

@@ -65,6 +65,12 @@ const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
   ['project sum', [['basic', 'B12', 200]], [['basic.project-sum', 'error', 'B12', '200', '231.78']]],
   ['public parts exceed', [['basic', 'F17', 30]], [['basic.public-parts-exceed', 'error', 'F16', '21.32', '30.00']]],
   ['三公 overspend', [['basic', 'F11', 9], ['basic', 'F6', 9]], [['basic.three-public-overspend', 'warning', 'F6', '9', '7.86'], ['basic.three-public-overspend', 'warning', 'F11', '9', '7.86']]],
+  ['parts with more decimals add up at the total\'s own decimals', [['basic', 'F11', 7.855]], []],
+  [
+    'a breakdown total off its parts by rounding must still match 全年预算数',
+    [['self', 'B6', '按收入性质分：866.50'], ['self', 'B7', '其中：一般公共预算：500.00'], ['self', 'B10', '其他资金：366.49']],
+    [['selfeval.funds-breakdown', 'error', 'B6', '866.50', '866.48'], ['value.rounding', 'info', 'B6', '866.50', '866.49']],
+  ],
   ['rounding difference is info', [['basic', 'B6', 17.34]], [['value.rounding', 'info', 'B6', '17.34', '17.33']]],
   ['execution rate wrong', [['self', 'G5', '97.5%']], [['selfeval.execution-rate', 'error', 'G5', '0.975', '0.9899']]],
   [
@@ -82,6 +88,15 @@ const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
   ['deadline met in time scores full marks', [['self', 'E17', '12月底前'], ['self', 'F17', '11月']], []],
   ['on-time target met', [['self', 'E17', '按时'], ['self', 'F17', '按时完成']], []],
   ['deadline missed is left to judgment', [['self', 'E17', '6月底前'], ['self', 'F17', '2023年8月'], ['self', 'H17', 8], ['self', 'I17', '受疫情影响延期'], ['self', 'H21', 92.99]], [['selfeval.qualitative', 'info', 'H17', '8', null]]],
+  ['a deadline passed into the next year is late', [['self', 'E17', '12月底前'], ['self', 'F17', '2024年1月']], [['selfeval.qualitative', 'info', 'H17', '10', null]]],
+  ['a duration named as a time is a time limit, whatever its 二级指标', [['self', 'C17', '质量指标'], ['self', 'E17', '1年'], ['self', 'F17', '0.5年']], []],
+  ['个工作日 is always a time limit', [['self', 'E16', '10个工作日'], ['self', 'F16', '5个工作日']], []],
+  [
+    'training hours stay an amount',
+    [['self', 'D16', '培训时长'], ['self', 'E16', '40小时'], ['self', 'F16', '30小时']],
+    [['selfeval.indicator-score', 'warning', 'H16', '10', '7.50'], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.49']],
+  ],
+  ['negative figures are not scored by proportion', [['self', 'E14', -5], ['self', 'F14', -10]], [['selfeval.qualitative', 'info', 'H14', '8.25', null]]],
   ['unit mismatch', [['self', 'F18', '100900万元']], [['selfeval.unit-mismatch', 'info', 'F18', '100900', null]]],
   ['#DIV/0! where a figure is needed', [['self', 'G5', { error: '#DIV/0!' }]], [['value.unparsed', 'error', 'G5', '#DIV/0!', null]]],
   ['text where a figure is needed', [['self', 'G14', '十分']], [['value.unparsed', 'error', 'G14', '十分', null]]],
@@ -106,6 +121,16 @@ test('a stated grade must match the total', () => {
   set(self, 'A22', '评价等次');
   set(self, 'B22', '良');
   expect(check(basic, self).findings.map(short)).toEqual([['selfeval.grade', 'error', 'B22', '良', '优']]);
+});
+
+test('a stated grade is judged on the total as shown', () => {
+  const { basic, self } = consistent();
+  set(self, 'A22', '评价等次');
+  set(self, 'B22', '优');
+  set(self, 'H21', { value: 89.999, numFmt: '0.00' }); // shows 90.00
+  expect(check(basic, self).findings.filter((f) => f.ruleId === 'selfeval.grade')).toEqual([]);
+  set(self, 'H21', 89.999); // General: shows 89.999
+  expect(check(basic, self).findings.filter((f) => f.ruleId === 'selfeval.grade').map(short)).toEqual([['selfeval.grade', 'error', 'B22', '优', '良']]);
 });
 
 test('a workbook with neither sheet is unrecognised and says which anchors are missing', () => {
@@ -150,4 +175,28 @@ describe('the platform profile adds the regional rules of HOSTS.md', () => {
     expect(r.summary.recomputedTotal).toBe('79.00');
     expect(r.summary.grade).toBe('中');
   });
+});
+
+test('a proportional score never leaves 0…分值, and a negative target says why it is not scored', () => {
+  const { basic, self } = consistent();
+  set(self, 'E20', '≤-5');
+  set(self, 'F20', -3);
+  const r = check(basic, self);
+  expect(r.findings.map(short)).toEqual([['selfeval.qualitative', 'info', 'H20', '16.84', null]]);
+  expect(r.findings[0]!.message).toContain('负数');
+  expect(Number(r.summary.recomputedTotal)).toBeLessThanOrEqual(100);
+});
+
+test('年度资金总额 = Σ its 其中 rows, per column, also when labelled `其中：当年财政拨款`', () => {
+  const { basic, self } = consistent();
+  // Rows 6–8 become the 其中 rows of the template variant that lists funds by source.
+  self.merges = self.merges.filter((m) => !/^[BE][678]:/.test(m));
+  self.rows[5] = [undefined, '其中：当年财政拨款', 200, 800, 800];
+  self.rows[6] = [undefined, '上年结转资金', 62.07, 66.48, 57.71];
+  self.rows[7] = [undefined, '其他资金：', 0, 10, 0];
+  self.rows[8] = [];
+  self.rows[9] = [];
+  const r = check(basic, self);
+  expect(r.findings.map(short)).toEqual([['selfeval.funds-breakdown', 'error', 'D5', '866.48', '876.48']]);
+  expect(r.findings[0]!.explanation).toBe('876.48 = 800 + 66.48 + 10');
 });

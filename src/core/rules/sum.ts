@@ -12,19 +12,19 @@ export interface SumSpec {
   readonly totalName: string;
 }
 
-/** Reports total ≠ Σ parts; returns whether it reported anything. */
-export function reportSum(ctx: RuleContext, spec: SumSpec): boolean {
+/** Reports total ≠ Σ parts; returns what it found (`skipped` when it could not add up). */
+export function reportSum(ctx: RuleContext, spec: SumSpec): 'ok' | 'rounding' | 'wrong' | 'skipped' {
   const total = num(spec.total);
-  if (!total) return false;
+  if (!total) return 'skipped';
   const parts: Array<Quantity | null> = [];
   for (const p of spec.parts) {
     const a = amount(p.field);
-    if (a === 'unknown') return false; // value.unparsed reports it
+    if (a === 'unknown') return 'skipped'; // value.unparsed reports it
     parts.push(a);
   }
-  if (parts.length === 0) return false;
+  if (parts.length === 0) return 'skipped';
   const verdict = checkSum(total, parts, ctx.profile.minDecimals);
-  if (verdict.kind === 'ok') return false;
+  if (verdict.kind === 'ok') return 'ok';
   const terms = parts.map((q) => (q ? showEntered(q) : '0')).join(' + ');
   const sumShown = show(verdict.sum, verdict.d, total.percent);
   const explanation = `${sumShown} = ${terms}`;
@@ -40,7 +40,7 @@ export function reportSum(ctx: RuleContext, spec: SumSpec): boolean {
       explanation,
       inputs,
     });
-    return true;
+    return 'rounding';
   }
   ctx.report({
     at: spec.total,
@@ -51,5 +51,5 @@ export function reportSum(ctx: RuleContext, spec: SumSpec): boolean {
     inputs,
     suggestion: { value: decimalString(verdict.sum, verdict.d, false), percent: false },
   });
-  return true;
+  return 'wrong';
 }

@@ -35,9 +35,10 @@ export default defineRule({
     const t = ctx.tables.selfEval;
     if (!t) return;
     for (const g of t.breakdown) {
-      const reported = g.parts.length > 0 && reportSum(ctx, { total: g.total, parts: g.parts, totalName: `${g.name}合计` });
-      // One finding per cell: a total already shown wrong against its parts is not repeated.
-      if (t.execution && !reported) reportAgainstBudget(ctx, g.total, g.name, t.execution.budget);
+      const sum = g.parts.length > 0 ? reportSum(ctx, { total: g.total, parts: g.parts, totalName: `${g.name}合计` }) : 'skipped';
+      // One error per cell: a total already shown wrong against its parts is not repeated (a
+      // mere rounding difference does not excuse it from matching 全年预算数).
+      if (t.execution && sum !== 'wrong') reportAgainstBudget(ctx, g.total, g.name, t.execution.budget);
     }
     if (t.execution && t.executionParts.length > 0) {
       for (const [key, name] of EXEC_COLUMNS) {

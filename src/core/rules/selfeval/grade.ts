@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
 import { showEntered } from '../../precision';
 import { gradeFor, parseGrade } from '../../grade';
@@ -11,7 +12,8 @@ export default defineRule({
     const stated = t?.grade;
     const total = num(t?.total?.score);
     if (!t || !stated || !total) return;
-    const expected = gradeFor(total.value, ctx.profile);
+    // The total as the form shows it: 89.999 formatted `0.00` reads 90.00, and 优 agrees with that.
+    const expected = gradeFor(total.value.toDecimalPlaces(total.decimals, Decimal.ROUND_HALF_UP), ctx.profile);
     const said = parseGrade(stated.text);
     if (said === expected) return;
     ctx.report({
