@@ -51,6 +51,12 @@ const COMPARATOR_WORDS: ReadonlyArray<readonly [RegExp, Comparator]> = [
   [/^(=|＝|等于)/, '='],
 ];
 
+/** `90%以上`, `5个工作日以内`: a comparator written after the figure and its unit. */
+const SUFFIX_COMPARATORS: ReadonlyArray<readonly [RegExp, Comparator]> = [
+  [/\s*(?:\(含\))?(?:及|或)?以上$/, '≥'],
+  [/\s*(?:\(含\))?(?:及|或)?(?:以下|以内|之内)$/, '≤'],
+];
+
 /** Text normalisation shared by values and labels: full-width → ASCII, no stray spaces. */
 export function normalizeText(s: string): string {
   return s
@@ -100,7 +106,7 @@ function parseNumber(n: number, numFmt: string | undefined, shown: string | unde
   const value = decimalFromNumber(n);
   const decimals = fmt.decimals ?? Math.max(0, value.decimalPlaces() - (fmt.percent ? 2 : 0));
   const displayed = shown && shown.trim() !== '' ? shown.trim() : null;
-  return new NumberValue(value, decimals, fmt.percent, fmt.percent ? '%' : null, null, displayed);
+  return new NumberValue(value, decimals, fmt.percent, fmt.percent ? '%' : fmt.unit, null, displayed);
 }
 
 /**
@@ -129,17 +135,31 @@ interface FormatInfo {
   /** Fixed decimals the format shows; null for General (as many as the value has). */
   readonly decimals: number | null;
   readonly percent: boolean;
+  /** A unit the format appends as literal text: `0.00"亿元"` → `亿元`. */
+  readonly unit: string | null;
 }
+
+const NO_FORMAT: FormatInfo = { decimals: null, percent: false, unit: null };
+/** Workbooks use a handful of formats over thousands of cells: parse each code once. */
+const FORMATS = new Map<string, FormatInfo>();
 
 /** Reads decimals and percent from a number format code such as `#,##0.00_);[Red](#,##0.00)`. */
 export function describeFormat(numFmt: string | undefined): FormatInfo {
-  if (!numFmt || /^general$/i.test(numFmt.trim()) || numFmt === '@') return { decimals: null, percent: false };
+  if (!numFmt || /^general$/i.test(numFmt.trim()) || numFmt === '@') return NO_FORMAT;
+  const cached = FORMATS.get(numFmt);
+  if (cached) return cached;
   const first = numFmt.split(';')[0] ?? '';
   const bare = first.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/_./g, '');
   const percent = bare.includes('%');
+  const literal = /"([^"\d]{1,6})"\s*$/.exec(first)?.[1]?.trim() || null;
   const m = /\.([0#?]+)/.exec(bare);
-  if (!/[0#?]/.test(bare)) return { decimals: null, percent };
-  return { decimals: m ? m[1]!.length : 0, percent };
+  const info: FormatInfo = {
+    decimals: /[0#?]/.test(bare) ? (m ? m[1]!.length : 0) : null,
+    percent,
+    unit: percent ? null : literal,
+  };
+  if (FORMATS.size < 1000) FORMATS.set(numFmt, info);
+  return info;
 }
 
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?/;
@@ -166,7 +186,15 @@ export function parseText(raw: string): Parsed {
   const sign = m[1] === '-' ? '-' : '';
   const intPart = (m[2] ?? '0').replace(/,/g, '');
   const frac = m[3] ?? '';
-  const unit = rest.slice(m[0].length).trim();
+  let unit = rest.slice(m[0].length).trim();
+  for (const [re, c] of SUFFIX_COMPARATORS) {
+    const sm = re.exec(unit);
+    if (sm) {
+      comparator ??= c;
+      unit = unit.slice(0, sm.index).trim();
+      break;
+    }
+  }
   // A figure followed by more figures or a sentence is prose, not a quantity.
   if (/\d/.test(unit) || unit.length > 6) return { kind: 'text', text };
   const shown = new Decimal(`${sign}${intPart}${frac ? '.' + frac : ''}`);

@@ -21,6 +21,11 @@ describe('parseText reads every form a clerk types', () => {
     ['不超过 300万元', 'number', '300', 0, '万元', '≤'],
     ['-3.5', 'number', '-3.5', 1, null, null],
     ['.5', 'number', '0.5', 1, null, null],
+    ['90%以上', 'number', '0.9', 0, '%', '≥'],
+    ['95％（含）以上', 'number', '0.95', 0, '%', '≥'],
+    ['5个工作日以内', 'number', '5', 0, '个工作日', '≤'],
+    ['300万元及以下', 'number', '300', 0, '万元', '≤'],
+    ['≥90%以上', 'number', '0.9', 0, '%', '≥'],
   ];
   test.each(cases)('%s', (input, kind, value, decimals, unit, comparator) => {
     const p = parseText(input);
@@ -65,10 +70,15 @@ describe('parseRaw uses the number format', () => {
   test('an error value stays an error', () => {
     expect(parseRaw({ error: '#DIV/0!' }).kind).toBe('error');
   });
-  test('describeFormat ignores quoted text and colours', () => {
-    expect(describeFormat('0.0"万元"')).toEqual({ decimals: 1, percent: false });
-    expect(describeFormat('[Red]0%')).toEqual({ decimals: 0, percent: true });
-    expect(describeFormat('General')).toEqual({ decimals: null, percent: false });
+  test('describeFormat ignores colours and reads a quoted unit after the figure', () => {
+    expect(describeFormat('0.0"万元"')).toEqual({ decimals: 1, percent: false, unit: '万元' });
+    expect(describeFormat('[Red]0%')).toEqual({ decimals: 0, percent: true, unit: null });
+    expect(describeFormat('General')).toEqual({ decimals: null, percent: false, unit: null });
+    expect(describeFormat('#,##0.00_);(#,##0.00)')).toEqual({ decimals: 2, percent: false, unit: null });
+  });
+  test('a figure formatted 0.00"亿元" carries the unit it shows', () => {
+    const p = parseRaw(10.09, '0.00"亿元"');
+    expect(p).toMatchObject({ kind: 'number', unit: '亿元', decimals: 2 });
   });
 });
 

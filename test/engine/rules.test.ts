@@ -4,6 +4,7 @@
  */
 import { checkWorkbook } from '../../src/engine';
 import type { Finding } from '../../src/core/finding';
+import type { Cell, RawValue } from '../../src/template/grid';
 import { basicSheet, build, selfEvalSheet, set } from '../core/seed004';
 
 type Short = [ruleId: string, severity: string, cell: string, entered: string | null, expected: string | null];
@@ -51,7 +52,7 @@ test('the consistent twin has no findings', () => {
   expect(check(basic, self).findings.map(short)).toEqual([]);
 });
 
-type Edit = [sheet: 'basic' | 'self', address: string, value: string | number | null | { error: string }];
+type Edit = [sheet: 'basic' | 'self', address: string, value: RawValue | Cell];
 const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
   ['staff control rate typed wrong', [['basic', 'F4', '90%']], [['basic.staff-control-rate', 'error', 'F4', '0.90', '1.0000']]],
   [
@@ -97,6 +98,8 @@ const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
     [['selfeval.indicator-score', 'warning', 'H16', '10', '7.50'], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.49']],
   ],
   ['negative figures are not scored by proportion', [['self', 'E14', -5], ['self', 'F14', -10]], [['selfeval.qualitative', 'info', 'H14', '8.25', null]]],
+  ['`90%以上` is a target of at least 90%', [['self', 'E19', '90%以上']], []],
+  ['a unit shown by the number format counts', [['self', 'F18', { value: 10.09, numFmt: '0.00"亿元"' }]], []],
   ['unit mismatch', [['self', 'F18', '100900万元']], [['selfeval.unit-mismatch', 'info', 'F18', '100900', null]]],
   ['#DIV/0! where a figure is needed', [['self', 'G5', { error: '#DIV/0!' }]], [['value.unparsed', 'error', 'G5', '#DIV/0!', null]]],
   ['text where a figure is needed', [['self', 'G14', '十分']], [['value.unparsed', 'error', 'G14', '十分', null]]],
