@@ -91,7 +91,7 @@ export function assessIndicator(row: IndicatorRow, profile: Profile, year: numbe
     kind: 'scored',
     direction,
     // A proportion of negative figures can leave 0…分值 (RULES.md: 0 ≤ 得分 ≤ 分值).
-    expected: Decimal.min(Decimal.max(expected, 0), w),
+    expected: expected.isNegative() ? ZERO : expected.gt(w) ? w : expected,
     met: basis !== 'ratio',
     basis,
     row,
