@@ -75,13 +75,18 @@ function error(message: string): ParsedArgs {
   return { kind: 'error', message };
 }
 
-/** The format when --format is absent: from the --out extension, else text on a terminal. */
+/**
+ * The format when --format is absent (CONTRACT.md): text when the report goes to a terminal,
+ * JSON otherwise — also into an --out file, whatever its name (see formatHint).
+ */
 export function resolveFormat(options: CliOptions, stdoutIsTty: boolean): OutputFormat {
   if (options.format) return options.format;
-  if (options.out) {
-    if (/\.html?$/i.test(options.out)) return 'html';
-    if (/\.txt$/i.test(options.out)) return 'text';
-    return 'json';
-  }
-  return stdoutIsTty ? 'text' : 'json';
+  return stdoutIsTty && options.out === undefined ? 'text' : 'json';
+}
+
+/** A note when --out's extension asks for a format the default does not give. */
+export function formatHint(options: CliOptions): string | null {
+  if (options.format || options.out === undefined) return null;
+  const wanted = /\.html?$/i.test(options.out) ? 'html' : /\.txt$/i.test(options.out) ? 'text' : null;
+  return wanted ? `未指定 --format，“${options.out}”中写入的是 JSON 报告；如需 ${wanted === 'html' ? 'HTML' : '文本'}格式，请加 --format ${wanted}。` : null;
 }

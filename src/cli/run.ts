@@ -9,7 +9,7 @@ import { failedReport, type Report } from '../core/report';
 import { annotateWorkbook } from '../host/file/annotate';
 import { buildSummaryWorkbook } from '../host/file/summary';
 import { AnnotatedNames } from './annotated-names';
-import { parseArgs, resolveFormat, type CliOptions } from './args';
+import { formatHint, parseArgs, resolveFormat, type CliOptions } from './args';
 import { checkFile } from './check-file';
 import { EXIT_OK, EXIT_TROUBLE, exitCodeFor } from './exit-code';
 import type { CliIo } from './io';
@@ -52,6 +52,11 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
     return EXIT_TROUBLE;
   }
   const warnings: string[] = [];
+  const hint = formatHint(options);
+  if (hint) warnings.push(hint);
+  if (inputs.skipped.length) {
+    warnings.push(`文件夹中有 ${inputs.skipped.length} 个文件未核对（Excel 临时文件或本工具生成的 .checked.xlsx 副本）：${inputs.skipped.slice(0, 3).join('、')}${inputs.skipped.length > 3 ? ' 等' : ''}。需要时请直接指定文件。`);
+  }
   if (inputs.entries.length === 0) warnings.push(`在 ${options.paths.join('、')} 中没有找到 .xlsx、.xlsm 或 .xls 工作簿。`);
 
   const annotate = options.annotateDir ? prepareAnnotateDir(options.annotateDir, io) : null;
@@ -69,7 +74,10 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
     }
     const { report, bytes } = await checkFile(entry.path, options.profile);
     reports.push(report);
-    if (annotate && bytes && report.status === 'checked') {
+    const readable = bytes !== null && report.status !== 'unreadable';
+    if (annotate && !readable) warnings.push(`未为“${entry.path}”写标注副本：${report.error ?? '文件无法读取'}`);
+    // An unrecognised workbook still gets its copy: the 核对结果 sheet says why nothing is marked.
+    if (annotate && readable) {
       const target = annotate.next(entry.path);
       try {
         if (inputKeys.has(canonicalPath(target))) throw new Error('标注副本的文件名与输入文件相同');

@@ -16,19 +16,29 @@ export type InputEntry =
 
 export interface CollectedInputs {
   readonly entries: readonly InputEntry[];
+  /** Files inside folders left out on purpose (lock files, our own copies), to say so. */
+  readonly skipped: readonly string[];
   /** More than one path, or any folder: the JSON report is an array. */
   readonly isBatch: boolean;
 }
 
 export function isWorkbookFileName(name: string): boolean {
+  return hasWorkbookExtension(name) && !isLeftOut(name);
+}
+
+function hasWorkbookExtension(name: string): boolean {
   const lower = name.toLowerCase();
-  if (name.startsWith('~$') || name.startsWith('._')) return false;
-  if (lower.endsWith('.checked.xlsx')) return false;
   return WORKBOOK_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** Excel's lock files, macOS shadow files and our own annotated copies. */
+function isLeftOut(name: string): boolean {
+  return name.startsWith('~$') || name.startsWith('._') || name.toLowerCase().endsWith('.checked.xlsx');
 }
 
 export function collectInputs(paths: readonly string[]): CollectedInputs {
   const entries: InputEntry[] = [];
+  const skipped: string[] = [];
   const seen = new Set<string>();
   let sawFolder = false;
   for (const p of paths) {
@@ -41,12 +51,12 @@ export function collectInputs(paths: readonly string[]): CollectedInputs {
     }
     if (isDir) {
       sawFolder = true;
-      walkFolder(p, entries, seen, new Set());
+      walkFolder(p, entries, skipped, seen, new Set());
     } else {
       addFile(p, entries, seen);
     }
   }
-  return { entries, isBatch: paths.length > 1 || sawFolder };
+  return { entries, skipped, isBatch: paths.length > 1 || sawFolder };
 }
 
 function addFile(path: string, entries: InputEntry[], seen: Set<string>): void {
@@ -56,7 +66,7 @@ function addFile(path: string, entries: InputEntry[], seen: Set<string>): void {
   entries.push({ kind: 'file', path });
 }
 
-function walkFolder(dir: string, entries: InputEntry[], seen: Set<string>, visiting: Set<string>): void {
+function walkFolder(dir: string, entries: InputEntry[], skipped: string[], seen: Set<string>, visiting: Set<string>): void {
   const key = realKey(dir);
   if (visiting.has(key)) return; // a symbolic link back up the tree
   visiting.add(key);
@@ -75,8 +85,10 @@ function walkFolder(dir: string, entries: InputEntry[], seen: Set<string>, visit
     } catch {
       continue; // a dangling link
     }
-    if (isDir) walkFolder(full, entries, seen, visiting);
-    else if (isWorkbookFileName(name)) addFile(full, entries, seen);
+    if (isDir) walkFolder(full, entries, skipped, seen, visiting);
+    else if (!hasWorkbookExtension(name)) continue;
+    else if (isLeftOut(name)) skipped.push(full);
+    else addFile(full, entries, seen);
   }
   visiting.delete(key);
 }

@@ -1,4 +1,4 @@
-import { parseArgs, resolveFormat, type CliOptions } from '../../src/cli/args';
+import { formatHint, parseArgs, resolveFormat, type CliOptions } from '../../src/cli/args';
 import { renderRuleList } from '../../src/cli/usage';
 import { REPORTED_BY_OTHER_RULES, RULES } from '../../src/core/rules/registry';
 
@@ -50,11 +50,14 @@ describe('resolveFormat', () => {
     expect(resolveFormat({ paths: ['a'] }, false)).toBe('json');
   });
 
-  it('follows --format, then the --out extension', () => {
+  it('follows --format; into an --out file the default is JSON, with a hint when its name asks otherwise', () => {
     expect(resolveFormat({ paths: ['a'], format: 'html' }, true)).toBe('html');
-    expect(resolveFormat({ paths: ['a'], out: 'r.HTML' }, true)).toBe('html');
-    expect(resolveFormat({ paths: ['a'], out: 'r.txt' }, false)).toBe('text');
-    expect(resolveFormat({ paths: ['a'], out: 'r.out' }, true)).toBe('json');
+    expect(resolveFormat({ paths: ['a'], out: 'r.HTML' }, true)).toBe('json');
+    expect(formatHint({ paths: ['a'], out: 'r.HTML' })).toContain('--format html');
+    expect(resolveFormat({ paths: ['a'], out: 'r.txt' }, false)).toBe('json');
+    expect(formatHint({ paths: ['a'], out: 'r.txt' })).toContain('--format text');
+    expect(formatHint({ paths: ['a'], out: 'r.json' })).toBeNull();
+    expect(formatHint({ paths: ['a'], out: 'r.html', format: 'html' })).toBeNull();
   });
 });
 

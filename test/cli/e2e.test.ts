@@ -106,14 +106,24 @@ describe('selfeval-check on a batch folder', () => {
     expect(hashTree(batch.root)).toEqual(before);
   });
 
-  it('writes an annotated copy per checked workbook', async () => {
+  it('writes an annotated copy per readable input, and says which inputs have none', async () => {
     const dir = join(out, 'annotated');
-    expect(readdirSync(dir).sort()).toEqual(['1-芦淞区商务局.checked.xlsx', '2-一致.checked.xlsx', '3-一致.checked.xlsx']);
+    expect(readdirSync(dir).sort()).toEqual(['1-芦淞区商务局.checked.xlsx', '2-一致.checked.xlsx', '3-一致.checked.xlsx', '6-通讯录.checked.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(dir, '1-芦淞区商务局.checked.xlsx')) as unknown as ExcelJS.Buffer);
     const h5 = wb.getWorksheet('附件3')!.getCell('H5');
     expect((h5.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect(wb.getWorksheet('核对结果')!.rowCount).toBe(reports[0]!.findings.length + 1);
+    // The unrecognised workbook's copy says why nothing in it is marked.
+    const other = new ExcelJS.Workbook();
+    await other.xlsx.load(readFileSync(join(dir, '6-通讯录.checked.xlsx')) as unknown as ExcelJS.Buffer);
+    expect(String(other.getWorksheet('核对结果')!.getCell(3, 1).value)).toMatch(/^未核对：.*未识别/);
+    expect(run.stderr).toContain('未为“');
+    expect(run.stderr).toContain('4-加密.xlsx');
+  });
+
+  it('says which files in the folder it left out', () => {
+    expect(run.stderr).toMatch(/文件夹中有 \d+ 个文件未核对（Excel 临时文件或本工具生成的 .checked.xlsx 副本）/);
   });
 
   it('writes the summary workbook, one row per file with its status', async () => {

@@ -32,12 +32,13 @@ export function addResultsSheet(workbook: Workbook, report: Report, lost: readon
   styleHeader(ws);
   report.findings.forEach((f, i) => addFindingRow(ws, i + 1, f));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, report.findings.length + 1), column: COLUMNS.length } };
-  if (lost.length) {
-    // One blank row apart from the table, outside the autofilter range.
-    const note = ws.getCell(report.findings.length + 3, 1);
-    note.value = lostInCopyNote(lost);
+  const notes = [...(report.status !== 'checked' && report.error ? [`未核对：${report.error}`] : []), ...(lost.length ? [lostInCopyNote(lost)] : [])];
+  // One blank row apart from the table, outside the autofilter range.
+  notes.forEach((text, i) => {
+    const note = ws.getCell(report.findings.length + 3 + i, 1);
+    note.value = text;
     note.style = { font: { bold: true, color: { argb: argb('#9C0006') } } };
-  }
+  });
   return ws;
 }
 
