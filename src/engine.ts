@@ -10,7 +10,7 @@ import { compareFindings, countBySeverity } from './core/finding';
 import type { Report } from './core/report';
 import { failedReport } from './core/report';
 import type { Profile } from './core/profile';
-import { HUNAN_DEPT_OVERALL, findProfile, PROFILES } from './core/profile';
+import { HUNAN_DEPT_OVERALL, MOF_PROJECT_2020, findProfile, PROFILES } from './core/profile';
 import { RULES } from './core/rules/registry';
 import type { RuleContext } from './core/rule';
 import { num, toFinding } from './core/rule';
@@ -31,9 +31,9 @@ export class UnknownProfileError extends Error {
   }
 }
 
-/** Only one family is shipped yet; detection picks it whenever a template is recognised. */
-function detectProfile(_tables: LocatedWorkbook): Profile {
-  return HUNAN_DEPT_OVERALL;
+/** The form decides the family; the platform variant is never guessed (nothing on the form shows it). */
+function detectProfile(tables: LocatedWorkbook): Profile {
+  return tables.selfEval?.form === 'project' ? MOF_PROJECT_2020 : HUNAN_DEPT_OVERALL;
 }
 
 function baseName(file: string): string {
@@ -89,6 +89,7 @@ export function runRules(file: string, tables: LocatedWorkbook, profile: Profile
     },
     findings,
     department: tables.selfEval?.department ?? null,
+    project: tables.selfEval?.project ?? null,
     year: tables.selfEval?.year ?? null,
     missingAnchors: tables.missingAnchors,
   };

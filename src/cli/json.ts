@@ -1,6 +1,6 @@
 /**
  * The JSON report of CONTRACT.md: one object per workbook, an array for a batch. Keys come
- * in the contract's order; fields beyond it (explanation, suggestion, department, year,
+ * in the contract's order; fields beyond it (explanation, suggestion, department, project, year,
  * missingAnchors) follow, as the contract allows additions.
  */
 import type { Finding } from '../core/finding';
@@ -23,6 +23,7 @@ export function reportToJson(report: Report): Record<string, unknown> {
     },
     findings: report.findings.map(findingToJson),
     department: report.department,
+    project: report.project,
     year: report.year,
     missingAnchors: report.missingAnchors,
   };

@@ -23,6 +23,7 @@ export function summaryLine(report: Report): string {
 export function departmentLine(report: Report): string | null {
   const parts: string[] = [];
   if (report.department) parts.push(`单位：${report.department}`);
+  if (report.project) parts.push(`项目：${report.project}`);
   if (report.year) parts.push(`年度：${report.year}`);
   return parts.length > 0 ? parts.join('　') : null;
 }

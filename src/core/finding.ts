@@ -28,6 +28,7 @@ export type RuleId =
   | 'selfeval.indicator-score'
   | 'selfeval.score-bounds'
   | 'selfeval.level-weight'
+  | 'selfeval.standard-weights'
   | 'selfeval.weight-total'
   | 'selfeval.total-score'
   | 'selfeval.recomputed-total'

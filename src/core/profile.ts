@@ -4,6 +4,7 @@
  */
 import type { RuleId, Severity } from './finding';
 import type { Grade } from './report';
+import type { SelfEvalForm } from '../template/tables';
 
 export interface GradeBand {
   readonly grade: Grade;
@@ -11,9 +12,21 @@ export interface GradeBand {
   readonly min: number;
 }
 
+/** The weights a family's rules set "in principle" (原则上): deviations are warnings. */
+export interface StandardWeights {
+  /** 一级指标 (matched by the start of its label) → Σ 分值 of its rows. */
+  readonly levels: ReadonlyArray<{ readonly label: string; readonly weight: number }>;
+  /** 预算执行率's 分值. */
+  readonly execution: number;
+  /** Where the standard comes from, for messages. */
+  readonly source: string;
+}
+
 export interface Profile {
   readonly id: string;
   readonly name: string;
+  /** The form this profile is picked for when none is named. */
+  readonly form: SelfEvalForm;
   /** Fewest decimals a comparison uses (RULES.md: 2 for amounts, scores and % figures). */
   readonly minDecimals: number;
   /** Overrides of a rule's default severity. */
@@ -32,6 +45,8 @@ export interface Profile {
    * total at `cap`. Bands from the strictest. Off by default.
    */
   readonly totalCapByExecutionRate: ReadonlyArray<{ readonly below: number; readonly cap: number }> | null;
+  /** Standard weights of the family; null when it has none. */
+  readonly standardWeights: StandardWeights | null;
 }
 
 export const HUNAN_DEPT_OVERALL: Profile = {
@@ -45,9 +60,11 @@ export const HUNAN_DEPT_OVERALL: Profile = {
     { grade: '中', min: 60 },
     { grade: '差', min: Number.NEGATIVE_INFINITY },
   ],
+  form: 'dept-overall',
   capExecutionScore: true,
   overshootPenalty: null,
   totalCapByExecutionRate: null,
+  standardWeights: null,
 };
 
 /** The same forms as scored by budget platforms that add the regional rules of HOSTS.md. */
@@ -64,7 +81,28 @@ export const HUNAN_DEPT_OVERALL_PLATFORM: Profile = {
   ],
 };
 
-export const PROFILES: readonly Profile[] = [HUNAN_DEPT_OVERALL, HUNAN_DEPT_OVERALL_PLATFORM];
+/**
+ * The national 项目支出绩效自评表 (财预〔2020〕10号, 附件2): the same execution and indicator
+ * rules, no 基础数据表, and standard weights — 产出 50, 效益 30, 满意度 10, 预算执行率 10 —
+ * which the notice sets "in principle", so a deviation is a warning.
+ */
+export const MOF_PROJECT_2020: Profile = {
+  ...HUNAN_DEPT_OVERALL,
+  id: 'mof-project-2020',
+  name: '项目支出绩效自评表（财预〔2020〕10号：产出 50、效益 30、满意度 10、预算执行率 10）',
+  form: 'project',
+  standardWeights: {
+    levels: [
+      { label: '产出', weight: 50 },
+      { label: '效益', weight: 30 },
+      { label: '满意度', weight: 10 },
+    ],
+    execution: 10,
+    source: '财预〔2020〕10号',
+  },
+};
+
+export const PROFILES: readonly Profile[] = [HUNAN_DEPT_OVERALL, HUNAN_DEPT_OVERALL_PLATFORM, MOF_PROJECT_2020];
 
 export function findProfile(id: string): Profile | undefined {
   return PROFILES.find((p) => p.id === id);

@@ -1,6 +1,6 @@
 /**
  * The JSON report of CONTRACT.md: one object per workbook. Numbers are decimal strings.
- * Fields beyond the contract are additive (department, year, missing anchors).
+ * Fields beyond the contract are additive (department, project, year, missing anchors).
  */
 import type { Finding, SeverityCounts } from './finding';
 
@@ -23,8 +23,10 @@ export interface Report {
   readonly sheets: { readonly basic: string | null; readonly selfEval: string | null };
   readonly summary: ReportSummary;
   readonly findings: readonly Finding[];
-  /** 单位名称 from the 自评表, when found. */
+  /** 单位名称 from the 自评表 (主管部门 on a project form), when found. */
   readonly department: string | null;
+  /** 项目名称, on a project form. */
+  readonly project: string | null;
   /** 年度 from the form titles, when found. */
   readonly year: string | null;
   /** Anchor labels that were looked for and not found (why a template was not recognised). */
@@ -51,6 +53,7 @@ export function failedReport(file: string, status: Exclude<ReportStatus, 'checke
     summary: EMPTY_SUMMARY,
     findings: [],
     department: null,
+    project: null,
     year: null,
     missingAnchors,
   };

@@ -58,9 +58,17 @@ export function locateSelfEval(view: SheetView): SelfEvalTable {
   const breakdownEnd = indicatorHeaderRow ?? view.rowCount;
   const breakdown = execAnchor ? locateBreakdown(view, execAnchor.row + 1, breakdownEnd) : [];
   const indicators = indicatorHeaderRow !== undefined ? locateIndicators(view, indicatorHeaderRow) : { rows: [], total: null };
+  const header = { from: 0, to: execHeaderRow ?? breakdownEnd };
+  const project = valueRightOf(view, (l) => l === '项目名称', header);
+  const form = project !== null || view.findFirst((l) => l.includes('项目支出绩效自评表'), header) ? 'project' : 'dept-overall';
   return {
     sheet: view.name,
-    department: locateDepartment(view, execHeaderRow ?? breakdownEnd),
+    form,
+    department:
+      form === 'project'
+        ? valueRightOf(view, (l) => l === '主管部门' || l === '主管部门(单位)', header)
+        : valueRightOf(view, (l) => l.includes('名称'), header),
+    project,
     year: locateYear(view),
     execution,
     executionParts,
@@ -254,15 +262,19 @@ function locateGrade(view: SheetView): StatedGrade | null {
   return null;
 }
 
-function locateDepartment(view: SheetView, before: number): string | null {
-  const p = view.findFirst((l) => l.includes('名称'), { from: 0, to: before });
+/** The first filled cell right of the first label passing `test`, in `rows`: `主管部门 | 商务局`. */
+function valueRightOf(view: SheetView, test: (label: string) => boolean, rows: { from: number; to: number }): string | null {
+  const p = view.findFirst(test, rows);
   if (!p) return null;
   const right = view.areasInRow(p.row, view.area(p.row, p.col).right + 1).find(({ col }) => view.label(p.row, col) !== '');
   return right ? view.text(p.row, right.col).replace(/[\s\u3000]+/g, ' ').trim() : null;
 }
 
+/** The year of the title (`2023年度部门整体支出绩效自评表`) or of a line of its own under it (`（2023年度）`). */
 export function locateYear(view: SheetView): string | null {
-  const p = view.findFirst((l) => /\d{4}年/.test(l) && /(自评表|基础数据表|绩效)/.test(l));
+  const p =
+    view.findFirst((l) => /\d{4}年/.test(l) && /(自评表|基础数据表|绩效)/.test(l)) ??
+    view.findFirst((l) => /^\(?\d{4}年度?\)?$/.test(l), { from: 0, to: Math.min(5, view.rowCount - 1) });
   if (!p) return null;
   return /(\d{4})年/.exec(view.label(p.row, p.col))?.[1] ?? null;
 }

@@ -128,9 +128,16 @@ export interface StatedGrade {
   readonly text: string;
 }
 
+/** Which form the 自评表 is: a department's overall spending, or one project's (财预〔2020〕10号). */
+export type SelfEvalForm = 'dept-overall' | 'project';
+
 export interface SelfEvalTable {
   readonly sheet: string;
+  readonly form: SelfEvalForm;
+  /** The department: its name row, or 主管部门 on a project form. */
   readonly department: string | null;
+  /** 项目名称, on a project form. */
+  readonly project: string | null;
   readonly year: string | null;
   readonly execution: ExecutionRow | null;
   /** 其中 rows under 年度资金总额 (当年财政拨款 / 上年结转资金 / 其他资金). */

@@ -5,7 +5,7 @@
 import type { Cell, RawValue, SheetGrid, WorkbookGrid } from '../../src/template/grid';
 import { parseA1, sheetFromArray } from '../../src/template/grid';
 
-type Row = Array<RawValue | Cell | undefined>;
+export type Row = Array<RawValue | Cell | undefined>;
 
 export function basicSheet(name = '附件2'): { rows: Row[]; merges: string[]; name: string } {
   const rows: Row[] = [

@@ -6,6 +6,7 @@ import { checkWorkbook } from '../../src/engine';
 import type { Finding } from '../../src/core/finding';
 import type { Cell, RawValue } from '../../src/template/grid';
 import { basicSheet, build, selfEvalSheet, set } from '../core/seed004';
+import { projectSheet } from '../core/project2020';
 
 type Short = [ruleId: string, severity: string, cell: string, entered: string | null, expected: string | null];
 const short = (f: Finding): Short => [f.ruleId, f.severity, f.cell, f.entered, f.expected];
@@ -202,4 +203,48 @@ test('年度资金总额 = Σ its 其中 rows, per column, also when labelled `�
   const r = check(basic, self);
   expect(r.findings.map(short)).toEqual([['selfeval.funds-breakdown', 'error', 'D5', '866.48', '876.48']]);
   expect(r.findings[0]!.explanation).toBe('876.48 = 800 + 66.48 + 10');
+});
+
+describe('the 项目支出绩效自评表 family', () => {
+  const checkProject = (edit?: (s: ReturnType<typeof projectSheet>) => void, profile?: string) => {
+    const sheet = projectSheet();
+    edit?.(sheet);
+    return checkWorkbook(build(sheet), { file: 'p.xlsx', ...(profile ? { profile } : {}) });
+  };
+
+  test('is detected from the form, with its project, 主管部门 and year', () => {
+    const r = checkProject();
+    expect(r).toMatchObject({ status: 'checked', profile: 'mof-project-2020', project: '商务发展专项资金', department: '株洲市芦淞区商务局', year: '2023' });
+    expect(r.findings).toEqual([]);
+  });
+
+  test('warns when 预算执行率 is not worth the standard 10', () => {
+    const r = checkProject((s) => {
+      set(s, 'F6', 20);
+      set(s, 'H6', 19);
+      set(s, 'G13', 10);
+      set(s, 'H13', 10);
+      set(s, 'H18', 99);
+    });
+    expect(r.findings.map(short)).toEqual([
+      ['selfeval.standard-weights', 'warning', 'F6', '20', '10.00'],
+      ['selfeval.standard-weights', 'warning', 'B13', '产出指标', '50.00'],
+    ]);
+  });
+
+  test('leaves a table with other 一级指标 (成本 as a level of its own) to its own scheme', () => {
+    const r = checkProject((s) => {
+      set(s, 'B16', '成本指标');
+      set(s, 'C16', '经济成本指标');
+    });
+    expect(r.findings.filter((f) => f.ruleId === 'selfeval.standard-weights')).toEqual([]);
+  });
+
+  test('the department form is not taken for a project form, and its 成本 level keeps it off the project standard', () => {
+    const { basic, self } = consistent();
+    expect(check(basic, self).profile).toBe('hunan-dept-overall');
+    const asked = checkWorkbook(build(basic, self), { file: 'x.xlsx', profile: 'mof-project-2020' });
+    expect(asked.profile).toBe('mof-project-2020');
+    expect(asked.findings).toEqual([]);
+  });
 });

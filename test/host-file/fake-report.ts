@@ -28,6 +28,7 @@ export function checkedReport(file: string, findings: readonly Finding[], extra:
     summary: { ...countBySeverity(findings), enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优' },
     findings,
     department: '某某县财政局',
+    project: null,
     year: '2023',
     missingAnchors: [],
     ...extra,

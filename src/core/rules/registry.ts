@@ -15,6 +15,7 @@ import fundsBreakdown from './selfeval/funds-breakdown';
 import indicatorScore from './selfeval/indicator-score';
 import scoreBounds from './selfeval/score-bounds';
 import levelWeight from './selfeval/level-weight';
+import standardWeights from './selfeval/standard-weights';
 import weightTotal from './selfeval/weight-total';
 import totalScore from './selfeval/total-score';
 import recomputedTotal from './selfeval/recomputed-total';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   indicatorScore,
   scoreBounds,
   levelWeight,
+  standardWeights,
   weightTotal,
   totalScore,
   recomputedTotal,

@@ -28,7 +28,7 @@ export function SummaryCard({ report }: SummaryCardProps) {
   const differs =
     summary.enteredTotal !== null && summary.recomputedTotal !== null && Number(summary.enteredTotal) !== Number(summary.recomputedTotal);
   const counts = { error: summary.errors, warning: summary.warnings, info: summary.infos } as const;
-  const who = [report.department, report.year ? `${report.year} 年度` : null].filter(Boolean).join(' · ');
+  const who = [report.department, report.project, report.year ? `${report.year} 年度` : null].filter(Boolean).join(' · ');
   return (
     <Card className={s.card} aria-label="核对摘要" data-testid="summary">
       {who && <Text className={s.who}>{who}</Text>}
