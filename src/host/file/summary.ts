@@ -31,6 +31,8 @@ const COLUMNS: readonly Column[] = [
   { header: '提示', width: 6 },
   { header: '状态', width: 12 },
   { header: '原因', width: 60 },
+  // Appended, not inserted: scripts read the contract's columns by position.
+  { header: '项目', width: 28 },
 ];
 
 const HEADER_STYLE: Partial<Style> = {
@@ -69,6 +71,7 @@ function addReportRow(ws: Worksheet, r: Report): void {
     checked ? r.summary.infos : null,
     STATUS_LABEL[r.status],
     r.error,
+    r.project,
   ]);
   for (const col of [4, 5] as const) {
     const text = col === 4 ? r.summary.enteredTotal : r.summary.recomputedTotal;

@@ -256,7 +256,10 @@ const BatchRow = memo(function BatchRow({ entry: f, onOpen }: { readonly entry: 
           {f.name}
         </button>
       </td>
-      <td className={s.td}>{r?.department ?? <span className={s.muted}>—</span>}</td>
+      <td className={s.td}>
+        {r?.department ?? <span className={s.muted}>—</span>}
+        {r?.project && <div className={s.muted}>{r.project}</div>}
+      </td>
       <td className={s.td}>{r?.year ?? <span className={s.muted}>—</span>}</td>
       <td className={mergeClasses(s.td, s.num)}>{sum?.enteredTotal ?? <span className={s.muted}>—</span>}</td>
       <td className={mergeClasses(s.td, s.num, differs && s.differs)}>{sum?.recomputedTotal ?? <span className={s.muted}>—</span>}</td>
