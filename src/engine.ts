@@ -46,7 +46,7 @@ export function checkWorkbook(grid: WorkbookGrid, opts: CheckOptions): Report {
     return failedReport(
       opts.file,
       'unrecognised',
-      `“${baseName(opts.file)}”中未识别出附件2 基础数据表或附件3 自评表（在 ${grid.sheets.length} 个工作表（${grid.sheets.map((s) => s.name).join('、')}）中未找到：${tables.missingAnchors.join('、')}）`,
+      `“${baseName(opts.file)}”中未识别出附件2 基础数据表、附件3 自评表或项目支出绩效自评表（在 ${grid.sheets.length} 个工作表（${grid.sheets.map((s) => s.name).join('、')}）中未找到：${tables.missingAnchors.join('、')}）`,
       tables.missingAnchors,
     );
   }

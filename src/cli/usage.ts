@@ -14,7 +14,7 @@ export function renderRuleList(): string {
 }
 export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>...
 
-核对部门整体支出绩效自评工作簿（附件2 基础数据表、附件3 自评表）的计算与评分。
+核对部门整体支出绩效自评工作簿（附件2 基础数据表、附件3 自评表）和项目支出绩效自评表的计算与评分。
 接受 .xlsx、.xlsm 和 .xls；文件夹会逐层查找其中所有工作簿。原文件只读不改。
 
 选项：

@@ -37,7 +37,7 @@ export function WebApp({ makePool }: WebAppProps) {
     <main className={s.root}>
       <header className={s.header}>
         <h1 className={s.title}>{T.appTitle}（网页版）</h1>
-        <Text className={s.sub}>核对附件2 基础数据表与附件3 自评表的计算和评分。全部在本机浏览器中完成，文件不会上传。</Text>
+        <Text className={s.sub}>核对部门整体支出（附件2 基础数据表、附件3 自评表）和项目支出绩效自评表的计算和评分。全部在本机浏览器中完成，文件不会上传。</Text>
       </header>
       <FilePicker onFiles={act.open} compact={st.mode !== 'empty'} />
       {st.error && (

@@ -147,6 +147,15 @@ describe('one workbook', () => {
     await page.screenshot({ path: artifact('web-single.png'), animations: 'disabled' });
   });
 
+  it('shows a 项目支出绩效自评表 with its project, department and year', async () => {
+    const { page } = session;
+    await openSingle(page, fixtures.find((f) => path.basename(f) === 'project-2020-errors.xlsx')!);
+    const card = await page.$eval('[data-testid=single-view] [data-testid=summary]', (el) => el.textContent ?? '');
+    expect(card).toContain('株洲市芦淞区商务局 · 2023年商务发展专项资金 · 2023 年度');
+    expect(await page.$$eval('[data-testid=single-view] [data-rule-id="selfeval.standard-weights"]', (els) => els.map((e) => e.getAttribute('data-cell')))).toEqual(['B13', 'B16']);
+    await page.screenshot({ path: artifact('web-project.png'), animations: 'disabled' });
+  });
+
   it('works with the keyboard alone: Tab to a finding, Enter selects its cell', async () => {
     const { page } = session;
     const seed = fixtures.find((f) => path.basename(f) === 'seed-004.xlsx')!;

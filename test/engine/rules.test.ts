@@ -228,7 +228,7 @@ describe('the 项目支出绩效自评表 family', () => {
     });
     expect(r.findings.map(short)).toEqual([
       ['selfeval.standard-weights', 'warning', 'F6', '20', '10.00'],
-      ['selfeval.standard-weights', 'warning', 'B13', '产出指标', '50.00'],
+      ['selfeval.standard-weights', 'warning', 'B13', '40.00', '50.00'],
     ]);
   });
 

@@ -49,8 +49,8 @@ export default defineRule({
       const shown = Math.max(d, ...weights.map((w) => w!.decimals));
       ctx.report({
         at: label.field,
-        // The label cell holds its text, not a figure: that is what was entered there.
-        entered: label.text,
+        // What the clerk entered for the level: its rows' 分值, summed (the label holds no figure).
+        entered: decimalString(sum, shown, false),
         expected: decimalString(new Decimal(standard.weight), shown, false),
         message: `一级指标“${label.text.replace(/\(.*$/, '')}”下各指标分值合计 ${show(sum, shown, false)}，${std.source}规定原则上为 ${standard.weight} 分`,
         explanation: `${show(sum, shown, false)} = ${weights.map((w) => w!.text).join(' + ')}`,
