@@ -70,6 +70,7 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
     progress.start(i, entry.path);
     if (entry.kind === 'missing') {
       reports.push(failedReport(entry.path, 'unreadable', entry.reason));
+      if (annotate) warnings.push(`未为“${entry.path}”写标注副本：${entry.reason}`);
       continue;
     }
     const { report, bytes } = await checkFile(entry.path, options.profile);

@@ -48,11 +48,11 @@ export function indicatorKind(row: IndicatorRow, target: Quantity | null): Indic
 }
 
 /** Labels that make a duration a time limit (finished sooner is better), not an amount of time. */
-const TIME_LABEL = /时效|进度|时间|时限|期限|周期|工期|时长要求|办结/;
+const TIME_LABEL = /时效|进度|完成时间|时限|期限|周期|工期|办结|用时/;
 
 /**
- * A duration is a time limit under a 时效/进度 label, or when its name says so (`办结时限`);
- * `个工作日` is always one. `培训时长 40小时` stays an amount: more hours is not later.
+ * A duration is a time limit under a 时效/进度 label, or when its name says so (`办结时限`,
+ * `完成时间`); `个工作日` is always one. `培训时间 40小时` and `开放时间 300天` stay amounts.
  */
 function isTimeIndicator(row: IndicatorRow, unit: string): boolean {
   return unit === '工作日' || unit === '个工作日' || TIME_LABEL.test(row.level2) || TIME_LABEL.test(row.name);

@@ -59,15 +59,19 @@ export type SumVerdict =
 export function checkSum(total: Quantity, parts: ReadonlyArray<Quantity | null>, min: number): SumVerdict {
   let sum = new Decimal(0);
   const d = Math.max(min, total.decimals);
+  let partDecimals = min;
   let n = 0;
   for (const p of parts) {
     if (p === null) continue;
     if (!p.value.isZero()) sum = sum.plus(p.value);
+    if (p.decimals > partDecimals) partDecimals = p.decimals;
     n++;
   }
-  const diff = roundHalfUp(total.value, d).minus(roundHalfUp(sum, d)).abs();
-  if (diff.isZero()) return { kind: 'ok', sum, d };
-  const tolerance = new Decimal(10).pow(-d).times(0.5).times(Math.max(n, 1));
-  if (diff.lte(tolerance)) return { kind: 'rounding', sum, d, tolerance };
+  if (roundHalfUp(sum, d).eq(roundHalfUp(total.value, d))) return { kind: 'ok', sum, d };
+  // Each part shown rounded is off by at most half a unit of its last shown decimal, the
+  // total by half a unit of its own: a gap within that much may be rounding alone.
+  const half = (places: number) => new Decimal(10).pow(-places).times(0.5);
+  const tolerance = half(partDecimals).times(Math.max(n, 1)).plus(half(d));
+  if (total.value.minus(sum).abs().lte(tolerance)) return { kind: 'rounding', sum, d, tolerance };
   return { kind: 'wrong', sum, d };
 }

@@ -151,7 +151,9 @@ export function describeFormat(numFmt: string | undefined): FormatInfo {
   const first = numFmt.split(';')[0] ?? '';
   const bare = first.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/_./g, '');
   const percent = bare.includes('%');
-  const literal = /"([^"\d]{1,6})"\s*$/.exec(first)?.[1]?.trim() || null;
+  // A date or time format's literals (`yyyy"年"m"月"d"日"`) are not a unit of the figure.
+  const isDateTime = /[ymdhs]/i.test(bare.replace(/e[+-]/gi, ''));
+  const literal = isDateTime ? null : /"([^"\d]{1,6})"\s*$/.exec(first)?.[1]?.trim() || null;
   const m = /\.([0#?]+)/.exec(bare);
   const info: FormatInfo = {
     decimals: /[0#?]/.test(bare) ? (m ? m[1]!.length : 0) : null,

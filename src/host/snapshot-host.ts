@@ -83,6 +83,12 @@ export function planPaint<F>(
   };
 }
 
+/** What an undo had to leave: cells edited since (`Sheet!A1`) and sheets no longer there. */
+export interface Unwritten {
+  readonly editedSince: string[];
+  readonly sheetsGone: string[];
+}
+
 export abstract class SnapshotHost<F> implements SpreadsheetHost {
   abstract readonly kind: HostKind;
   /** The marks snapshot; null until read from the store. */
@@ -120,9 +126,10 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
   ): Promise<RecalcEntry<F>[]>;
   /**
    * Puts back each entry's value or formula, number format and (when kept) fill — except in a
-   * cell that no longer holds `written` (see stillWritten): returns those cells' keys.
+   * cell that no longer holds `written` (see stillWritten), and on a sheet that is gone. Throws
+   * a HostError before writing when a sheet is protected (the clerk can unprotect and retry).
    */
-  protected abstract unwriteRecalc(entries: readonly RecalcEntry<F>[]): Promise<string[]>;
+  protected abstract unwriteRecalc(entries: readonly RecalcEntry<F>[]): Promise<Unwritten>;
 
   // ---- SpreadsheetHost ---------------------------------------------------------------------
 
@@ -152,6 +159,9 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
       const kept = await this.restore(prev);
       await this.saveMarks(kept);
       await this.releaseRecalcFills();
+      // A cleared workbook is clean: the values from before 一键重算 leave the file (the hidden
+      // sheet in WPS, the document settings in Excel). 撤销重算 still works until the pane closes.
+      if (!kept.length) await this.store.remove(RECALC_KEY);
       throwIfMarksKept(kept);
     });
   }
@@ -173,7 +183,10 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
       if (!changes.length) return;
       const marks = await this.loadMarks();
       const marked = new Set(marks.map((e) => cellKey(e.sheet, e.cell)));
+      const previous = await this.loadRecalc();
+      let recorded = false;
       const entries = await this.writeRecalc(changes, marked, async (entries) => {
+        recorded = true;
         // On record before anything is written: the values to put back, and the fills of cells
         // that turn green, so that 撤销重算 and 清除标记 both work even if the pane dies now.
         await this.saveRecalc(entries);
@@ -181,6 +194,10 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
           .filter((e) => e.addedToMarks)
           .map((e): MarkEntry<F> => ({ sheet: e.sheet, cell: e.cell, painted: RECALC_FILL, original: e.fill! }));
         if (added.length) await this.saveMarks([...marks, ...added]);
+      }).catch(async (e: unknown) => {
+        // Nothing was written (or not all of it): the earlier 一键重算 stays the one to undo.
+        if (recorded) await this.saveRecalc(previous);
+        throw e;
       });
       this.recalc = entries;
     });
@@ -190,16 +207,19 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
     return this.serial.run(async () => {
       const entries = await this.loadRecalc();
       if (!entries.length) throw new HostError('nothing-to-undo', MSG.nothingToUndo());
-      const editedSince = await this.unwriteRecalc(entries);
+      const { editedSince, sheetsGone } = await this.unwriteRecalc(entries);
+      const gone = new Set(sheetsGone);
       const skipped = new Set(editedSince);
+      const undone = entries.filter((e) => !gone.has(e.sheet) && !skipped.has(cellKey(e.sheet, e.cell)));
       // A cell undone, whose green came from 一键重算, is no longer ours to mark.
-      const added = new Set(entries.filter((e) => e.addedToMarks && e.fill !== null && !skipped.has(cellKey(e.sheet, e.cell))).map((e) => cellKey(e.sheet, e.cell)));
+      const added = new Set(undone.filter((e) => e.addedToMarks && e.fill !== null).map((e) => cellKey(e.sheet, e.cell)));
       if (added.size) {
         const marks = await this.loadMarks();
         await this.saveMarks(marks.filter((m) => !added.has(cellKey(m.sheet, m.cell))));
       }
+      // Done either way: what could not be put back never will be, so the snapshot goes.
       await this.saveRecalc([]);
-      return { restored: entries.length - skipped.size, editedSince };
+      return { restored: undone.length, editedSince, sheetsGone };
     });
   }
 

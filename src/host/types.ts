@@ -63,6 +63,8 @@ export interface UndoResult {
   readonly restored: number;
   /** `Sheet!A1` of cells left alone because they were edited after 一键重算. */
   readonly editedSince: readonly string[];
+  /** Sheets renamed or deleted since: their cells could not be put back. */
+  readonly sheetsGone: readonly string[];
 }
 
 export type HostErrorCode =

@@ -61,8 +61,12 @@ export const T = {
   recomputed: '重算值',
   recalcDone: (n: number) => `已写入 ${n} 个单元格，并重新核对。`,
   undoDone: '已恢复重算前的数值和填充。',
-  undoPartial: (restored: number, edited: readonly string[]) =>
-    `已恢复 ${restored} 个单元格。以下单元格在重算后又被修改过，已保留现有内容：${edited.join('、')}。`,
+  undoPartial: (restored: number, edited: readonly string[], gone: readonly string[]) =>
+    [
+      `已恢复 ${restored} 个单元格。`,
+      edited.length ? `以下单元格在重算后又被修改过，已保留现有内容：${edited.join('、')}。` : '',
+      gone.length ? `工作表“${gone.join('”“')}”已改名或删除，其中的单元格无法恢复。` : '',
+    ].join(''),
   cleared: '已清除全部标记，单元格恢复原有填充。',
   selectFailed: '无法跳转到该单元格：',
   notInOffice: '请在 Excel 或 WPS 表格中打开此窗格。没有加载项权限时，可使用网页版（index.html）。',

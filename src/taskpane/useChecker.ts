@@ -186,7 +186,8 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
       exclusive('undoing', async () => {
         const undone = await host.undoRecalc();
         const checked = await runCheck();
-        return { ...checked, notice: undone.editedSince.length ? T.undoPartial(undone.restored, undone.editedSince) : T.undoDone };
+        const partial = undone.editedSince.length > 0 || undone.sheetsGone.length > 0;
+        return { ...checked, notice: partial ? T.undoPartial(undone.restored, undone.editedSince, undone.sheetsGone) : T.undoDone };
       }),
     [exclusive, host, runCheck],
   );

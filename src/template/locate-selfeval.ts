@@ -66,10 +66,10 @@ export function locateSelfEval(view: SheetView): SelfEvalTable {
     form,
     department:
       form === 'project'
-        ? valueRightOf(view, (l) => l === '主管部门' || l === '主管部门(单位)', header)
+        ? valueRightOf(view, (l) => l.startsWith('主管部门'), header)
         : valueRightOf(view, (l) => l.includes('名称'), header),
     project,
-    year: locateYear(view),
+    year: locateYear(view, header.to),
     execution,
     executionParts,
     breakdown,
@@ -270,11 +270,16 @@ function valueRightOf(view: SheetView, test: (label: string) => boolean, rows: {
   return right ? view.text(p.row, right.col).replace(/[\s\u3000]+/g, ' ').trim() : null;
 }
 
-/** The year of the title (`2023年度部门整体支出绩效自评表`) or of a line of its own under it (`（2023年度）`). */
-export function locateYear(view: SheetView): string | null {
+/**
+ * The year of the title (`2023年度部门整体支出绩效自评表`) or of a line of its own under it
+ * (`（2023年度）`), looked for above the tables only: a year in an indicator or a goal
+ * (`完成2022年度绩效评价整改`) is not the form's.
+ */
+export function locateYear(view: SheetView, headerEnd = Math.min(view.rowCount - 1, 12)): string | null {
+  const top = { from: 0, to: headerEnd };
   const p =
-    view.findFirst((l) => /\d{4}年/.test(l) && /(自评表|基础数据表|绩效)/.test(l)) ??
-    view.findFirst((l) => /^\(?\d{4}年度?\)?$/.test(l), { from: 0, to: Math.min(5, view.rowCount - 1) });
+    view.findFirst((l) => /\d{4}年/.test(l) && /(自评表|基础数据表|绩效)/.test(l), top) ??
+    view.findFirst((l) => /^\(?\d{4}年度?\)?$/.test(l), top);
   if (!p) return null;
   return /(\d{4})年/.exec(view.label(p.row, p.col))?.[1] ?? null;
 }

@@ -76,6 +76,11 @@ describe('parseRaw uses the number format', () => {
     expect(describeFormat('General')).toEqual({ decimals: null, percent: false, unit: null });
     expect(describeFormat('#,##0.00_);(#,##0.00)')).toEqual({ decimals: 2, percent: false, unit: null });
   });
+  test('a date or time format\'s literals are not a unit', () => {
+    expect(describeFormat('yyyy"年"m"月"d"日"').unit).toBeNull();
+    expect(describeFormat('h"时"mm"分"').unit).toBeNull();
+    expect(describeFormat('0.00E+00"元"').unit).toBe('元');
+  });
   test('a figure formatted 0.00"亿元" carries the unit it shows', () => {
     const p = parseRaw(10.09, '0.00"亿元"');
     expect(p).toMatchObject({ kind: 'number', unit: '亿元', decimals: 2 });

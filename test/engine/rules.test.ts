@@ -92,6 +92,7 @@ const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
   ['deadline missed is left to judgment', [['self', 'E17', '6月底前'], ['self', 'F17', '2023年8月'], ['self', 'H17', 8], ['self', 'I17', '受疫情影响延期'], ['self', 'H21', 92.99]], [['selfeval.qualitative', 'info', 'H17', '8', null]]],
   ['a deadline passed into the next year is late', [['self', 'E17', '12月底前'], ['self', 'F17', '2024年1月']], [['selfeval.qualitative', 'info', 'H17', '10', null]]],
   ['a duration named as a time is a time limit, whatever its 二级指标', [['self', 'C17', '质量指标'], ['self', 'E17', '1年'], ['self', 'F17', '0.5年']], []],
+  ['a time that is an amount (培训时间 40小时) is scored by proportion', [['self', 'D16', '培训时间'], ['self', 'E16', '40小时'], ['self', 'F16', '32小时']], [['selfeval.indicator-score', 'warning', 'H16', '10', '8.00'], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.99']]],
   ['个工作日 is always a time limit', [['self', 'E16', '10个工作日'], ['self', 'F16', '5个工作日']], []],
   [
     'training hours stay an amount',
@@ -230,6 +231,33 @@ describe('the 项目支出绩效自评表 family', () => {
       ['selfeval.standard-weights', 'warning', 'F6', '20', '10.00'],
       ['selfeval.standard-weights', 'warning', 'B13', '40.00', '50.00'],
     ]);
+  });
+
+  test('a level typed again on every row (no merge) is still one level', () => {
+    const r = checkProject((s) => {
+      s.merges = s.merges.filter((m) => m !== 'B13:B15');
+      set(s, 'B14', '产出指标');
+      set(s, 'B15', '产出指标');
+    });
+    expect(r.findings).toEqual([]);
+  });
+
+  test('a year in a goal or an indicator is not the form\'s year', () => {
+    const r = checkProject((s) => {
+      set(s, 'B11', '完成2022年度绩效评价发现问题的整改');
+      set(s, 'D15', '完成时间');
+      set(s, 'E15', '12月底前');
+      set(s, 'F15', '2023年11月');
+    });
+    expect(r.year).toBe('2023');
+    expect(r.findings).toEqual([]);
+  });
+
+  test('a wrong 年度资金总额 is shown, never rewritten by 一键重算 (a part may be the wrong figure)', () => {
+    const r = checkProject((s) => set(s, 'D7', 120));
+    const f = r.findings.find((x) => x.ruleId === 'selfeval.funds-breakdown')!;
+    expect([f.cell, f.entered, f.expected]).toEqual(['D6', '120', '130.00']);
+    expect(f.suggestion).toBeUndefined();
   });
 
   test('leaves a table with other 一级指标 (成本 as a level of its own) to its own scheme', () => {

@@ -26,6 +26,8 @@ export interface HostEnv {
   cell(sheet: string, cell: string): CellState;
   /** The clerk types a constant into a cell (its formula, if any, is gone). */
   type(sheet: string, cell: string, value: number | string): void;
+  /** The clerk renames a sheet. */
+  renameSheet(from: string, to: string): void;
   selection(): { sheet: string; cell: string } | null;
   activeSheet(): string;
   sheetNames(): string[];
@@ -239,7 +241,7 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         expect(env.cell('附件3', 'C5')).toEqual(cellsBefore.C5);
         for (const c of ['H9', 'G5', 'F9', 'G11']) expect(env.fill('附件3', c)).toEqual(solid(RECALC_FILL));
 
-        expect(await host.undoRecalc()).toEqual({ restored: 4, editedSince: [] });
+        expect(await host.undoRecalc()).toEqual({ restored: 4, editedSince: [], sheetsGone: [] });
         expect(await host.canUndoRecalc()).toBe(false);
         expect(Object.fromEntries(CELLS.map((c) => [c, env.cell('附件3', c)]))).toEqual(cellsBefore);
         expect(env.cell('附件3', 'G5')).toEqual({ value: 0.75, formula: '=E5/D5', numFmt: '0.00%' });
@@ -273,7 +275,7 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         env.reloadPane();
         const second = env.newHost();
         expect(await second.canUndoRecalc()).toBe(true);
-        expect(await second.undoRecalc()).toEqual({ restored: 4, editedSince: [] });
+        expect(await second.undoRecalc()).toEqual({ restored: 4, editedSince: [], sheetsGone: [] });
         expect(Object.fromEntries(CELLS.map((c) => [c, env.cell('附件3', c)]))).toEqual(cellsBefore);
         expect(snapshotFills(env, '附件3', CELLS)).toEqual(fillsBefore);
         expect(await second.hasMarks()).toBe(false);
@@ -288,12 +290,38 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         await host.applyRecalc(suggestedWrites(recalcFindings()));
         env.type('附件3', 'H9', 9.95); // typed over the recalculated 9.9
         const result = await host.undoRecalc();
-        expect(result).toEqual({ restored: 3, editedSince: ['附件3!H9'] });
+        expect(result).toEqual({ restored: 3, editedSince: ['附件3!H9'], sheetsGone: [] });
         expect(env.cell('附件3', 'H9').value).toBe(9.95);
         expect(env.cell('附件3', 'G5')).toEqual(g5);
         // Its green stays on record, so 清除标记 still gives the cell its own fill back.
         expect(env.fill('附件3', 'H9')).toEqual(solid(RECALC_FILL));
         expect(await host.hasMarks()).toBe(true);
+      });
+
+      test('撤销重算 with its sheet renamed since says so and lets the snapshot go (never stuck)', async () => {
+        const host = env.newHost();
+        await host.readWorkbook();
+        await host.applyRecalc(suggestedWrites(recalcFindings()));
+        env.renameSheet('附件3', '附件3（旧）');
+        env.reloadPane();
+        const again = env.newHost();
+        expect(await again.canUndoRecalc()).toBe(true);
+        expect(await again.undoRecalc()).toEqual({ restored: 0, editedSince: [], sheetsGone: ['附件3'] });
+        expect(await again.canUndoRecalc()).toBe(false);
+        expect(env.cell('附件3（旧）', 'H9').value).toBe(9.9); // left as the recalc wrote it
+      });
+
+      test('清除标记 takes the recalc snapshot out of the workbook; this pane can still undo', async () => {
+        const store = new MemoryStore();
+        const host = env.newHost(store);
+        await host.readWorkbook();
+        const h9 = env.cell('附件3', 'H9');
+        await host.applyRecalc(suggestedWrites(recalcFindings()));
+        await host.clearMarks();
+        expect([...store.data.keys()]).toEqual([]);
+        expect(await env.newHost(store).canUndoRecalc()).toBe(false);
+        await host.undoRecalc();
+        expect(env.cell('附件3', 'H9')).toEqual(h9);
       });
 
       test('a protected sheet refuses the whole recalc before anything is written', async () => {

@@ -79,6 +79,9 @@ export class ExcelEnv implements HostEnv {
   fill(sheet: string, cell: string): FillSpec {
     return specFromFakeFill(this.wb.sheet(sheet).at(cell).fill);
   }
+  renameSheet(from: string, to: string): void {
+    this.wb.sheet(from).name = to;
+  }
   type(sheet: string, cell: string, value: number | string): void {
     const c = this.wb.sheet(sheet).at(cell);
     c.value = value;

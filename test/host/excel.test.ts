@@ -43,6 +43,13 @@ describe('Excel: round-trips', () => {
       before = n();
       await host.undoRecalc();
       expect(n() - before).toBe(2);
+      // Also after a reload, when nothing has been read yet: still two.
+      await host.applyRecalc([{ sheet: '附件3', cell: 'H9', ruleId: 'selfeval.indicator-score', severity: 'error', entered: '9.8', value: '9.90', percent: false, display: '9.90' }]);
+      env.reloadPane();
+      const fresh = env.newHost();
+      before = n();
+      await fresh.undoRecalc();
+      expect(n() - before).toBe(2);
     } finally {
       env.teardown();
     }

@@ -81,6 +81,9 @@ export class WpsEnv implements HostEnv {
   fill(sheet: string, cell: string): FillSpec {
     return specFromWFill(this.doc.sheet(sheet).at(cell).fill);
   }
+  renameSheet(from: string, to: string): void {
+    this.doc.sheet(from).name = to;
+  }
   type(sheet: string, cell: string, value: number | string): void {
     const c = this.doc.sheet(sheet).at(cell);
     c.value = value;

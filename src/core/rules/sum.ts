@@ -10,6 +10,11 @@ export interface SumSpec {
   readonly parts: ReadonlyArray<{ readonly name: string; readonly field: Field }>;
   /** What the total is, for the message: `三公经费（2023年决算数）`. */
   readonly totalName: string;
+  /**
+   * Whether 一键重算 may write the sum into the total. Not for a total that is itself an input
+   * of other rules (全年预算数 feeds 执行率 and its score): there a part may be the wrong figure.
+   */
+  readonly suggest?: boolean;
 }
 
 /** Reports total ≠ Σ parts; returns what it found (`skipped` when it could not add up). */
@@ -49,7 +54,7 @@ export function reportSum(ctx: RuleContext, spec: SumSpec): 'ok' | 'rounding' | 
     message: `${spec.totalName}应为 ${sumShown}（${spec.parts.map((p) => p.name).join(' + ')}），填报为 ${showEntered(total)}`,
     explanation,
     inputs,
-    suggestion: { value: decimalString(verdict.sum, verdict.d, false), percent: false },
+    ...(spec.suggest === false ? {} : { suggestion: { value: decimalString(verdict.sum, verdict.d, false), percent: false } }),
   });
   return 'wrong';
 }

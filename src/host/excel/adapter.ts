@@ -8,7 +8,7 @@ import type { WorkbookGrid } from '../../template/grid';
 import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, stillWritten, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
 import { cellWrite } from '../../core/recalc-plan';
 import { HostError, type RecalcChange, type SnapshotStore } from '../types';
-import { planPaint, SnapshotHost, type PaintPlan, type SheetState } from '../snapshot-host';
+import { planPaint, SnapshotHost, type PaintPlan, type SheetState, type Unwritten } from '../snapshot-host';
 import { globalExcelApi, probeCaps, runBatch, type ExcelApi, type ExcelCaps } from './api';
 import { probeFill, queuePaint, queueRestore, type ExcelFill, type FillProbe } from './fill';
 import { readWorkbookBatch } from './read';
@@ -224,14 +224,19 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
     );
   }
 
-  protected unwriteRecalc(entries: readonly RecalcEntry<ExcelFill>[]): Promise<string[]> {
+  protected unwriteRecalc(entries: readonly RecalcEntry<ExcelFill>[]): Promise<Unwritten> {
     const cells: Located[] = entries.map((e) => ({ sheet: e.sheet, cell: e.cell, key: cellKey(e.sheet, e.cell) }));
+    // After a pane reload nothing has been read yet: probe the snapshot's sheets in the first
+    // sync anyway (a sheet gone since costs the ItemNotFound fallback), so undo stays 2 syncs.
+    this.knownSheets ??= new Set(entries.map((e) => e.sheet));
     return this.run(
       async (ctx, sync) => {
         const { info, probes } = await this.sheetsAndProbes(ctx, sync, cells, (ws, cell) => ws.getRange(cell).load('values,formulas'));
-        assertWritable(entries.map((e) => e.sheet), info);
+        const sheetsGone = [...new Set(entries.map((e) => e.sheet))].filter((s) => !info.has(s));
+        const present = entries.filter((e) => info.has(e.sheet));
+        assertWritable(present.map((e) => e.sheet), info);
         const editedSince: string[] = [];
-        const undone = entries.filter((e) => {
+        const undone = present.filter((e) => {
           const now = probes.get(cellKey(e.sheet, e.cell))!;
           const f = now.formulas[0]?.[0];
           const kept = !(typeof f === 'string' && f.startsWith('=')) && stillWritten(now.values[0]?.[0], e.written);
@@ -248,7 +253,7 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
           queueRestore(ctx.workbook.worksheets.getItem(sheet), list.map((e) => ({ cell: e.cell, fill: e.fill! })), this.caps);
         }
         if (undone.length) await sync();
-        return editedSince;
+        return { editedSince, sheetsGone };
       },
       { undoGroup: true },
     );

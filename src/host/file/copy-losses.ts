@@ -15,7 +15,7 @@ interface LossProbe {
 }
 
 const PROBES: readonly LossProbe[] = [
-  { label: '图表', part: /^xl\/charts\/chart\d+\.xml$/ },
+  { label: '图表', part: /^xl\/charts\/chart(?:Ex)?\d+\.xml$/ },
   { label: '数据透视表', part: /^xl\/pivotTables\// },
   { label: '宏（VBA）', part: /^xl\/vbaProject\.bin$/ },
   { label: '切片器', part: /^xl\/slicers\// },

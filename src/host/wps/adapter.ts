@@ -8,7 +8,7 @@ import { parseA1 } from '../../template/grid';
 import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, stillWritten, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
 import { cellWrite } from '../../core/recalc-plan';
 import { HostError, type RecalcChange, type SnapshotStore } from '../types';
-import { planPaint, SnapshotHost, type PaintPlan, type SheetState } from '../snapshot-host';
+import { planPaint, SnapshotHost, type PaintPlan, type SheetState, type Unwritten } from '../snapshot-host';
 import { paintCells, restoreCells, snapshotInterior, type WpsFill } from './fill';
 import {
   COM_ERRORS,
@@ -200,11 +200,14 @@ export class WpsHost extends SnapshotHost<WpsFill> {
     return entries;
   }
 
-  protected async unwriteRecalc(entries: readonly RecalcEntry<WpsFill>[]): Promise<string[]> {
+  protected async unwriteRecalc(entries: readonly RecalcEntry<WpsFill>[]): Promise<Unwritten> {
     return this.guard((sheets) => {
-      const ws = this.writableSheets(sheets, entries.map((e) => e.sheet));
+      const names = [...new Set(entries.map((e) => e.sheet))];
+      const sheetsGone = names.filter((n) => !findSheet(sheets, n));
+      const present = entries.filter((e) => !sheetsGone.includes(e.sheet));
+      const ws = this.writableSheets(sheets, present.map((e) => e.sheet));
       const editedSince: string[] = [];
-      const undone = entries.filter((e) => {
+      const undone = present.filter((e) => {
         const range = ws.get(e.sheet)!.Range(e.cell);
         const f = get(range, 'Formula');
         const kept = !(typeof f === 'string' && f.startsWith('=')) && stillWritten(get(range, 'Value2'), e.written);
@@ -220,7 +223,7 @@ export class WpsHost extends SnapshotHost<WpsFill> {
       for (const [sheet, list] of groupBy(undone.filter((e) => e.fill !== null), (e) => e.sheet)) {
         restoreCells(ws.get(sheet)!, list.map((e) => ({ cell: e.cell, fill: e.fill! })));
       }
-      return editedSince;
+      return { editedSince, sheetsGone };
     }, true);
   }
 }

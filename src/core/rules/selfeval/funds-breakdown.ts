@@ -35,7 +35,9 @@ export default defineRule({
     const t = ctx.tables.selfEval;
     if (!t) return;
     for (const g of t.breakdown) {
-      const sum = g.parts.length > 0 ? reportSum(ctx, { total: g.total, parts: g.parts, totalName: `${g.name}合计` }) : 'skipped';
+      // The amounts are typed inside label cells (`按收入性质分：866.48`): 一键重算 must not
+      // write a bare figure over the label.
+      const sum = g.parts.length > 0 ? reportSum(ctx, { total: g.total, parts: g.parts, totalName: `${g.name}合计`, suggest: false }) : 'skipped';
       // One error per cell: a total already shown wrong against its parts is not repeated (a
       // mere rounding difference does not excuse it from matching 全年预算数).
       if (t.execution && sum !== 'wrong') reportAgainstBudget(ctx, g.total, g.name, t.execution.budget);
@@ -45,7 +47,7 @@ export default defineRule({
         const total = t.execution[key];
         if (!total) continue;
         const parts = t.executionParts.flatMap((p) => (p[key] ? [{ name: p.label.replace(/^其中[:：]?/, ''), field: p[key]! }] : []));
-        reportSum(ctx, { total, parts, totalName: `年度资金总额（${name}）` });
+        reportSum(ctx, { total, parts, totalName: `年度资金总额（${name}）`, suggest: false });
       }
     }
   },

@@ -31,12 +31,14 @@ export default defineRule({
       });
     }
 
+    // By the label's text: a level typed again on every row (no merge) is still one level.
     const groups = new Map<string, { label: LevelLabel; rows: IndicatorRow[] }>();
     for (const row of t.indicators) {
       if (!row.level1) return; // no 一级指标 column: nothing to group by
-      const g = groups.get(row.level1.field.cell) ?? { label: row.level1, rows: [] };
+      const key = row.level1.text.replace(/\(.*$/, '');
+      const g = groups.get(key) ?? { label: row.level1, rows: [] };
       g.rows.push(row);
-      groups.set(row.level1.field.cell, g);
+      groups.set(key, g);
     }
     const standardOf = (label: string) => std.levels.find((l) => label.startsWith(l.label));
     if ([...groups.values()].some((g) => !standardOf(g.label.text))) return;
