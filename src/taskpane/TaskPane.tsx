@@ -51,7 +51,7 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
         host={host.kind}
         onCheck={() => void act.check()}
         onClear={() => void act.clearMarks()}
-        onRecalc={act.openRecalc}
+        onRecalc={() => void act.openRecalc()}
         onUndo={() => void act.undoRecalc()}
       />
       {st.error && <ErrorNotice message={st.error} />}

@@ -25,6 +25,7 @@ export const T = {
   idleBody: '打开填好的自评表工作簿（附件2 基础数据表、附件3 自评表，或项目支出绩效自评表），点击“核对”。',
   reading: '正在读取工作簿…',
   checking: '正在核对…',
+  planning: '正在计算重算结果…',
   painting: '正在标记单元格…',
   clearing: '正在清除标记…',
   writing: '正在写入重算结果…',

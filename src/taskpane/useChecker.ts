@@ -12,7 +12,7 @@ import { T } from './strings';
 
 export type CheckFn = (grid: WorkbookGrid, opts: { file: string }) => Report;
 
-export type Busy = 'reading' | 'checking' | 'painting' | 'clearing' | 'writing' | 'undoing';
+export type Busy = 'reading' | 'checking' | 'painting' | 'clearing' | 'planning' | 'writing' | 'undoing';
 
 export interface CheckerState {
   readonly busy: Busy | null;
@@ -40,7 +40,7 @@ export interface CheckerState {
 export interface CheckerActions {
   check(): Promise<void>;
   clearMarks(): Promise<void>;
-  openRecalc(): void;
+  openRecalc(): Promise<void>;
   cancelRecalc(): void;
   confirmRecalc(): Promise<void>;
   undoRecalc(): Promise<void>;
@@ -160,12 +160,16 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
   const openRecalc = useCallback(() => {
     const { report, protectedSheets } = stateRef.current;
     const grid = gridRef.current;
-    if (!report || !grid || report.status !== 'checked' || running.current) return;
-    const blocked = new Set(protectedSheets);
-    const file = optsRef.current.fileName ?? '当前工作簿';
-    const plan = planRecalc(grid, report, (g) => optsRef.current.check(g, { file }));
-    patch({ preview: plan.filter((c) => !blocked.has(c.sheet)), error: null, notice: null });
-  }, [patch]);
+    if (!report || !grid || report.status !== 'checked') return Promise.resolve();
+    return exclusive('planning', async () => {
+      // The plan re-runs the engine until the sums settle: let the spinner paint first.
+      await nextFrame();
+      const blocked = new Set(protectedSheets);
+      const file = optsRef.current.fileName ?? '当前工作簿';
+      const plan = planRecalc(grid, report, (g) => optsRef.current.check(g, { file }));
+      return { preview: plan.filter((c) => !blocked.has(c.sheet)) };
+    });
+  }, [exclusive]);
 
   const cancelRecalc = useCallback(() => patch({ preview: null }), [patch]);
 

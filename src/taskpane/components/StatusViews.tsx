@@ -30,6 +30,7 @@ const useStyles = makeStyles({
 
 const BUSY_TEXT: Readonly<Record<Busy, string>> = {
   reading: T.reading,
+  planning: T.planning,
   checking: T.checking,
   painting: T.painting,
   clearing: T.clearing,
