@@ -19,7 +19,7 @@ import { SEVERITY_RANK } from './finding';
 import type { Report } from './report';
 import { describeFormat } from './value';
 import type { Cell, WorkbookGrid } from '../template/grid';
-import { a1, parseA1 } from '../template/grid';
+import { a1, cellKey as key, normCell, parseA1 } from '../template/grid';
 
 /** One cell 一键重算 would change: shown as a preview, written only after confirmation. */
 export interface PlannedWrite {
@@ -40,8 +40,6 @@ export interface PlannedWrite {
 
 type Suggested = Finding & { readonly suggestion: Suggestion };
 
-const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
-
 /** One pass: per cell, the suggestion of its most severe finding (the first among equals). */
 export function suggestedWrites(findings: readonly Finding[]): PlannedWrite[] {
   const chosen = new Map<string, Suggested>();
@@ -53,7 +51,7 @@ export function suggestedWrites(findings: readonly Finding[]): PlannedWrite[] {
   }
   return [...chosen.values()].map((f) => ({
     sheet: f.sheet,
-    cell: f.cell.replace(/\$/g, '').toUpperCase(),
+    cell: normCell(f.cell),
     ruleId: f.ruleId,
     severity: f.severity,
     entered: f.entered,
@@ -102,7 +100,8 @@ export function applyWrites(grid: WorkbookGrid, writes: readonly PlannedWrite[])
   };
 }
 
-function formulaCells(grid: WorkbookGrid): Set<string> {
+/** `Sheet!A1` of every cell holding a formula: the host recalculates these, a Grid copy cannot. */
+export function formulaCells(grid: WorkbookGrid): Set<string> {
   const out = new Set<string>();
   for (const s of grid.sheets) {
     s.rows.forEach((r, row) =>

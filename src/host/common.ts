@@ -6,7 +6,7 @@
  */
 import type { Finding, Severity } from '../core/finding';
 import { SEVERITY_RANK } from '../core/finding';
-import { parseA1 } from '../template/grid';
+import { cellKey, normCell, parseA1 } from '../template/grid';
 import { HostError } from './types';
 
 /** Severity colours of docs/conventions.md, as #RRGGBB. */
@@ -32,14 +32,7 @@ export interface MarkTarget {
   readonly color: string;
 }
 
-/** Normalises an A1 address: `$h$5` → `H5`. */
-export function normCell(cell: string): string {
-  return cell.replace(/\$/g, '').toUpperCase();
-}
-
-export function cellKey(sheet: string, cell: string): string {
-  return `${sheet}!${normCell(cell)}`;
-}
+export { cellKey, normCell } from '../template/grid';
 
 /** One target per cell, coloured by its most severe finding; in finding order. */
 export function markTargets(findings: readonly Finding[]): MarkTarget[] {

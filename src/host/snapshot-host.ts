@@ -91,17 +91,20 @@ export interface Unwritten {
 
 export abstract class SnapshotHost<F> implements SpreadsheetHost {
   abstract readonly kind: HostKind;
-  /** The marks snapshot; null until read from the store. */
-  private marks: MarkEntry<F>[] | null = null;
-  /** What the last 一键重算 changed, for 撤销重算 (persisted); null until read from the store. */
-  private recalc: RecalcEntry<F>[] | null = null;
+  /** The marks snapshot: every cell carrying our colour, with its original fill. */
+  private readonly marks: StoredList<MarkEntry<F>>;
+  /** What the last 一键重算 changed, for 撤销重算. */
+  private readonly recalc: StoredList<RecalcEntry<F>>;
   private readonly serial = new Serial();
 
   protected constructor(
-    /** Tags the persisted snapshot, so one host never restores another's fill records. */
-    private readonly snapshotTag: string,
-    private readonly store: SnapshotStore,
-  ) {}
+    /** Tags the persisted snapshots, so one host never restores another's fill records. */
+    snapshotTag: string,
+    store: SnapshotStore,
+  ) {
+    this.marks = new StoredList(store, MARKS_KEY, snapshotTag);
+    this.recalc = new StoredList(store, RECALC_KEY, snapshotTag);
+  }
 
   // ---- what an adapter supplies ------------------------------------------------------------
 
@@ -139,8 +142,8 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
 
   paintFindings(findings: readonly Finding[]): Promise<PaintResult> {
     return this.serial.run(async () => {
-      const plan = await this.paint(markTargets(findings), await this.loadMarks(), (p) => this.saveMarks(p.union));
-      await this.saveMarks([...plan.next, ...plan.kept]);
+      const plan = await this.paint(markTargets(findings), await this.marks.get(), (p) => this.marks.set(p.union));
+      await this.marks.set([...plan.next, ...plan.kept]);
       await this.releaseRecalcFills();
       return {
         painted: plan.next.length,
@@ -154,20 +157,20 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
 
   clearMarks(): Promise<void> {
     return this.serial.run(async () => {
-      const prev = await this.loadMarks();
+      const prev = await this.marks.get();
       if (!prev.length) return;
       const kept = await this.restore(prev);
-      await this.saveMarks(kept);
+      await this.marks.set(kept);
       await this.releaseRecalcFills();
       // A cleared workbook is clean: the values from before 一键重算 leave the file (the hidden
       // sheet in WPS, the document settings in Excel). 撤销重算 still works until the pane closes.
-      if (!kept.length) await this.store.remove(RECALC_KEY);
+      if (!kept.length) await this.recalc.unpersist();
       throwIfMarksKept(kept);
     });
   }
 
   hasMarks(): Promise<boolean> {
-    return this.serial.run(async () => (await this.loadMarks()).length > 0);
+    return this.serial.run(async () => (await this.marks.get()).length > 0);
   }
 
   selectCell(sheet: string, cell: string): Promise<void> {
@@ -175,37 +178,36 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
   }
 
   canUndoRecalc(): Promise<boolean> {
-    return this.serial.run(async () => (await this.loadRecalc()).length > 0);
+    return this.serial.run(async () => (await this.recalc.get()).length > 0);
   }
 
   applyRecalc(changes: readonly RecalcChange[]): Promise<void> {
     return this.serial.run(async () => {
       if (!changes.length) return;
-      const marks = await this.loadMarks();
+      const marks = await this.marks.get();
       const marked = new Set(marks.map((e) => cellKey(e.sheet, e.cell)));
-      const previous = await this.loadRecalc();
+      const previous = await this.recalc.get();
       let recorded = false;
-      const entries = await this.writeRecalc(changes, marked, async (entries) => {
+      await this.writeRecalc(changes, marked, async (entries) => {
         recorded = true;
         // On record before anything is written: the values to put back, and the fills of cells
         // that turn green, so that 撤销重算 and 清除标记 both work even if the pane dies now.
-        await this.saveRecalc(entries);
+        await this.recalc.set(entries);
         const added = entries
           .filter((e) => e.addedToMarks)
           .map((e): MarkEntry<F> => ({ sheet: e.sheet, cell: e.cell, painted: RECALC_FILL, original: e.fill! }));
-        if (added.length) await this.saveMarks([...marks, ...added]);
+        if (added.length) await this.marks.set([...marks, ...added]);
       }).catch(async (e: unknown) => {
         // Nothing was written (or not all of it): the earlier 一键重算 stays the one to undo.
-        if (recorded) await this.saveRecalc(previous);
+        if (recorded) await this.recalc.set(previous);
         throw e;
       });
-      this.recalc = entries;
     });
   }
 
   undoRecalc(): Promise<UndoResult> {
     return this.serial.run(async () => {
-      const entries = await this.loadRecalc();
+      const entries = await this.recalc.get();
       if (!entries.length) throw new HostError('nothing-to-undo', MSG.nothingToUndo());
       const { editedSince, sheetsGone } = await this.unwriteRecalc(entries);
       const gone = new Set(sheetsGone);
@@ -214,43 +216,48 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
       // A cell undone, whose green came from 一键重算, is no longer ours to mark.
       const added = new Set(undone.filter((e) => e.addedToMarks && e.fill !== null).map((e) => cellKey(e.sheet, e.cell)));
       if (added.size) {
-        const marks = await this.loadMarks();
-        await this.saveMarks(marks.filter((m) => !added.has(cellKey(m.sheet, m.cell))));
+        const marks = await this.marks.get();
+        await this.marks.set(marks.filter((m) => !added.has(cellKey(m.sheet, m.cell))));
       }
       // Done either way: what could not be put back never will be, so the snapshot goes.
-      await this.saveRecalc([]);
+      await this.recalc.set([]);
       return { restored: undone.length, editedSince, sheetsGone };
     });
   }
 
-  // ---- the snapshot ------------------------------------------------------------------------
-
-  private async loadMarks(): Promise<MarkEntry<F>[]> {
-    if (this.marks === null) this.marks = parseSnapshot<MarkEntry<F>>(this.snapshotTag, await this.store.get(MARKS_KEY));
-    return this.marks;
-  }
-
-  private async saveMarks(entries: MarkEntry<F>[]): Promise<void> {
-    this.marks = entries;
-    if (entries.length) await this.store.set(MARKS_KEY, serializeSnapshot(this.snapshotTag, entries));
-    else await this.store.remove(MARKS_KEY);
-  }
-
-  private async loadRecalc(): Promise<RecalcEntry<F>[]> {
-    if (this.recalc === null) this.recalc = parseSnapshot<RecalcEntry<F>>(this.snapshotTag, await this.store.get(RECALC_KEY));
-    return this.recalc;
-  }
-
-  private async saveRecalc(entries: RecalcEntry<F>[]): Promise<void> {
-    this.recalc = entries;
-    if (entries.length) await this.store.set(RECALC_KEY, serializeSnapshot(this.snapshotTag, entries));
-    else await this.store.remove(RECALC_KEY);
-  }
+  // ---- the snapshots -----------------------------------------------------------------------
 
   /** After a paint or clear, fills are the marks snapshot's business again, not 撤销重算's. */
   private async releaseRecalcFills(): Promise<void> {
-    const entries = await this.loadRecalc();
+    const entries = await this.recalc.get();
     if (!entries.some((e) => e.fill !== null || e.addedToMarks)) return;
-    await this.saveRecalc(entries.map((e) => ({ ...e, fill: null, addedToMarks: false })));
+    await this.recalc.set(entries.map((e) => ({ ...e, fill: null, addedToMarks: false })));
+  }
+}
+
+/** A list persisted under one store key: read once, then kept in memory and written through. */
+class StoredList<E> {
+  private cached: E[] | null = null;
+
+  constructor(
+    private readonly store: SnapshotStore,
+    private readonly key: string,
+    private readonly tag: string,
+  ) {}
+
+  async get(): Promise<E[]> {
+    if (this.cached === null) this.cached = parseSnapshot<E>(this.tag, await this.store.get(this.key));
+    return this.cached;
+  }
+
+  async set(entries: E[]): Promise<void> {
+    this.cached = entries;
+    if (entries.length) await this.store.set(this.key, serializeSnapshot(this.tag, entries));
+    else await this.store.remove(this.key);
+  }
+
+  /** Takes the list out of the store; this session keeps it in memory. */
+  async unpersist(): Promise<void> {
+    await this.store.remove(this.key);
   }
 }

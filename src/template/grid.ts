@@ -81,6 +81,16 @@ export function a1(row: number, col: number): string {
 }
 
 /** `C12` → { row: 11, col: 2 }; throws on anything else (addresses are ours, not user input). */
+/** Normalises an A1 address: `$h$5` → `H5`. */
+export function normCell(cell: string): string {
+  return cell.replace(/\$/g, '').toUpperCase();
+}
+
+/** `Sheet!A1`, the one key of a cell across findings, marks and plans. */
+export function cellKey(sheet: string, cell: string): string {
+  return `${sheet}!${normCell(cell)}`;
+}
+
 export function parseA1(address: string): { row: number; col: number } {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.toUpperCase());
   if (!m) throw new Error(`not an A1 address: ${address}`);

@@ -9,8 +9,7 @@ import { join } from 'path';
 import { buildFixtures, EXPECTED_DIR, BAD_INPUTS } from '../fixtures/build-fixtures';
 import { readWorkbook } from '../../src/host/file/read';
 import { checkWorkbook } from '../../src/engine';
-import { applyWrites, planRecalc, suggestedWrites } from '../../src/core/recalc-plan';
-import { a1 } from '../../src/template/grid';
+import { applyWrites, formulaCells, planRecalc, suggestedWrites } from '../../src/core/recalc-plan';
 import type { WorkbookGrid } from '../../src/template/grid';
 
 const outDir = mkdtempSync(join(tmpdir(), 'selfeval-fixtures-'));
@@ -46,13 +45,6 @@ test.each(names)('%s', async (name) => {
     expect(f.inputs.length).toBeGreaterThan(0);
   }
 });
-
-/** Cells holding a formula: the host recalculates them, the Grid copy cannot. */
-function formulaCells(grid: WorkbookGrid): Set<string> {
-  const out = new Set<string>();
-  grid.sheets.forEach((s) => s.rows.forEach((r, row) => r?.forEach((c, col) => c?.formula !== undefined && out.add(`${s.name}!${a1(row, col)}`))));
-  return out;
-}
 
 // 一键重算 accepted once must leave a workbook with nothing more to recalculate: the scores
 // and, in the same pass, the sums above them (总分, 三公经费 over a corrected 公务用车 subtotal).
