@@ -156,9 +156,10 @@ export class WpsHost extends SnapshotHost<WpsFill> {
 
   // ---- 一键重算 ---------------------------------------------------------------------------
 
-  private writableSheets(sheets: WpsWorksheets, names: readonly string[]): Map<string, WpsWorksheet> {
+  /** The worksheets of `info`; a HostError before anything is written when one is missing or protected. */
+  private writable(info: SheetInfo): Map<string, WpsWorksheet> {
     const out = new Map<string, WpsWorksheet>();
-    for (const [name, s] of this.sheetInfo(sheets, names)) {
+    for (const [name, s] of info) {
       if (!s.ws) throw new HostError('sheet-missing', MSG.missingSheet(name), undefined, undefined, name);
       if (s.protected) throw new HostError('protected-sheet', MSG.protectedWrite(name), undefined, undefined, name);
       out.set(name, s.ws);
@@ -172,7 +173,7 @@ export class WpsHost extends SnapshotHost<WpsFill> {
     beforeWrite: (entries: RecalcEntry<WpsFill>[]) => Promise<void>,
   ): Promise<RecalcEntry<WpsFill>[]> {
     const { entries, ws } = this.guard((sheets) => {
-      const ws = this.writableSheets(sheets, changes.map((c) => c.sheet));
+      const ws = this.writable(this.sheetInfo(sheets, changes.map((c) => c.sheet)));
       const entries = changes.map((c): RecalcEntry<WpsFill> => {
         const range = ws.get(c.sheet)!.Range(c.cell);
         const f = get(range, 'Formula');
@@ -202,10 +203,10 @@ export class WpsHost extends SnapshotHost<WpsFill> {
 
   protected async unwriteRecalc(entries: readonly RecalcEntry<WpsFill>[]): Promise<Unwritten> {
     return this.guard((sheets) => {
-      const names = [...new Set(entries.map((e) => e.sheet))];
-      const sheetsGone = names.filter((n) => !findSheet(sheets, n));
+      const info = this.sheetInfo(sheets, entries.map((e) => e.sheet));
+      const sheetsGone = [...info].filter(([, s]) => !s.ws).map(([name]) => name);
       const present = entries.filter((e) => !sheetsGone.includes(e.sheet));
-      const ws = this.writableSheets(sheets, present.map((e) => e.sheet));
+      const ws = this.writable(new Map([...info].filter(([, s]) => s.ws)));
       const editedSince: string[] = [];
       const undone = present.filter((e) => {
         const range = ws.get(e.sheet)!.Range(e.cell);
