@@ -148,12 +148,11 @@ export function describeFormat(numFmt: string | undefined): FormatInfo {
   if (!numFmt || /^general$/i.test(numFmt.trim()) || numFmt === '@') return NO_FORMAT;
   const cached = FORMATS.get(numFmt);
   if (cached) return cached;
-  const first = numFmt.split(';')[0] ?? '';
-  const bare = first.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/_./g, '');
+  const { bare, literal: lastQuoted } = scanFirstSection(numFmt);
   const percent = bare.includes('%');
   // A date or time format's literals (`yyyy"年"m"月"d"日"`) are not a unit of the figure.
   const isDateTime = /[ymdhs]/i.test(bare.replace(/e[+-]/gi, ''));
-  const literal = isDateTime ? null : /"([^"\d]{1,6})"\s*$/.exec(first)?.[1]?.trim() || null;
+  const literal = isDateTime || lastQuoted === null || !/^[^"\d]{1,6}$/.test(lastQuoted) ? null : lastQuoted.trim() || null;
   const m = /\.([0#?]+)/.exec(bare);
   const info: FormatInfo = {
     decimals: /[0#?]/.test(bare) ? (m ? m[1]!.length : 0) : null,
@@ -164,6 +163,41 @@ export function describeFormat(numFmt: string | undefined): FormatInfo {
   return info;
 }
 
+/**
+ * One pass over a format code's first section (up to an unquoted `;`): `bare` is the section
+ * without quoted text, `[...]` codes, `\x` escapes and `_x` paddings; `literal` is the last
+ * quoted text when only spaces follow it. A hand loop, not regexes: a code is workbook text,
+ * and `\[[^\]]*\]` over a long run of `[` backtracks quadratically.
+ */
+function scanFirstSection(code: string): { bare: string; literal: string | null } {
+  let bare = '';
+  let quoted: { text: string; end: number } | null = null;
+  let closes = { '"': true, ']': true }; // false once no closing character is left
+  let i = 0;
+  for (; i < code.length; i++) {
+    const ch = code[i]!;
+    if (ch === ';') break;
+    if (ch === '\\' || ch === '_') {
+      i++; // the escaped or padded character is not part of the figure
+      continue;
+    }
+    const close = ch === '"' ? '"' : ch === '[' ? ']' : null;
+    if (close && closes[close]) {
+      const end = code.indexOf(close, i + 1);
+      if (end >= 0) {
+        if (close === '"') quoted = { text: code.slice(i + 1, end), end };
+        i = end;
+        continue;
+      }
+      closes = { ...closes, [close]: false };
+    }
+    bare += ch;
+  }
+  const literal = quoted && code.slice(quoted.end + 1, i).trim() === '' ? quoted.text : null;
+  return { bare, literal };
+}
+
+const MAX_UNIT_WITH_SUFFIX = 16;
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?/;
 
 /** Parses text a clerk typed: `98.99%`, `9.33亿元`, `≥90%`, `１４`, `1,234.5`, `——`. */
@@ -189,7 +223,9 @@ export function parseText(raw: string): Parsed {
   const intPart = (m[2] ?? '0').replace(/,/g, '');
   const frac = m[3] ?? '';
   let unit = rest.slice(m[0].length).trim();
-  for (const [re, c] of SUFFIX_COMPARATORS) {
+  // A unit plus its longest suffix (`(含)及以下`) is short: longer text is prose, and the
+  // suffix patterns, anchored at the end, never run over a long string.
+  for (const [re, c] of unit.length <= MAX_UNIT_WITH_SUFFIX ? SUFFIX_COMPARATORS : []) {
     const sm = re.exec(unit);
     if (sm) {
       comparator ??= c;
@@ -214,6 +250,12 @@ export function parseAfterColon(label: string): Parsed {
   const idx = norm.lastIndexOf(':');
   if (idx < 0) return { kind: 'blank' };
   return parseText(norm.slice(idx + 1));
+}
+
+/** `一级指标(30分)` → `一级指标`: the text before the first `(` (linear, unlike `/\(.*$/`). */
+export function textBeforeParen(s: string): string {
+  const i = s.indexOf('(');
+  return i < 0 ? s : s.slice(0, i);
 }
 
 /** Rounds half-up, as Excel's ROUND and as people do. */

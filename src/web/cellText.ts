@@ -6,8 +6,12 @@ function group(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** `toFixed` accepts at most 100 digits; a format may ask for more (`0.000…`). */
+const MAX_SHOWN_DECIMALS = 100;
+
 export function formatNumber(v: number, numFmt: string | undefined): string {
-  const fmt = describeFormat(numFmt);
+  const described = describeFormat(numFmt);
+  const fmt = { ...described, decimals: described.decimals === null ? null : Math.min(described.decimals, MAX_SHOWN_DECIMALS) };
   const thousands = !!numFmt && /#,##0|0,0/.test(numFmt);
   if (fmt.percent) return `${(v * 100).toFixed(fmt.decimals ?? 0)}%`;
   if (fmt.decimals !== null) {

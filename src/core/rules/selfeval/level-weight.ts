@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
+import { textBeforeParen } from '../../value';
 import { decimalString, show } from '../../precision';
 import type { Field, IndicatorRow, LevelLabel } from '../../../template/tables';
 
@@ -30,7 +31,7 @@ export default defineRule({
         at: label.field,
         entered: new Decimal(declared.value).toFixed(declared.decimals),
         expected: decimalString(sum, d, false),
-        message: `一级指标“${label.text.replace(/\(.*$/, '')}”标注 ${declared.value} 分，其下指标分值合计 ${show(sum, d, false)}`,
+        message: `一级指标“${textBeforeParen(label.text)}”标注 ${declared.value} 分，其下指标分值合计 ${show(sum, d, false)}`,
         explanation: `${show(sum, d, false)} = ${weights.map((w) => (w ? w.text : '0')).join(' + ')}`,
         inputs,
       });

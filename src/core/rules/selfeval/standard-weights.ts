@@ -6,6 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
+import { textBeforeParen } from '../../value';
 import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../../precision';
 import type { IndicatorRow, LevelLabel } from '../../../template/tables';
 
@@ -35,7 +36,7 @@ export default defineRule({
     const groups = new Map<string, { label: LevelLabel; rows: IndicatorRow[] }>();
     for (const row of t.indicators) {
       if (!row.level1) return; // no 一级指标 column: nothing to group by
-      const key = row.level1.text.replace(/\(.*$/, '');
+      const key = textBeforeParen(row.level1.text);
       const g = groups.get(key) ?? { label: row.level1, rows: [] };
       g.rows.push(row);
       groups.set(key, g);
@@ -54,7 +55,7 @@ export default defineRule({
         // What the clerk entered for the level: its rows' 分值, summed (the label holds no figure).
         entered: decimalString(sum, shown, false),
         expected: decimalString(new Decimal(standard.weight), shown, false),
-        message: `一级指标“${label.text.replace(/\(.*$/, '')}”下各指标分值合计 ${show(sum, shown, false)}，${std.source}规定原则上为 ${standard.weight} 分`,
+        message: `一级指标“${textBeforeParen(label.text)}”下各指标分值合计 ${show(sum, shown, false)}，${std.source}规定原则上为 ${standard.weight} 分`,
         explanation: `${show(sum, shown, false)} = ${weights.map((w) => w!.text).join(' + ')}`,
         inputs: rows.map((r) => r.weight),
       });
