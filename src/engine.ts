@@ -91,6 +91,7 @@ export function runRules(file: string, tables: LocatedWorkbook, profile: Profile
     department: tables.selfEval?.department ?? null,
     project: tables.selfEval?.project ?? null,
     year: tables.selfEval?.year ?? null,
+    statedGrade: tables.selfEval?.grade?.text ?? null,
     missingAnchors: tables.missingAnchors,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The JSON report of CONTRACT.md: one object per workbook, an array for a batch. Keys come
  * in the contract's order; fields beyond it (explanation, suggestion, department, project, year,
- * missingAnchors) follow, as the contract allows additions.
+ * statedGrade, missingAnchors) follow, as the contract allows additions.
  */
 import type { Finding } from '../core/finding';
 import type { Report } from '../core/report';
@@ -25,6 +25,7 @@ export function reportToJson(report: Report): Record<string, unknown> {
     department: report.department,
     project: report.project,
     year: report.year,
+    statedGrade: report.statedGrade,
     missingAnchors: report.missingAnchors,
   };
 }

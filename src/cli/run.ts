@@ -4,6 +4,7 @@
  * --out, --summary and the --annotate folder, and never onto an input.
  */
 import { mkdirSync } from 'fs';
+import { dirname, relative, resolve, sep } from 'path';
 import { findProfile, PROFILES } from '../core/profile';
 import { failedReport, type Report } from '../core/report';
 import { annotateWorkbook } from '../host/file/annotate';
@@ -64,10 +65,13 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   const inputKeys = new Set(inputs.entries.map((e) => canonicalPath(e.path)));
 
   const reports: Report[] = [];
+  /** Per report, the annotated copy written for it (for the summary's links). */
+  const copies: (string | null)[] = [];
   let outputFailed = false;
   const progress = createProgress(io.stderr, inputs.entries.length);
   for (const [i, entry] of inputs.entries.entries()) {
     progress.start(i, entry.path);
+    copies[i] = null;
     if (entry.kind === 'missing') {
       reports.push(failedReport(entry.path, 'unreadable', entry.reason));
       if (annotate) warnings.push(`未为“${entry.path}”写标注副本：${entry.reason}`);
@@ -83,6 +87,7 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
       try {
         if (inputKeys.has(canonicalPath(target))) throw new Error('标注副本的文件名与输入文件相同');
         writeOutputFile(target, await annotateWorkbook({ bytes, report }));
+        copies[i] = target;
       } catch (e) {
         outputFailed = true;
         warnings.push(`无法写出“${entry.path}”的标注副本 ${target}：${describe(e)}`);
@@ -94,7 +99,9 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   const rendered = renderReport(resolveFormat(options, Boolean(io.stdout.isTTY)), reports, inputs.isBatch);
   outputFailed = !writeOrWarn(options.out, rendered, io, warnings) || outputFailed;
   if (options.summary) {
-    outputFailed = !writeOrWarn(options.summary, await buildSummaryWorkbook(reports), io, warnings) || outputFailed;
+    const summaryDir = dirname(resolve(options.summary));
+    const links = copies.map((c) => (c === null ? null : relative(summaryDir, resolve(c)).split(sep).join('/')));
+    outputFailed = !writeOrWarn(options.summary, await buildSummaryWorkbook(reports, { copies: links }), io, warnings) || outputFailed;
   }
   for (const w of warnings) io.stderr.write(`selfeval-check：${w}\n`);
   if (outputFailed || inputs.entries.length === 0) return EXIT_TROUBLE;

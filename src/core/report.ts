@@ -29,6 +29,8 @@ export interface Report {
   readonly project: string | null;
   /** 年度 from the form titles, when found. */
   readonly year: string | null;
+  /** The grade the form states (评价等次/自评等级), as written (`优秀`), when it states one. */
+  readonly statedGrade: string | null;
   /** Anchor labels that were looked for and not found (why a template was not recognised). */
   readonly missingAnchors: readonly string[];
 }
@@ -55,6 +57,7 @@ export function failedReport(file: string, status: Exclude<ReportStatus, 'checke
     department: null,
     project: null,
     year: null,
+    statedGrade: null,
     missingAnchors,
   };
 }

@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { dirname, isAbsolute, join, resolve } from 'path';
+import { linkTargetOf } from '../../src/host/file/links';
 import { writeFileSync } from 'fs';
 import { hashTree, makeBatchFolder, makeTempDir, seedWorkbook, type BatchFolder } from './batch-folder';
 
@@ -134,6 +135,44 @@ describe('selfeval-check on a batch folder', () => {
     expect(ws.getRow(2).getCell(2).value).toBe('株洲市芦淞区商务局');
     expect(ws.getRow(2).getCell(5).value).toBe(94.99);
     expect([2, 3, 4, 5, 6, 7].map((r) => ws.getRow(r).getCell(10).value)).toEqual(['已核对', '已核对', '无法读取', '无法读取', '未识别模板', '已核对']);
+  });
+
+  it('lists every finding on 全部问题, each linked to its own cell of an existing annotated copy', async () => {
+    const summaryPath = join(out, 'summary.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(summaryPath) as unknown as ExcelJS.Buffer);
+    const all = wb.getWorksheet('全部问题')!;
+    const findings = reports.flatMap((r) => (r.findings as Json[]).map((f) => ({ file: r.file as string, ...f })));
+    expect(findings.length).toBeGreaterThan(3);
+    expect(all.rowCount).toBe(findings.length + 1);
+    const copies = new Map<string, ExcelJS.Workbook>();
+    for (const [i, f] of findings.entries()) {
+      const row = all.getRow(i + 2);
+      expect([row.getCell(1).value, row.getCell(4).value, row.getCell(11).value]).toEqual([f.file, f.sheet, f.ruleId]);
+      const target = linkTargetOf(row.getCell(5).value)!;
+      expect(target).not.toBeNull();
+      const [file, location] = target.split('#') as [string, string];
+      expect(isAbsolute(file)).toBe(false);
+      const copyPath = resolve(dirname(summaryPath), file);
+      expect(existsSync(copyPath)).toBe(true);
+      if (!copies.has(copyPath)) {
+        const copy = new ExcelJS.Workbook();
+        await copy.xlsx.load(readFileSync(copyPath) as unknown as ExcelJS.Buffer);
+        copies.set(copyPath, copy);
+      }
+      const m = /^'((?:[^']|'')+)'!([A-Z]+\d+)$/.exec(location)!;
+      const sheet = copies.get(copyPath)!.getWorksheet(m[1]!.replace(/''/g, "'"))!;
+      expect([sheet.name, m[2]]).toEqual([f.sheet, f.cell]);
+      // The cell it opens is the one the copy marked for this finding.
+      const note = sheet.getCell(m[2]!).note as unknown;
+      expect(typeof note === 'string' ? note : ((note as ExcelJS.Comment).texts ?? []).map((t) => t.text).join('')).toContain(f.message);
+    }
+    // 核对汇总 links each copy that was written; the unreadable files have none.
+    const summary = wb.getWorksheet('核对汇总')!;
+    const links = [2, 3, 4, 5, 6, 7].map((r) => linkTargetOf(summary.getRow(r).getCell(14).value));
+    expect(links.map((l) => l !== null)).toEqual([true, true, false, false, true, true]);
+    for (const l of links) if (l) expect(existsSync(resolve(out, l))).toBe(true);
+    expect(summary.getRow(2).getCell(13).value).toBe(reports[0]!.statedGrade);
   });
 
   it('shows no progress bar when stderr is not a terminal', () => {

@@ -169,7 +169,7 @@ describe('annotateWorkbook on an .xlsx', () => {
 
   it('adds a 核对结果 sheet listing every finding with a link to its cell', () => {
     const ws = out.getWorksheet(RESULTS_SHEET_NAME)!;
-    expect(ws.getRow(1).values).toEqual([undefined, '序号', '严重程度', '工作表', '单元格', '规则', '填报值', '应为', '说明']);
+    expect(ws.getRow(1).values).toEqual([undefined, '序号', '严重程度', '工作表', '单元格', '规则名称', '填报值', '应为', '说明', '规则编号']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(ws.rowCount).toBe(findings.length + 1);
     const second = ws.getRow(3);
@@ -177,7 +177,8 @@ describe('annotateWorkbook on an .xlsx', () => {
     expect(second.getCell(2).value).toBe('错误');
     expect(second.getCell(3).value).toBe('附件3');
     expect(second.getCell(4).value).toEqual({ formula: `HYPERLINK("#'附件3'!H5","H5")`, result: 'H5' });
-    expect(second.getCell(5).value).toBe('selfeval.execution-score');
+    expect(second.getCell(5).value).toBe('预算执行得分');
+    expect(second.getCell(9).value).toBe('selfeval.execution-score');
     expect(second.getCell(6).value).toBe('9.8');
     expect(second.getCell(7).value).toBe('9.90');
     expect(String(second.getCell(8).value)).toContain('9.90 = 10 × 857.71 ÷ 866.48');
@@ -189,8 +190,14 @@ describe('annotateWorkbook on an .xlsx', () => {
     const ws = out.getWorksheet(RESULTS_SHEET_NAME)!;
     expect(ws.getColumn(8).width).toBeGreaterThanOrEqual(60);
     expect(ws.getColumn(3).width).toBeGreaterThan(8);
-    expect(ws.autoFilter).toBe('A1:H6');
+    expect(ws.autoFilter).toBe('A1:I6');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getRow(2).getCell(8).alignment?.wrapText).toBe(true);
+  });
+
+  it('prints the results sheet landscape, one page wide, the header on every page', () => {
+    const ws = out.getWorksheet(RESULTS_SHEET_NAME)!;
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
   });
 
   it('says below the table what the copy could not keep of the original, and nothing when it kept all', async () => {
@@ -205,7 +212,7 @@ describe('annotateWorkbook on an .xlsx', () => {
     const ws = copy.getWorksheet(RESULTS_SHEET_NAME)!;
     expect(ws.rowCount).toBe(findings.length + 3);
     expect(ws.getCell(findings.length + 3, 1).value).toBe('注意：本副本由核对工具另存，未保留原工作簿中的图表、宏（VBA）、形状和文本框。提交和存档请以原文件为准。');
-    expect(ws.autoFilter).toBe('A1:H6');
+    expect(ws.autoFilter).toBe('A1:I6');
   });
 
   it('names the results sheet apart when the workbook already has one', async () => {

@@ -30,6 +30,7 @@ export function checkedReport(file: string, findings: readonly Finding[], extra:
     department: '某某县财政局',
     project: null,
     year: '2023',
+    statedGrade: '优',
     missingAnchors: [],
     ...extra,
   };

@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
 import { failedReport } from '../../src/core/report';
+import { linkTargetOf } from '../../src/host/file/links';
 import { buildSummaryWorkbook, SUMMARY_SHEET_NAME } from '../../src/host/file/summary';
+import { FINDINGS_SHEET_NAME } from '../../src/host/file/summary-findings';
+import { OVERVIEW_SHEET_NAME } from '../../src/host/file/summary-overview';
 import { checkedReport, finding } from './fake-report';
 
 describe('buildSummaryWorkbook', () => {
+  let wb: ExcelJS.Workbook;
   let ws: ExcelJS.Worksheet;
 
   beforeAll(async () => {
@@ -20,20 +24,26 @@ describe('buildSummaryWorkbook', () => {
         project: '商务发展专项资金',
       }),
     ];
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await buildSummaryWorkbook(reports)) as unknown as ExcelJS.Buffer);
+    reports[3] = { ...reports[3]!, statedGrade: '良好' };
+    wb = new ExcelJS.Workbook();
+    const copies = ['标注/芦淞区商务局.checked.xlsx', null, 'x/其他.checked.xlsx', '标注/良好.checked.xlsx'];
+    await wb.xlsx.load((await buildSummaryWorkbook(reports, { copies })) as unknown as ExcelJS.Buffer);
     ws = wb.getWorksheet(SUMMARY_SHEET_NAME)!;
   });
 
+  it('has the sheets 核对汇总 (first, where scripts read), 全部问题 and 概览', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET_NAME, FINDINGS_SHEET_NAME, OVERVIEW_SHEET_NAME]);
+  });
+
   it('has the header of CONTRACT.md, styled', () => {
-    expect(ws.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '填报总分', '重算总分', '等次', '错误', '警告', '提示', '状态', '原因', '项目']);
+    expect(ws.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '填报总分', '重算总分', '等次', '错误', '警告', '提示', '状态', '原因', '项目', '填报等次', '标注副本']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect((ws.getRow(1).getCell(1).fill as ExcelJS.FillPattern).pattern).toBe('solid');
   });
 
   it('writes one row per workbook with totals as numbers and counts by severity', () => {
     expect(ws.rowCount).toBe(5);
-    expect(ws.getRow(2).values).toEqual([undefined, '批次/芦淞区商务局.xlsx', '某某县财政局', '2023', 95.8, 94.99, '优', 1, 2, 0, '已核对']);
+    expect((ws.getRow(2).values as unknown[]).slice(0, 11)).toEqual([undefined, '批次/芦淞区商务局.xlsx', '某某县财政局', '2023', 95.8, 94.99, '优', 1, 2, 0, '已核对']);
     expect(ws.getRow(2).getCell(4).numFmt).toBe('0.0');
     expect(ws.getRow(2).getCell(5).numFmt).toBe('0.00');
     expect(ws.getRow(5).getCell(4).value).toBe(88);
@@ -51,8 +61,73 @@ describe('buildSummaryWorkbook', () => {
 
   it('freezes the header, filters the table and sets widths', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:L5');
+    expect(ws.autoFilter).toBe('A1:N5');
     expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(40);
     expect(ws.getColumn(11).width).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives the stated grade and a link to each annotated copy, relative to the summary', () => {
+    expect(ws.getRow(2).getCell(13).value).toBe('优');
+    expect(ws.getRow(5).getCell(13).value).toBe('良好');
+    expect(ws.getRow(3).getCell(13).value).toBeNull();
+    expect(linkTargetOf(ws.getRow(2).getCell(14).value)).toBe('标注/芦淞区商务局.checked.xlsx');
+    expect(ws.getRow(2).getCell(14).text).toBe('标注/芦淞区商务局.checked.xlsx');
+    expect(ws.getRow(3).getCell(14).value).toBeNull();
+  });
+
+  it('lists every finding of the batch on 全部问题, each cell linked into its copy', () => {
+    const all = wb.getWorksheet(FINDINGS_SHEET_NAME)!;
+    expect(all.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '工作表', '单元格', '规则名称', '严重程度', '填报值', '应为', '说明', '规则编号']);
+    expect(all.rowCount).toBe(1 + 3);
+    const first = all.getRow(2);
+    expect(first.getCell(1).value).toBe('批次/芦淞区商务局.xlsx');
+    expect(first.getCell(2).value).toBe('某某县财政局');
+    expect(first.getCell(4).value).toBe('附件3');
+    expect(first.getCell(5).text).toBe('H5');
+    expect(linkTargetOf(first.getCell(5).value)).toBe("标注/芦淞区商务局.checked.xlsx#'附件3'!H5");
+    expect(first.getCell(6).value).toBe('预算执行得分');
+    expect(first.getCell(7).value).toBe('错误');
+    expect((first.getCell(7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect([first.getCell(8).value, first.getCell(9).value]).toEqual(['9.8', '9.90']);
+    expect(first.getCell(10).value).toBe('x\n说明 selfeval.execution-score');
+    expect(first.getCell(10).alignment?.wrapText).toBe(true);
+    expect(first.getCell(11).value).toBe('selfeval.execution-score');
+    expect([3, 4].map((r) => all.getRow(r).getCell(6).value)).toEqual(['缺少偏差原因', '指标得分']);
+    expect(all.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(all.autoFilter).toBe('A1:K4');
+  });
+
+  it('counts workbooks by grade and findings by rule on 概览', () => {
+    const o = wb.getWorksheet(OVERVIEW_SHEET_NAME)!;
+    expect(o.getCell('A2').value).toBe('共 4 个文件：已核对 2，无法读取 1，未识别模板 1；错误 1，警告 2，提示 0');
+    expect(o.getRow(4).values).toEqual([undefined, '等次', '按重算总分（文件数）', '按填报等次（文件数）']);
+    const grades = [5, 6, 7, 8, 9].map((r) => o.getRow(r).values);
+    expect(grades).toEqual([
+      [undefined, '优', 1, 1],
+      [undefined, '良', 1, 1],
+      [undefined, '中', 0, 0],
+      [undefined, '差', 0, 0],
+      [undefined, '无等次', 2, 2],
+    ]);
+    expect(o.getRow(11).values).toEqual([undefined, '规则名称', '规则编号', '错误', '警告', '提示', '合计', '涉及文件数']);
+    expect(o.getRow(12).values).toEqual([undefined, '预算执行得分', 'selfeval.execution-score', 1, 0, 0, 1, 1]);
+    expect([12, 13, 14].map((r) => o.getRow(r).getCell(2).value).sort()).toEqual(['selfeval.execution-score', 'selfeval.indicator-score', 'selfeval.missing-reason']);
+  });
+
+  it('prints every sheet one page wide, as many pages down as needed, the header repeated', () => {
+    for (const sheet of wb.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '1:1' });
+    }
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(wb.getWorksheet(FINDINGS_SHEET_NAME)!.pageSetup.orientation).toBe('landscape');
+    expect(wb.getWorksheet(OVERVIEW_SHEET_NAME)!.pageSetup.orientation).toBe('portrait');
+    expect(ws.headerFooter.oddFooter).toContain('&P');
+  });
+
+  it('writes no links when there are no copies', async () => {
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.load((await buildSummaryWorkbook([checkedReport('a.xlsx', [finding('附件3', 'H5', 'error', 'selfeval.grade', 'g')])])) as unknown as ExcelJS.Buffer);
+    expect(plain.getWorksheet(SUMMARY_SHEET_NAME)!.getRow(2).getCell(14).value).toBeNull();
+    expect(plain.getWorksheet(FINDINGS_SHEET_NAME)!.getRow(2).getCell(5).value).toBe('H5');
   });
 });

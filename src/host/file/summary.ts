@@ -1,10 +1,17 @@
 /**
- * The batch summary workbook (CONTRACT.md, `--summary FILE.xlsx`): one row per workbook
- * with its department, year, totals, grade, counts by severity and status.
+ * The batch summary workbook (CONTRACT.md, `--summary FILE.xlsx`), for a reviewer:
+ * 核对汇总, one row per workbook (department, year, totals, grades, counts by severity,
+ * status, a link to its annotated copy); 全部问题, one row per finding across the batch, each
+ * linked to its cell in the copy; 概览, counts by grade and by rule. Every sheet prints one
+ * page wide with its header repeated.
  */
 import { Workbook, type Style, type Worksheet } from 'exceljs';
 import type { Report, ReportStatus } from '../../core/report';
+import { linkValue } from './links';
 import { argb, SEVERITY_COLOR } from './severity-style';
+import { fitWidth, finishTable, LINK_FONT, setPrintLayout, startTable, type TableColumn } from './sheet-layout';
+import { addFindingsSheet } from './summary-findings';
+import { addOverviewSheet } from './summary-overview';
 
 export const SUMMARY_SHEET_NAME = '核对汇总';
 
@@ -14,12 +21,16 @@ export const STATUS_LABEL: Readonly<Record<ReportStatus, string>> = {
   unrecognised: '未识别模板',
 };
 
-interface Column {
-  readonly header: string;
-  readonly width: number;
+export interface SummaryOptions {
+  /**
+   * Per report, in the same order: its annotated copy as a path relative to the summary's
+   * folder, `/`-separated (`annotated/自评.checked.xlsx`), or null where none was written.
+   * Absent: no copies, no links.
+   */
+  readonly copies?: readonly (string | null)[];
 }
 
-const COLUMNS: readonly Column[] = [
+const COLUMNS: readonly TableColumn[] = [
   { header: '文件', width: 40 },
   { header: '单位', width: 28 },
   { header: '年度', width: 8 },
@@ -30,34 +41,36 @@ const COLUMNS: readonly Column[] = [
   { header: '警告', width: 6 },
   { header: '提示', width: 6 },
   { header: '状态', width: 12 },
-  { header: '原因', width: 60 },
+  { header: '原因', width: 60, wrap: true },
   // Appended, not inserted: scripts read the contract's columns by position.
   { header: '项目', width: 28 },
+  { header: '填报等次', width: 10 },
+  { header: '标注副本', width: 30 },
 ];
-
-const HEADER_STYLE: Partial<Style> = {
-  font: { bold: true },
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb('#D9D9D9') } },
-  alignment: { horizontal: 'center', vertical: 'middle' },
-  border: { bottom: { style: 'thin' } },
-};
 
 const MAX_FILE_WIDTH = 80;
 
-export async function buildSummaryWorkbook(reports: readonly Report[]): Promise<Uint8Array> {
+export async function buildSummaryWorkbook(reports: readonly Report[], options: SummaryOptions = {}): Promise<Uint8Array> {
+  const copies = reports.map((_, i) => options.copies?.[i] ?? null);
   const workbook = new Workbook();
-  const ws = workbook.addWorksheet(SUMMARY_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).eachCell((cell) => {
-    cell.style = { ...HEADER_STYLE };
-  });
-  for (const report of reports) addReportRow(ws, report);
-  ws.getColumn(1).width = Math.min(MAX_FILE_WIDTH, Math.max(COLUMNS[0]!.width, ...reports.map((r) => displayWidth(r.file) + 2)));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: reports.length + 1, column: COLUMNS.length } };
+  addSummarySheet(workbook, reports, copies);
+  addFindingsSheet(workbook, reports, copies);
+  addOverviewSheet(workbook, reports);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-function addReportRow(ws: Worksheet, r: Report): void {
+function addSummarySheet(workbook: Workbook, reports: readonly Report[], copies: readonly (string | null)[]): Worksheet {
+  const ws = workbook.addWorksheet(SUMMARY_SHEET_NAME);
+  startTable(ws, COLUMNS);
+  reports.forEach((r, i) => addReportRow(ws, r, copies[i]!));
+  finishTable(ws, COLUMNS, reports.length);
+  ws.getColumn(1).width = fitWidth(reports.map((r) => r.file), COLUMNS[0]!.width, MAX_FILE_WIDTH);
+  ws.getColumn(14).width = fitWidth(copies, COLUMNS[13]!.width, MAX_FILE_WIDTH);
+  setPrintLayout(ws, 'landscape');
+  return ws;
+}
+
+function addReportRow(ws: Worksheet, r: Report, copy: string | null): void {
   const checked = r.status === 'checked';
   const row = ws.addRow([
     r.file,
@@ -72,6 +85,8 @@ function addReportRow(ws: Worksheet, r: Report): void {
     STATUS_LABEL[r.status],
     r.error,
     r.project,
+    r.statedGrade,
+    copy === null ? null : linkValue(copy, copy),
   ]);
   for (const col of [4, 5] as const) {
     const text = col === 4 ? r.summary.enteredTotal : r.summary.recomputedTotal;
@@ -80,7 +95,7 @@ function addReportRow(ws: Worksheet, r: Report): void {
   if (checked && r.summary.errors > 0) row.getCell(7).style = solid(SEVERITY_COLOR.error);
   if (checked && r.summary.warnings > 0) row.getCell(8).style = solid(SEVERITY_COLOR.warning);
   if (!checked) row.getCell(10).style = solid(SEVERITY_COLOR.error);
-  row.getCell(11).style = { alignment: { wrapText: true, vertical: 'top' } };
+  if (copy !== null) row.getCell(14).style = { font: LINK_FONT };
 }
 
 /** A decimal string as a number for sorting, or null; the format keeps the decimals shown. */
@@ -95,13 +110,6 @@ function decimalsFormat(text: string): string {
   return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
 }
 
-function solid(hex: string): Partial<Style> {
+export function solid(hex: string): Partial<Style> {
   return { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } } };
-}
-
-/** Column width of a text: CJK characters take two columns. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
-  return w;
 }

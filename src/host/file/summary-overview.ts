@@ -1,0 +1,89 @@
+/**
+ * The summary's 概览 sheet: what a reviewer reports upward about a batch — how many workbooks
+ * per grade (recomputed and as stated) and which problems come up most, by rule.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import type { Severity } from '../../core/finding';
+import { parseGrade } from '../../core/grade';
+import type { Grade, Report } from '../../core/report';
+import { findingTitle } from '../../core/rule-titles';
+import { HEADER_STYLE, setPrintLayout } from './sheet-layout';
+
+export const OVERVIEW_SHEET_NAME = '概览';
+
+const GRADES: readonly Grade[] = ['优', '良', '中', '差'];
+const NO_GRADE = '无等次';
+
+export interface RuleCount {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly bySeverity: Record<Severity, number>;
+  readonly total: number;
+  /** How many workbooks have at least one such finding. */
+  readonly files: number;
+}
+
+/** Findings per rule across the batch, most frequent first. */
+export function countByRule(reports: readonly Report[]): RuleCount[] {
+  const counts = new Map<string, { title: string; bySeverity: Record<Severity, number>; total: number; files: Set<number> }>();
+  reports.forEach((r, i) => {
+    for (const f of r.findings) {
+      let c = counts.get(f.ruleId);
+      if (!c) counts.set(f.ruleId, (c = { title: findingTitle(f), bySeverity: { error: 0, warning: 0, info: 0 }, total: 0, files: new Set() }));
+      c.bySeverity[f.severity]++;
+      c.total++;
+      c.files.add(i);
+    }
+  });
+  return [...counts]
+    .map(([ruleId, c]) => ({ ruleId, title: c.title, bySeverity: c.bySeverity, total: c.total, files: c.files.size }))
+    .sort((a, b) => b.total - a.total || b.files - a.files || (a.ruleId < b.ruleId ? -1 : 1));
+}
+
+/** Workbooks per grade: by the recomputed total and as the form states it. */
+export function countByGrade(reports: readonly Report[]): { grade: string; recomputed: number; stated: number }[] {
+  const stated = (r: Report) => (r.statedGrade === null ? null : parseGrade(r.statedGrade));
+  return [...GRADES, null].map((g) => ({
+    grade: g ?? NO_GRADE,
+    recomputed: reports.filter((r) => r.summary.grade === g).length,
+    stated: reports.filter((r) => stated(r) === g).length,
+  }));
+}
+
+export function addOverviewSheet(workbook: Workbook, reports: readonly Report[]): Worksheet {
+  const ws = workbook.addWorksheet(OVERVIEW_SHEET_NAME);
+  ws.columns = [{ width: 24 }, { width: 28 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 12 }];
+  const title = ws.getCell('A1');
+  title.value = '核对概览';
+  title.style = { font: { bold: true, size: 14 } };
+  ws.getCell('A2').value = batchText(reports);
+
+  let row = 4;
+  header(ws, row++, ['等次', '按重算总分（文件数）', '按填报等次（文件数）']);
+  for (const g of countByGrade(reports)) ws.getRow(row++).values = [g.grade, g.recomputed, g.stated];
+
+  row++;
+  header(ws, row++, ['规则名称', '规则编号', '错误', '警告', '提示', '合计', '涉及文件数']);
+  const rules = countByRule(reports);
+  for (const c of rules) ws.getRow(row++).values = [c.title, c.ruleId, c.bySeverity.error, c.bySeverity.warning, c.bySeverity.info, c.total, c.files];
+  if (rules.length === 0) ws.getRow(row++).values = ['未发现问题'];
+  setPrintLayout(ws, 'portrait');
+  return ws;
+}
+
+function header(ws: Worksheet, row: number, labels: readonly string[]): void {
+  const r = ws.getRow(row);
+  r.values = [...labels];
+  r.eachCell((cell) => {
+    cell.style = { ...HEADER_STYLE };
+  });
+}
+
+function batchText(reports: readonly Report[]): string {
+  const by = (s: Report['status']) => reports.filter((r) => r.status === s).length;
+  const sum = (k: 'errors' | 'warnings' | 'infos') => reports.reduce((n, r) => n + r.summary[k], 0);
+  return (
+    `共 ${reports.length} 个文件：已核对 ${by('checked')}，无法读取 ${by('unreadable')}，未识别模板 ${by('unrecognised')}；` +
+    `错误 ${sum('errors')}，警告 ${sum('warnings')}，提示 ${sum('infos')}`
+  );
+}
