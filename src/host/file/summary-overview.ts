@@ -66,7 +66,7 @@ export function addOverviewSheet(workbook: Workbook, reports: readonly Report[])
   header(ws, row++, ['规则名称', '规则编号', '错误', '警告', '提示', '合计', '涉及文件数']);
   const rules = countByRule(reports);
   for (const c of rules) ws.getRow(row++).values = [c.title, c.ruleId, c.bySeverity.error, c.bySeverity.warning, c.bySeverity.info, c.total, c.files];
-  if (rules.length === 0) ws.getRow(row++).values = ['未发现问题'];
+  if (rules.length === 0) ws.getRow(row).values = ['未发现问题'];
   setPrintLayout(ws, 'portrait');
   return ws;
 }
