@@ -142,7 +142,7 @@ describe('selfeval-check on a batch folder', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(summaryPath) as unknown as ExcelJS.Buffer);
     const all = wb.getWorksheet('全部问题')!;
-    const findings = reports.flatMap((r) => (r.findings as Json[]).map((f) => ({ file: r.file as string, ...f })));
+    const findings: Json[] = reports.flatMap((r) => (r.findings as Json[]).map((f): Json => ({ ...f, file: r.file as string })));
     expect(findings.length).toBeGreaterThan(3);
     expect(all.rowCount).toBe(findings.length + 1);
     const copies = new Map<string, ExcelJS.Workbook>();
