@@ -1,9 +1,12 @@
 /**
  * The HTML report: one self-contained page (inline CSS, no scripts) with the content of the
- * text report. A pure function, so the web page can share it. Every text is escaped.
+ * text report. A batch opens with an overview table, one row per workbook, each linking to its
+ * section. It prints: each workbook on a new page, table rows never split, headers repeated.
+ * A pure function, so the web page can share it. Every text is escaped.
  */
 import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
+import { findingTitle } from '../core/rule-titles';
 import { batchLine, departmentLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 
 const SEVERITY_BG: Readonly<Record<Severity, string>> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#BDD7EE' };
@@ -16,18 +19,36 @@ section{border:1px solid #ccc;border-radius:6px;padding:12px 16px;margin:0 0 16p
 .status-unreadable,.status-unrecognised{border-color:#c00}.reason{color:#a00}
 table{border-collapse:collapse;width:100%;margin-top:8px;font-size:14px}
 th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f2f2f2}td.num{white-space:nowrap}
+th{background:#f2f2f2}td.num{white-space:nowrap}td.count{text-align:right;white-space:nowrap}
 ${(Object.keys(SEVERITY_BG) as Severity[]).map((s) => `.sev-${s}{background:${SEVERITY_BG[s]}}`).join('')}
-.explanation{color:#555;font-size:13px}
+.explanation{color:#555;font-size:13px}.rule-id{color:#666;font-size:12px}
+.overview{margin:0 0 20px}.overview td a{word-break:break-all}.back{font-size:13px;float:right}
+@page{size:A4 landscape;margin:12mm}
+@media print{
+body{margin:0;font-size:12px}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+a{color:inherit;text-decoration:none}.back{display:none}
+.overview{break-after:page;page-break-after:always}
+section{border:none;padding:0;margin:0;break-before:page;page-break-before:always}
+h1+section{break-before:auto;page-break-before:auto}
+thead{display:table-header-group}tr,.meta,.summary{break-inside:avoid;page-break-inside:avoid}
+h2{break-after:avoid;page-break-after:avoid}
+}
 `.trim();
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** The id of the n-th (0-based) workbook's section, the overview's link target. */
+export function sectionId(n: number): string {
+  return `wb-${n + 1}`;
+}
+
 export function renderHtmlReport(reports: readonly Report[]): string {
-  const sections = reports.map(renderSection).join('\n');
-  const total = reports.length > 1 ? `<p class="summary">${escapeHtml(batchLine(reports))}</p>\n` : '';
+  const batch = reports.length > 1;
+  const sections = reports.map((r, i) => renderSection(r, i, batch)).join('\n');
+  const total = batch ? `<p class="summary">${escapeHtml(batchLine(reports))}</p>\n${renderOverview(reports)}\n` : '';
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -44,8 +65,30 @@ ${total}${sections}
 `;
 }
 
-function renderSection(r: Report): string {
-  const parts = [`<section class="status-${r.status}">`, `<h2>${escapeHtml(r.file)}</h2>`];
+/** One row per workbook: what it is, its counts and grades, a link to its section. */
+function renderOverview(reports: readonly Report[]): string {
+  const head =
+    '<tr><th>序号</th><th>文件</th><th>单位</th><th>年度</th><th>错误</th><th>警告</th><th>提示</th><th>等次</th><th>填报等次</th><th>状态</th></tr>';
+  const count = (n: number, checked: boolean, severity: Severity) =>
+    `<td class="count${checked && n > 0 ? ` sev-${severity}` : ''}">${checked ? n : '—'}</td>`;
+  const rows = reports.map((r, i) => {
+    const checked = r.status === 'checked';
+    return (
+      `<tr><td class="num">${i + 1}</td><td><a href="#${sectionId(i)}">${escapeHtml(r.file)}</a></td>` +
+      `<td>${escapeHtml(r.department ?? '')}</td><td class="num">${escapeHtml(r.year ?? '')}</td>` +
+      count(r.summary.errors, checked, 'error') +
+      count(r.summary.warnings, checked, 'warning') +
+      count(r.summary.infos, checked, 'info') +
+      `<td class="num">${escapeHtml(r.summary.grade ?? '')}</td><td class="num">${escapeHtml(r.statedGrade ?? '')}</td>` +
+      `<td class="num${checked ? '' : ' sev-error'}">${escapeHtml(STATUS_NAME[r.status])}</td></tr>`
+    );
+  });
+  return `<table class="overview" id="overview">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+}
+
+function renderSection(r: Report, index: number, batch: boolean): string {
+  const back = batch ? '<a class="back" href="#overview">↑ 返回概览</a>' : '';
+  const parts = [`<section class="status-${r.status}" id="${sectionId(index)}">`, `${back}<h2>${escapeHtml(r.file)}</h2>`];
   parts.push(`<p class="meta">状态：${escapeHtml(STATUS_NAME[r.status])}${r.profile ? `（规则配置 ${escapeHtml(r.profile)}）` : ''}</p>`);
   if (r.status !== 'checked') {
     if (r.error) parts.push(`<p class="reason">原因：${escapeHtml(r.error)}</p>`);
@@ -66,8 +109,9 @@ function renderTable(findings: readonly Finding[]): string {
   const head = '<tr><th>序号</th><th>严重程度</th><th>单元格</th><th>规则</th><th>填报值</th><th>应为</th><th>说明</th></tr>';
   const rows = findings.map(
     (f, i) =>
-      `<tr class="sev-${f.severity}"><td class="num">${i + 1}</td><td>${SEVERITY_NAME[f.severity]}</td>` +
-      `<td class="num">${escapeHtml(`${f.sheet}!${f.cell}`)}</td><td class="num">${escapeHtml(f.ruleId)}</td>` +
+      `<tr class="sev-${f.severity}"><td class="num">${i + 1}</td><td class="num">${SEVERITY_NAME[f.severity]}</td>` +
+      `<td class="num">${escapeHtml(`${f.sheet}!${f.cell}`)}</td>` +
+      `<td>${escapeHtml(findingTitle(f))}<div class="rule-id">${escapeHtml(f.ruleId)}</div></td>` +
       `<td class="num">${escapeHtml(f.entered ?? '')}</td>` +
       `<td class="num">${escapeHtml(f.expected ?? '')}</td><td>${escapeHtml(f.message)}` +
       (f.explanation ? `<div class="explanation">${escapeHtml(f.explanation)}</div>` : '') +

@@ -62,6 +62,14 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('.sev-error{background:#FFC7CE}');
     expect(html).toContain('附件3!H5');
     expect(html).toContain('文件已加密');
+    expect(html).toContain('预算执行得分<div class="rule-id">selfeval.execution-score</div>');
+  });
+
+  it('opens a batch with an overview whose rows link to the sections', () => {
+    const links = [...html.matchAll(/<a href="#(wb-\d+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([['wb-1', '批次/芦淞区.xlsx'], ['wb-2', '批次/加密.xlsx']]);
+    for (const [id, file] of links) expect(html).toMatch(new RegExp(`<section class="status-\\w+" id="${id}">\n<a class="back" href="#overview">[^<]*</a><h2>${file}</h2>`));
+    expect(html).toContain('<table class="overview" id="overview">');
   });
 
   it('escapes every text', () => {
@@ -69,6 +77,9 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('<b>&</b>');
     const evil = renderHtmlReport([failedReport('<img src=x onerror=alert(1)>.xlsx', 'unreadable', '"\'<>')]);
     expect(evil).not.toContain('<img');
+    const evilBatch = renderHtmlReport([seed, failedReport('<img src=x>.xlsx', 'unreadable', 'x')]);
+    expect(evilBatch).toContain('<a href="#wb-2">&lt;img src=x&gt;.xlsx</a>');
+    expect(evilBatch).not.toContain('<img');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
