@@ -17,6 +17,7 @@ import { num, toFinding } from './core/rule';
 import { recompute } from './core/recompute';
 import { decimalString, enteredString } from './core/precision';
 import { gradeFor } from './core/grade';
+import { ACK_SHEET, applyAcknowledgements, countAcknowledged } from './core/acknowledge';
 
 export interface CheckOptions {
   /** The file as the user named it; goes into the report unchanged. */
@@ -43,10 +44,11 @@ function baseName(file: string): string {
 export function checkWorkbook(grid: WorkbookGrid, opts: CheckOptions): Report {
   const tables = locateWorkbook(grid);
   if (!tables.basic && !tables.selfEval) {
+    const named = grid.sheets.map((s) => s.name).filter((n) => n !== ACK_SHEET);
     return failedReport(
       opts.file,
       'unrecognised',
-      `“${baseName(opts.file)}”中未识别出附件2 基础数据表、附件3 自评表或项目支出绩效自评表（在 ${grid.sheets.length} 个工作表（${grid.sheets.map((s) => s.name).join('、')}）中未找到：${tables.missingAnchors.join('、')}）`,
+      `“${baseName(opts.file)}”中未识别出附件2 基础数据表、附件3 自评表或项目支出绩效自评表（在 ${named.length} 个工作表（${named.join('、')}）中未找到：${tables.missingAnchors.join('、')}）`,
       tables.missingAnchors,
     );
   }
@@ -56,7 +58,14 @@ export function checkWorkbook(grid: WorkbookGrid, opts: CheckOptions): Report {
     if (!p) throw new UnknownProfileError(opts.profile);
     profile = p;
   } else profile = detectProfile(tables);
-  return runRules(opts.file, tables, profile, grid.sheets.map((s) => s.name));
+  return withAcknowledgements(grid, runRules(opts.file, tables, profile, grid.sheets.map((s) => s.name)));
+}
+
+/** Explanations stored in the workbook (已说明) mark the findings they still apply to. */
+function withAcknowledgements(grid: WorkbookGrid, report: Report): Report {
+  const { findings, valid } = applyAcknowledgements(grid, report.findings);
+  if (!valid.length) return report;
+  return { ...report, findings, summary: { ...report.summary, acknowledged: countAcknowledged(findings) } };
 }
 
 export function runRules(file: string, tables: LocatedWorkbook, profile: Profile, sheetOrder: readonly string[]): Report {

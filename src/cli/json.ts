@@ -20,6 +20,7 @@ export function reportToJson(report: Report): Record<string, unknown> {
       enteredTotal: report.summary.enteredTotal,
       recomputedTotal: report.summary.recomputedTotal,
       grade: report.summary.grade,
+      acknowledged: report.summary.acknowledged ?? 0,
     },
     findings: report.findings.map(findingToJson),
     department: report.department,
@@ -42,6 +43,7 @@ function findingToJson(f: Finding): Record<string, unknown> {
     inputs: f.inputs,
     explanation: f.explanation,
     ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+    ...(f.acknowledged ? { acknowledged: { reason: f.acknowledged.reason, at: f.acknowledged.at } } : {}),
   };
 }
 

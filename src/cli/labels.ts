@@ -17,7 +17,12 @@ export function sheetsLine(report: Report): string {
 
 export function summaryLine(report: Report): string {
   const s = report.summary;
-  return `填报总分 ${s.enteredTotal ?? '—'}，重算总分 ${s.recomputedTotal ?? '—'}，等次 ${s.grade ?? '—'}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`;
+  return `填报总分 ${s.enteredTotal ?? '—'}，重算总分 ${s.recomputedTotal ?? '—'}，等次 ${s.grade ?? '—'}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.acknowledged ? `（其中已说明 ${s.acknowledged}）` : ''}`;
+}
+
+/** `已说明：reason`, the line every door shows under an explained finding. */
+export function acknowledgedLine(f: { readonly acknowledged?: { readonly reason: string } }): string | null {
+  return f.acknowledged ? `已说明：${f.acknowledged.reason}` : null;
 }
 
 export function departmentLine(report: Report): string | null {

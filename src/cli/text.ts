@@ -1,7 +1,7 @@
 /** The readable Chinese text report, one block per workbook. */
 import type { Finding } from '../core/finding';
 import type { Report } from '../core/report';
-import { batchLine, departmentLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { acknowledgedLine, batchLine, departmentLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 
 export function renderTextReport(reports: readonly Report[]): string {
   const blocks = reports.map(renderOne);
@@ -27,7 +27,9 @@ function renderOne(report: Report): string {
 }
 
 function renderFinding(f: Finding, n: number): string[] {
-  const lines = [`  ${n}. [${SEVERITY_NAME[f.severity]}] ${f.sheet}!${f.cell}  ${f.message}`];
+  const lines = [`  ${n}. [${SEVERITY_NAME[f.severity]}${f.acknowledged ? '·已说明' : ''}] ${f.sheet}!${f.cell}  ${f.message}`];
   if (f.explanation) lines.push(`       ${f.explanation}`);
+  const ack = acknowledgedLine(f);
+  if (ack) lines.push(`       ${ack}`);
   return lines;
 }

@@ -77,6 +77,14 @@ export interface Finding {
   /** Every cell the rule read, as `Sheet!A1`. */
   readonly inputs: readonly string[];
   readonly suggestion?: Suggestion;
+  /** The clerk's explanation stored in the workbook (已说明; core/acknowledge), when it still applies. */
+  readonly acknowledged?: AcknowledgedNote;
+}
+
+/** 已说明: why the clerk let a warning or info stand, and when they said so (ISO 8601). */
+export interface AcknowledgedNote {
+  readonly reason: string;
+  readonly at: string;
 }
 
 export interface SeverityCounts {

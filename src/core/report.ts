@@ -9,6 +9,8 @@ export type ReportStatus = 'checked' | 'unreadable' | 'unrecognised';
 export type Grade = '优' | '良' | '中' | '差';
 
 export interface ReportSummary extends SeverityCounts {
+  /** Findings the clerk explained (已说明, still valid); counted in their severity too. */
+  readonly acknowledged?: number;
   readonly enteredTotal: string | null;
   readonly recomputedTotal: string | null;
   readonly grade: Grade | null;
@@ -39,6 +41,7 @@ export const EMPTY_SUMMARY: ReportSummary = {
   errors: 0,
   warnings: 0,
   infos: 0,
+  acknowledged: 0,
   enteredTotal: null,
   recomputedTotal: null,
   grade: null,

@@ -9,6 +9,7 @@
  */
 import type { Finding } from '../core/finding';
 import type { WorkbookGrid } from '../template/grid';
+import { ackRows, type Acknowledgement } from '../core/acknowledge';
 import {
   MARKS_KEY,
   MSG,
@@ -133,6 +134,8 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
    * a HostError before writing when a sheet is protected (the clerk can unprotect and retry).
    */
   protected abstract unwriteRecalc(entries: readonly RecalcEntry<F>[]): Promise<Unwritten>;
+  /** Replaces the 已说明 sheet's contents with `rows` (all text), adding it very hidden; null deletes it. */
+  protected abstract writeAckRows(rows: readonly (readonly string[])[] | null): Promise<void>;
 
   // ---- SpreadsheetHost ---------------------------------------------------------------------
 
@@ -223,6 +226,10 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
       await this.recalc.set([]);
       return { restored: undone.length, editedSince, sheetsGone };
     });
+  }
+
+  writeAcknowledgements(list: readonly Acknowledgement[]): Promise<void> {
+    return this.serial.run(() => this.writeAckRows(list.length ? ackRows(list) : null));
   }
 
   // ---- the snapshots -----------------------------------------------------------------------

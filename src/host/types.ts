@@ -7,6 +7,7 @@
 import type { Finding } from '../core/finding';
 import type { WorkbookGrid } from '../template/grid';
 import type { PlannedWrite } from '../core/recalc-plan';
+import type { Acknowledgement } from '../core/acknowledge';
 
 export type HostKind = 'excel' | 'wps';
 
@@ -57,6 +58,11 @@ export interface SpreadsheetHost {
   undoRecalc(): Promise<UndoResult>;
   /** Whether there is a recalc to undo (from this pane or, persisted, an earlier one). */
   canUndoRecalc(): Promise<boolean>;
+  /**
+   * Stores the explanations (已说明) in the workbook itself: the very hidden sheet of
+   * core/acknowledge, replaced whole; an empty list removes the sheet. The next read returns it.
+   */
+  writeAcknowledgements(list: readonly Acknowledgement[]): Promise<void>;
 }
 
 export interface UndoResult {

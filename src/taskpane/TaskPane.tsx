@@ -68,7 +68,13 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
         <>
           <h2 className={s.section}>{T.findingsTitle}</h2>
           {st.hasMarks && <Text className={s.note}>{T.marksNote}</Text>}
-          <FindingList findings={findings} sheetOrder={st.sheetOrder} selected={st.selected} onSelect={(f) => void act.select(f)} />
+          <FindingList
+            findings={findings}
+            sheetOrder={st.sheetOrder}
+            selected={st.selected}
+            onSelect={(f) => void act.select(f)}
+            ack={{ busy: st.busy !== null, onAcknowledge: (f, reason) => void act.acknowledge(f, reason), onWithdraw: (f) => void act.unacknowledge(f) }}
+          />
         </>
       )}
       <RecalcDialog host={host.kind} changes={st.preview} onConfirm={() => void act.confirmRecalc()} onCancel={act.cancelRecalc} />

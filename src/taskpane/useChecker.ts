@@ -9,10 +9,11 @@ import type { WorkbookGrid } from '../template/grid';
 import { isHostError, type RecalcChange, type SpreadsheetHost } from '../host/types';
 import { planRecalc } from '../core/recalc-plan';
 import { T } from './strings';
+import { acknowledge, ackKey, applyAcknowledgements, refuseAcknowledgement, withAcknowledgement, withoutAcknowledgement } from '../core/acknowledge';
 
 export type CheckFn = (grid: WorkbookGrid, opts: { file: string }) => Report;
 
-export type Busy = 'reading' | 'checking' | 'painting' | 'clearing' | 'planning' | 'writing' | 'undoing';
+export type Busy = 'reading' | 'checking' | 'painting' | 'clearing' | 'planning' | 'writing' | 'undoing' | 'explaining';
 
 export interface CheckerState {
   readonly busy: Busy | null;
@@ -45,6 +46,10 @@ export interface CheckerActions {
   confirmRecalc(): Promise<void>;
   undoRecalc(): Promise<void>;
   select(f: Finding): Promise<void>;
+  /** 已说明: stores the clerk's reason in the workbook, then re-checks. Errors are refused. */
+  acknowledge(f: Finding, reason: string): Promise<void>;
+  /** Withdraws the explanation of `f`, then re-checks. */
+  unacknowledge(f: Finding): Promise<void>;
 }
 
 export interface CheckerOptions {
@@ -120,7 +125,8 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
     gridRef.current = grid;
     patch({ busy: 'painting', report, sheetOrder: grid.sheets.map((s) => s.name), selected: null });
     const findings = report.status === 'checked' ? report.findings : [];
-    const paint = await host.paintFindings(findings);
+    // An explained finding (已说明) is dealt with: its cell carries no mark.
+    const paint = await host.paintFindings(findings.filter((f) => !f.acknowledged));
     const withFindings = new Set(findings.map((f) => f.sheet));
     const gridProtected = grid.sheets.filter((s) => s.isProtected && withFindings.has(s.name)).map((s) => s.name);
     const protectedSheets = [...new Set([...paint.protectedSheets, ...gridProtected])];
@@ -208,5 +214,35 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
     [host, patch],
   );
 
-  return [state, { check, clearMarks, openRecalc, cancelRecalc, confirmRecalc, undoRecalc, select }];
+  /**
+   * Reads the workbook afresh (the explanation is about the figures as they are now), finds
+   * the same finding, and stores the explanations still valid plus or minus this one.
+   */
+  const changeAcknowledgement = useCallback(
+    (f: Finding, reason: string | null) =>
+      exclusive('explaining', async () => {
+        if (reason !== null) {
+          const refused = refuseAcknowledgement(f, reason);
+          if (refused) throw new Error(refused);
+        }
+        const grid = await host.readWorkbook();
+        const file = optsRef.current.fileName ?? '当前工作簿';
+        const report = optsRef.current.check(grid, { file });
+        const fresh = report.status === 'checked' ? report.findings.find((x) => ackKey(x) === ackKey(f)) : undefined;
+        const { valid } = applyAcknowledgements(grid, report.findings);
+        if (reason !== null) {
+          if (!fresh) throw new Error(T.ackGone);
+          await host.writeAcknowledgements(withAcknowledgement(valid, acknowledge(grid, fresh, reason)));
+        } else {
+          await host.writeAcknowledgements(withoutAcknowledgement(valid, f));
+        }
+        const checked = await runCheck();
+        return { ...checked, notice: reason !== null ? T.ackDone : T.ackWithdrawn };
+      }),
+    [exclusive, host, runCheck],
+  );
+  const acknowledgeFinding = useCallback((f: Finding, reason: string) => changeAcknowledgement(f, reason), [changeAcknowledgement]);
+  const unacknowledge = useCallback((f: Finding) => changeAcknowledgement(f, null), [changeAcknowledgement]);
+
+  return [state, { check, clearMarks, openRecalc, cancelRecalc, confirmRecalc, undoRecalc, select, acknowledge: acknowledgeFinding, unacknowledge }];
 }

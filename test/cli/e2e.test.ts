@@ -97,7 +97,7 @@ describe('selfeval-check on a batch folder', () => {
     expect(reports[3]!.error).toContain('文本文件');
     expect(reports[4]!.error).toContain('未识别');
     for (const r of reports.slice(2, 5)) {
-      expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 0, enteredTotal: null, recomputedTotal: null, grade: null });
+      expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 0, enteredTotal: null, recomputedTotal: null, grade: null, acknowledged: 0 });
       expect(r.findings).toEqual([]);
       expect(r.sheets).toEqual({ basic: null, selfEval: null });
     }

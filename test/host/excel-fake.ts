@@ -48,6 +48,8 @@ export interface FakeCell {
 
 export class FakeSheet {
   protected = false;
+  /** Worksheet.visibility: what the clerk can see; 'VeryHidden' sheets are unhidden only by code. */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   readonly cells = new Map<string, FakeCell>();
   merges: Rect[] = [];
   constructor(public name: string) {}
@@ -110,6 +112,8 @@ export class FakeExcelWorkbook {
   readonly runs: RunRecord[] = [];
   /** The document's saved settings (what survives a pane reload). */
   readonly savedSettings = new Map<string, unknown>();
+  /** Workbook structure protection: worksheets can be neither added nor deleted. */
+  structureProtected = false;
   /** Highest ExcelApi requirement set the fake host supports. */
   apiVersion = '1.20';
   /** How "No Fill" reports `pattern` through getCellProperties: null (default) or 'None'. */
@@ -379,6 +383,20 @@ class WorksheetCollectionProxy extends ClientObject {
     ws.enqueueResolve();
     return ws;
   }
+  /** Adds a sheet at the end (not activated, as in Excel); refused when the structure is protected. */
+  add(name: string): WorksheetProxy {
+    let added: FakeSheet | null = null;
+    this.ctx.enqueue(() => {
+      const wb = this.ctx.wb;
+      if (wb.structureProtected) throw new FakeRichApiError('AccessDenied', 'The workbook structure is protected.');
+      if (wb.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw new FakeRichApiError('ItemAlreadyExists', 'A sheet with that name already exists.');
+      added = new FakeSheet(name);
+      wb.sheets.push(added);
+    });
+    const ws = new WorksheetProxy(this.ctx, () => added);
+    ws.enqueueResolve();
+    return ws;
+  }
   getActiveWorksheet(): WorksheetProxy {
     const ws = new WorksheetProxy(this.ctx, () => this.ctx.wb.sheet(this.ctx.wb.activeSheet));
     ws.enqueueResolve();
@@ -434,8 +452,31 @@ class WorksheetProxy extends Resolvable<FakeSheet> {
   protected read(name: string): unknown {
     const s = this.must();
     if (name === 'name') return s.name;
-    if (name === 'visibility') return 'Visible';
+    if (name === 'visibility') return s.visibility;
     throw new Error(`fake: worksheet.${name} not modelled`);
+  }
+  get visibility(): string {
+    return this.prop('visibility');
+  }
+  set visibility(v: string) {
+    this.ctx.enqueue(() => {
+      const s = this.must();
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeRichApiError('InvalidArgument', `visibility ${v}`);
+      if (v !== 'Visible' && this.ctx.wb.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
+        throw new FakeRichApiError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
+      }
+      s.visibility = v;
+      if (v !== 'Visible' && this.ctx.wb.activeSheet === s.name) this.ctx.wb.activeSheet = this.ctx.wb.sheets.find((x) => x.visibility === 'Visible')!.name;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const s = this.must();
+      const wb = this.ctx.wb;
+      if (wb.structureProtected) throw new FakeRichApiError('AccessDenied', 'The workbook structure is protected.');
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      if (wb.activeSheet === s.name) wb.activeSheet = wb.sheets.find((x) => x.visibility === 'Visible')?.name ?? '';
+    });
   }
   protected override child(name: string): ClientObject {
     if (name === 'protection') return this.protection;
@@ -447,7 +488,8 @@ class WorksheetProxy extends Resolvable<FakeSheet> {
   getRange(address?: string): RangeProxy {
     const r = new RangeProxy(this.ctx, () => {
       const s = this.must();
-      const rect = parseRect(stripSheet(address ?? 'A1'));
+      // No address: the whole sheet, as Worksheet.getRange() is.
+      const rect = address === undefined ? { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } : parseRect(stripSheet(address));
       return { sheet: s, areas: [rect] };
     });
     r.enqueueResolve();
@@ -573,6 +615,26 @@ class RangeProxy extends Resolvable<RangeTarget> {
   }
   get text(): string[][] {
     return this.prop('text');
+  }
+  /** Range.clear(applyTo): 'Contents' empties values and formulas, keeping formats. */
+  clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.ctx.enqueue(() => {
+      const t = this.must();
+      if (t.sheet.protected) throw new FakeRichApiError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
+      for (const [k, c] of [...t.sheet.cells]) {
+        const [i, j] = k.split(',').map(Number) as [number, number];
+        if (!t.areas.some((r) => i >= r.top && i <= r.bottom && j >= r.left && j <= r.right)) continue;
+        if (applyTo !== 'Formats') {
+          c.value = null;
+          delete c.formula;
+          delete c.error;
+        }
+        if (applyTo !== 'Contents') {
+          c.numberFormat = 'General';
+          c.fill = { ...NO_FILL };
+        }
+      }
+    });
   }
   get formulas(): unknown[][] {
     return this.prop('formulas');

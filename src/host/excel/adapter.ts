@@ -12,6 +12,7 @@ import { planPaint, SnapshotHost, type PaintPlan, type SheetState, type Unwritte
 import { globalExcelApi, probeCaps, runBatch, type ExcelApi, type ExcelCaps } from './api';
 import { probeFill, queuePaint, queueRestore, type ExcelFill, type FillProbe } from './fill';
 import { readWorkbookBatch } from './read';
+import { writeAckSheet } from './ack-sheet';
 import { OfficeSettingsStore } from './store';
 import { DEFAULT_SYNC_TIMEOUT_MS, SyncMeter, isItemNotFound, timedSync, toHostError, type Sync } from './sync';
 
@@ -257,6 +258,12 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
       },
       { undoGroup: true },
     );
+  }
+
+  // ---- 已说明: two syncs ----------------------------------------------------------------
+
+  protected writeAckRows(rows: readonly (readonly string[])[] | null): Promise<void> {
+    return this.run((ctx, sync) => writeAckSheet(ctx, sync, rows));
   }
 }
 

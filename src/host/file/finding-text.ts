@@ -4,9 +4,10 @@ import { SEVERITY_LABEL } from './severity-style';
 
 /** `【错误】message` followed by the explanation and the expected value, one per line. */
 export function describeFinding(f: Finding): string {
-  const lines = [`【${SEVERITY_LABEL[f.severity]}】${f.message}`];
+  const lines = [`【${SEVERITY_LABEL[f.severity]}${f.acknowledged ? '·已说明' : ''}】${f.message}`];
   if (f.explanation) lines.push(`计算：${f.explanation}`);
   if (f.expected !== null && !f.message.includes(f.expected)) lines.push(`应为：${f.expected}`);
+  if (f.acknowledged) lines.push(`已说明：${f.acknowledged.reason}`);
   return lines.join('\n');
 }
 

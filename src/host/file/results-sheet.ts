@@ -45,13 +45,13 @@ export function addResultsSheet(workbook: Workbook, report: Report, lost: readon
 function addFindingRow(ws: Worksheet, index: number, f: Finding): void {
   const row = ws.addRow([
     index,
-    SEVERITY_LABEL[f.severity],
+    f.acknowledged ? `${SEVERITY_LABEL[f.severity]}（已说明）` : SEVERITY_LABEL[f.severity],
     f.sheet,
     null,
     findingTitle(f),
     f.entered,
     f.expected,
-    f.explanation ? `${f.message}\n${f.explanation}` : f.message,
+    [f.message, f.explanation, f.acknowledged ? `已说明：${f.acknowledged.reason}` : ''].filter(Boolean).join('\n'),
     f.ruleId,
   ]);
   row.getCell(2).style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_COLOR[f.severity]) } } };

@@ -27,6 +27,7 @@ import {
 } from './om';
 import { normalizeFormat, readSheet } from './read';
 import { HiddenSheetStore, STORE_SHEET } from './store';
+import { writeAckSheet } from './ack-sheet';
 
 export interface WpsHostOptions {
   /** The ET Application; default: `wps.EtApplication()` or the global `Application`. */
@@ -226,6 +227,12 @@ export class WpsHost extends SnapshotHost<WpsFill> {
       }
       return { editedSince, sheetsGone };
     }, true);
+  }
+
+  // ---- 已说明 -----------------------------------------------------------------------------
+
+  protected async writeAckRows(rows: readonly (readonly string[])[] | null): Promise<void> {
+    this.guard((sheets, app) => writeAckSheet(app, sheets, rows), true);
   }
 }
 

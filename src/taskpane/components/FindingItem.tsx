@@ -5,6 +5,7 @@ import { displayValue, isPercentFinding, shortRef } from '../format';
 import { SEVERITY_FILL } from '../severity';
 import { T } from '../strings';
 import { SeverityBadge } from './SeverityBadge';
+import { findingTitle } from '../../core/rule-titles';
 
 const useStyles = makeStyles({
   item: {
@@ -40,8 +41,11 @@ const useStyles = makeStyles({
     ...shorthands.borderColor(tokens.colorBrandStroke1),
   },
   head: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  ref: { fontWeight: tokens.fontWeightSemibold },
-  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginLeft: 'auto' },
+  ref: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginLeft: 'auto', wordBreak: 'break-all' },
+  acknowledged: { opacity: 0.85, borderLeftStyle: 'dashed' },
+  ackLine: { color: tokens.colorPaletteGreenForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   values: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalXS },
   label: { color: tokens.colorNeutralForeground2 },
   value: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
@@ -67,7 +71,8 @@ export const FindingItem = memo(function FindingItem({ finding: f, selected, onS
   return (
     <button
       type="button"
-      className={mergeClasses(s.item, s[f.severity], selected && s.selected)}
+      className={mergeClasses(s.item, s[f.severity], f.acknowledged && s.acknowledged, selected && s.selected)}
+      data-acknowledged={f.acknowledged ? 'true' : undefined}
       data-rule-id={f.ruleId}
       data-severity={f.severity}
       data-sheet={f.sheet}
@@ -77,6 +82,9 @@ export const FindingItem = memo(function FindingItem({ finding: f, selected, onS
     >
       <span className={s.head}>
         <SeverityBadge severity={f.severity} />
+        <span className={s.title} data-testid="rule-title">
+          {findingTitle(f)}
+        </span>
         <span className={s.ref}>
           {f.sheet}!{f.cell}
         </span>
@@ -84,6 +92,11 @@ export const FindingItem = memo(function FindingItem({ finding: f, selected, onS
           {f.ruleId}
         </span>
       </span>
+      {f.acknowledged && (
+        <span className={s.ackLine} data-testid="acknowledged">
+          {T.ackBadge}：{f.acknowledged.reason}
+        </span>
+      )}
       <Text as="span" block>
         {f.message}
       </Text>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { SEVERITIES, type Finding, type Severity } from '../../core/finding';
 import { SEVERITY_LABEL } from '../strings';
 import { FindingItem } from './FindingItem';
+import { AckControl } from './AckControl';
 import { SeverityBadge } from './SeverityBadge';
 
 const useStyles = makeStyles({
@@ -61,10 +62,12 @@ export interface FindingListProps {
   /** `Sheet!A1` of the selected finding's cell. */
   readonly selected: string | null;
   readonly onSelect: (f: Finding) => void;
+  /** The panes: explain (已说明) or withdraw; absent where the workbook cannot be written (the page). */
+  readonly ack?: { readonly busy: boolean; readonly onAcknowledge: (f: Finding, reason: string) => void; readonly onWithdraw: (f: Finding) => void };
 }
 
 /** Findings grouped by sheet and severity; each is a button that selects its cell. */
-export function FindingList({ findings, sheetOrder, selected, onSelect }: FindingListProps) {
+export function FindingList({ findings, sheetOrder, selected, onSelect, ack }: FindingListProps) {
   const s = useStyles();
   const groups = useMemo(() => groupFindings(findings, sheetOrder), [findings, sheetOrder]);
   return (
@@ -86,6 +89,7 @@ export function FindingList({ findings, sheetOrder, selected, onSelect }: Findin
                 {b.findings.map((f, i) => (
                   <li key={`${f.ruleId}:${f.cell}:${i}`}>
                     <FindingItem finding={f} selected={selected === `${f.sheet}!${f.cell}`} onSelect={onSelect} />
+                    {ack && <AckControl finding={f} busy={ack.busy} onAcknowledge={ack.onAcknowledge} onWithdraw={ack.onWithdraw} />}
                   </li>
                 ))}
               </ul>

@@ -36,6 +36,7 @@ const BUSY_TEXT: Readonly<Record<Busy, string>> = {
   clearing: T.clearing,
   writing: T.writing,
   undoing: T.undoing,
+  explaining: T.explaining,
 };
 
 export function LoadingView({ busy }: { readonly busy: Busy }) {

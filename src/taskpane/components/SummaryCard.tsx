@@ -58,6 +58,11 @@ export function SummaryCard({ report }: SummaryCardProps) {
         {SEVERITIES.map((sev) => (
           <SeverityBadge key={sev} severity={sev} count={counts[sev]} />
         ))}
+        {(summary.acknowledged ?? 0) > 0 && (
+          <Text className={s.who} data-testid="acknowledged-count">
+            其中{T.ackBadge} {summary.acknowledged}
+          </Text>
+        )}
       </div>
     </Card>
   );

@@ -1,0 +1,50 @@
+/// <reference types="office-js" />
+/**
+ * 已说明 in Excel: the explanations live in a very hidden worksheet (core/acknowledge's
+ * `_selfeval`), which the read picks up like any sheet and the file door reads too. Every
+ * cell is written as text (`@`) so Excel never turns a reason or a cell value into a number or
+ * a date. Two syncs: look the sheet up; then add or clear it, and write (or delete it when no
+ * explanation is left).
+ */
+import { ACK_SHEET } from '../../core/acknowledge';
+import { columnName } from '../../template/grid';
+import { HostError } from '../types';
+import type { Sync } from './sync';
+
+export const ACK_MSG = {
+  structureProtected: () => '工作簿结构受保护，无法保存“已说明”。请先在“审阅”中撤销工作簿保护，再重试。',
+} as const;
+
+/** Writes `rows` into the sheet (replacing what was there); null deletes the sheet. */
+export async function writeAckSheet(ctx: Excel.RequestContext, sync: Sync, rows: readonly (readonly string[])[] | null): Promise<void> {
+  const existing = ctx.workbook.worksheets.getItemOrNullObject(ACK_SHEET);
+  existing.load('name');
+  await sync();
+  if (rows === null) {
+    if (!existing.isNullObject) {
+      existing.delete();
+      await sync();
+    }
+    return;
+  }
+  let ws: Excel.Worksheet;
+  if (existing.isNullObject) {
+    ws = ctx.workbook.worksheets.add(ACK_SHEET);
+  } else {
+    ws = existing;
+    ws.getRange().clear('Contents');
+  }
+  ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  const width = Math.max(...rows.map((r) => r.length));
+  const block = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+  const range = ws.getRange(`A1:${columnName(width - 1)}${rows.length}`);
+  range.numberFormat = block.map((r) => r.map(() => '@'));
+  range.values = block;
+  try {
+    await sync();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'AccessDenied' || code === 'InvalidOperation') throw new HostError('protected-sheet', ACK_MSG.structureProtected(), code, String((e as Error).message));
+    throw e;
+  }
+}
