@@ -121,9 +121,19 @@ const MAX_PASSES = 5;
  * the sums above them need, until nothing is left. `check` is the engine (injected, so core
  * stays below it); `report` is its result for `grid`.
  */
-export function planRecalc(grid: WorkbookGrid, report: Report, check: (grid: WorkbookGrid) => Report): PlannedWrite[] {
+export function planRecalc(
+  grid: WorkbookGrid,
+  report: Report,
+  check: (grid: WorkbookGrid) => Report,
+  /**
+   * `Sheet!A1` of cells the clerk unticked: never written, so the sums above them are planned
+   * over their entered values (a 总分 over an unticked score adds that score as entered).
+   */
+  skip: ReadonlySet<string> = new Set(),
+): PlannedWrite[] {
   if (report.status !== 'checked') return [];
-  let pass = suggestedWrites(report.findings);
+  const allowed = (w: PlannedWrite) => !skip.has(key(w.sheet, w.cell));
+  let pass = suggestedWrites(report.findings).filter(allowed);
   if (!pass.length) return [];
   const plan = new Map<string, PlannedWrite>(pass.map((w) => [key(w.sheet, w.cell), w]));
   const formulas = formulaCells(grid);
@@ -134,7 +144,7 @@ export function planRecalc(grid: WorkbookGrid, report: Report, check: (grid: Wor
     if (next.status !== 'checked') break;
     pass = suggestedWrites(next.findings).filter((w) => {
       const k = key(w.sheet, w.cell);
-      return plan.has(k) || !formulas.has(k);
+      return allowed(w) && (plan.has(k) || !formulas.has(k));
     });
     if (!pass.length) break;
     for (const w of pass) {

@@ -77,7 +77,7 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
           />
         </>
       )}
-      <RecalcDialog host={host.kind} changes={st.preview} onConfirm={() => void act.confirmRecalc()} onCancel={act.cancelRecalc} />
+      <RecalcDialog host={host.kind} preview={st.preview} onTick={act.tickRecalc} onConfirm={() => void act.confirmRecalc()} onCancel={act.cancelRecalc} />
     </main>
   );
 }

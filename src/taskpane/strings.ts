@@ -64,6 +64,13 @@ export const T = {
   recalcTitle: '一键重算：确认写入',
   recalcIntro: (n: number) => `将改写以下 ${n} 个单元格（填报值 → 重算值）。确认后才写入表格。`,
   recalcNone: '没有可以自动重算的单元格。',
+  recalcIntroChoose: (rows: number, n: number) =>
+    `以下 ${rows} 处可按规则重算（填报值 → 重算值），已勾选的 ${n} 处将写入表格；取消勾选的保留填报值，其上的合计按实际写入后的数值重算。确认后才写入。`,
+  recalcWrite: '写入',
+  recalcItem: '指标',
+  recalcKept: '不改（保留填报值）',
+  recalcNoChange: '无需改动',
+  recalcConfirmN: (n: number) => `确认写入 ${n} 处`,
   recalcUndoHint: (host: HostKind) =>
     host === 'excel'
       ? '写入后可点“撤销重算”恢复原值；Excel 自带的撤销（Ctrl+Z）不能撤销加载项写入的内容。'

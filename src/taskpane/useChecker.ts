@@ -8,6 +8,8 @@ import type { Report } from '../core/report';
 import type { WorkbookGrid } from '../template/grid';
 import { isHostError, type RecalcChange, type SpreadsheetHost } from '../host/types';
 import { planRecalc } from '../core/recalc-plan';
+import { recalcLabels } from '../core/recalc-labels';
+import { cellKey } from '../template/grid';
 import { T } from './strings';
 import { acknowledge, ackKey, applyAcknowledgements, refuseAcknowledgement, withAcknowledgement, withoutAcknowledgement } from '../core/acknowledge';
 
@@ -33,9 +35,30 @@ export interface CheckerState {
   /** Whether 一键重算 has written in this session (shows the undo note). */
   readonly recalcApplied: boolean;
   /** The recalc preview; the dialog is open while this is not null. */
-  readonly preview: readonly RecalcChange[] | null;
+  readonly preview: RecalcPreview | null;
   /** `Sheet!A1` of the finding last selected. */
   readonly selected: string | null;
+}
+
+/** One line of the 一键重算 preview: a cell of the first (all ticked) plan, or one a smaller plan added. */
+export interface PreviewRow {
+  /** `Sheet!A1`. */
+  readonly key: string;
+  readonly sheet: string;
+  readonly cell: string;
+  /** The indicator's name or the row label (core/recalc-labels). */
+  readonly label: string;
+  readonly entered: string | null;
+  readonly percent: boolean;
+  readonly ticked: boolean;
+  /** The value the plan over the ticked cells writes here; null when this cell needs no change any more. */
+  readonly display: string | null;
+}
+
+export interface RecalcPreview {
+  readonly rows: readonly PreviewRow[];
+  /** What 确认写入 writes: the plan over the ticked cells only. */
+  readonly changes: readonly RecalcChange[];
 }
 
 export interface CheckerActions {
@@ -43,6 +66,8 @@ export interface CheckerActions {
   clearMarks(): Promise<void>;
   openRecalc(): Promise<void>;
   cancelRecalc(): void;
+  /** Ticks or unticks a preview line; the plan is made again over the ticked cells. */
+  tickRecalc(key: string, ticked: boolean): void;
   confirmRecalc(): Promise<void>;
   undoRecalc(): Promise<void>;
   select(f: Finding): Promise<void>;
@@ -74,6 +99,26 @@ const INITIAL: CheckerState = {
   selected: null,
 };
 
+/** The preview's lines: the first plan's cells in order, then any the ticked plan adds. */
+function previewOf(first: readonly RecalcChange[], current: readonly RecalcChange[], skip: ReadonlySet<string>, labels: ReadonlyMap<string, string>): RecalcPreview {
+  const now = new Map(current.map((c) => [cellKey(c.sheet, c.cell), c]));
+  const firstKeys = new Set(first.map((c) => cellKey(c.sheet, c.cell)));
+  const rows = [...first, ...current.filter((c) => !firstKeys.has(cellKey(c.sheet, c.cell)))].map((c): PreviewRow => {
+    const key = cellKey(c.sheet, c.cell);
+    return {
+      key,
+      sheet: c.sheet,
+      cell: c.cell,
+      label: labels.get(key) ?? key,
+      entered: c.entered,
+      percent: c.percent,
+      ticked: !skip.has(key),
+      display: now.get(key)?.display ?? null,
+    };
+  });
+  return { rows, changes: current };
+}
+
 export function describeError(e: unknown): string {
   if (isHostError(e)) return e.message;
   if (e instanceof Error && e.message) return `${T.hostErrorTitle}：${e.message}`;
@@ -92,6 +137,9 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
   const running = useRef(false);
   /** The Grid the current report was made from: 一键重算 plans on it. */
   const gridRef = useRef<WorkbookGrid | null>(null);
+  /** The preview's first plan (everything ticked) and the labels of its cells. */
+  const firstPlanRef = useRef<readonly RecalcChange[]>([]);
+  const labelsRef = useRef(new Map<string, string>());
   const optsRef = useRef(opts);
   optsRef.current = opts;
 
@@ -172,15 +220,35 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
       await nextFrame();
       const blocked = new Set(protectedSheets);
       const file = optsRef.current.fileName ?? '当前工作簿';
-      const plan = planRecalc(grid, report, (g) => optsRef.current.check(g, { file }));
-      return { preview: plan.filter((c) => !blocked.has(c.sheet)) };
+      const plan = planRecalc(grid, report, (g) => optsRef.current.check(g, { file })).filter((c) => !blocked.has(c.sheet));
+      labelsRef.current = recalcLabels(grid, plan);
+      firstPlanRef.current = plan;
+      return { preview: previewOf(plan, plan, new Set(), labelsRef.current) };
     });
   }, [exclusive]);
 
   const cancelRecalc = useCallback(() => patch({ preview: null }), [patch]);
 
+  const tickRecalc = useCallback(
+    (k: string, ticked: boolean) => {
+      const { report, preview, protectedSheets } = stateRef.current;
+      const grid = gridRef.current;
+      if (!report || !grid || !preview) return;
+      const skip = new Set(preview.rows.filter((r) => !r.ticked).map((r) => r.key));
+      if (ticked) skip.delete(k);
+      else skip.add(k);
+      const blocked = new Set(protectedSheets);
+      const file = optsRef.current.fileName ?? '当前工作簿';
+      const plan = planRecalc(grid, report, (g) => optsRef.current.check(g, { file }), skip).filter((c) => !blocked.has(c.sheet));
+      const extra = plan.filter((c) => !labelsRef.current.has(cellKey(c.sheet, c.cell)));
+      if (extra.length) for (const [key, label] of recalcLabels(grid, extra)) labelsRef.current.set(key, label);
+      patch({ preview: previewOf(firstPlanRef.current, plan, skip, labelsRef.current) });
+    },
+    [patch],
+  );
+
   const confirmRecalc = useCallback(async () => {
-    const changes = stateRef.current.preview;
+    const changes = stateRef.current.preview?.changes;
     if (!changes) return;
     patch({ preview: null });
     if (changes.length === 0) return;
@@ -244,5 +312,5 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
   const acknowledgeFinding = useCallback((f: Finding, reason: string) => changeAcknowledgement(f, reason), [changeAcknowledgement]);
   const unacknowledge = useCallback((f: Finding) => changeAcknowledgement(f, null), [changeAcknowledgement]);
 
-  return [state, { check, clearMarks, openRecalc, cancelRecalc, confirmRecalc, undoRecalc, select, acknowledge: acknowledgeFinding, unacknowledge }];
+  return [state, { check, clearMarks, openRecalc, cancelRecalc, tickRecalc, confirmRecalc, undoRecalc, select, acknowledge: acknowledgeFinding, unacknowledge }];
 }

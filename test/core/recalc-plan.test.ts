@@ -4,6 +4,7 @@
  */
 import { checkWorkbook } from '../../src/engine';
 import { applyWrites, cellWrite, planRecalc } from '../../src/core/recalc-plan';
+import { recalcLabels } from '../../src/core/recalc-labels';
 import type { WorkbookGrid } from '../../src/template/grid';
 import { basicSheet, build, selfEvalSheet, set } from './seed004';
 
@@ -57,4 +58,32 @@ test('the plan is written as the hosts write it: % cells take fractions, text ce
   const out = applyWrites(g, [{ sheet: '附件3', cell: 'H5', ruleId: 'selfeval.execution-score', severity: 'error', entered: '9.8', value: '9.90', percent: false, display: '9.90' }]);
   expect(out.sheets[1]!.rows[4]![7]).toEqual({ value: 9.9 });
   expect(g.sheets[1]!.rows[4]![7]).toMatchObject({ value: 9.8 }); // the input Grid is not modified
+});
+
+test('unticked cells are never planned, and the 总分 above them is summed over what they hold', () => {
+  const g = build(basicSheet(), selfEvalSheet());
+  const subset = planRecalc(g, check(g), check, new Set(['附件3!H14', '附件3!H20'])).map((w) => [w.cell, w.entered, w.display]);
+  // 9.90 + 8 (as entered) + 10 + 10 + 10 + 20 + 10.00 + 19 (as entered) = 96.90
+  expect(subset).toEqual([
+    ['H5', '9.8', '9.90'],
+    ['H19', '9', '10.00'],
+    ['H21', '95.8', '96.90'],
+  ]);
+  // The total unticked too: only the scores.
+  const noTotal = planRecalc(g, check(g), check, new Set(['附件3!H21'])).map((w) => w.cell);
+  expect(noTotal).toEqual(['H5', 'H14', 'H19', 'H20']);
+});
+
+test('the preview names cells by the words on the form', () => {
+  const basic = basicSheet();
+  set(basic, 'B8', 1);
+  set(basic, 'B9', 2);
+  const g = build(basic, selfEvalSheet());
+  const writes = planRecalc(g, check(g), check);
+  const labels = recalcLabels(g, writes);
+  expect(labels.get('附件2!B7')).toBe('公务用车购置和维护经费（2022年决算数）');
+  expect(labels.get('附件2!B6')).toBe('三公经费（2022年决算数）');
+  expect(labels.get('附件3!H14')).toBe('全年签约引进项目 得分');
+  expect(labels.get('附件3!H5')).toBe('预算执行率 得分');
+  expect(labels.get('附件3!H21')).toBe('总分 得分');
 });

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -15,7 +16,8 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import type { HostKind, RecalcChange } from '../../host/types';
+import type { HostKind } from '../../host/types';
+import type { RecalcPreview } from '../useChecker';
 import { displayValue } from '../format';
 import { T } from '../strings';
 
@@ -24,59 +26,77 @@ const useStyles = makeStyles({
   num: { fontVariantNumeric: 'tabular-nums' },
   arrow: { color: tokens.colorNeutralForeground3 },
   hint: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, marginBottom: 0 },
+  tick: { width: '40px' },
+  label: { display: 'block', fontWeight: tokens.fontWeightSemibold },
+  addr: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  kept: { color: tokens.colorNeutralForeground3 },
   next: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteGreenForeground3 },
 });
 
 export interface RecalcDialogProps {
-  /** The changes to confirm; the dialog is open while this is not null. */
-  readonly changes: readonly RecalcChange[] | null;
+  /** The preview; the dialog is open while this is not null. */
+  readonly preview: RecalcPreview | null;
+  readonly onTick: (key: string, ticked: boolean) => void;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
   /** Whose undo the hint speaks of. */
   readonly host: HostKind;
 }
 
-/** The preview of 一键重算: cell, entered → recomputed. Nothing is written until 确认写入. */
-export function RecalcDialog({ changes, onConfirm, onCancel, host }: RecalcDialogProps) {
+/**
+ * The preview of 一键重算: each change by its indicator's name, entered → recomputed, with a
+ * tick (all ticked at first). Unticking a cell plans again over the ticked ones, so a 总分 above
+ * an unticked score shows the sum it will really get. Nothing is written until 确认写入.
+ */
+export function RecalcDialog({ preview, onTick, onConfirm, onCancel, host }: RecalcDialogProps) {
   const s = useStyles();
+  const rows = preview?.rows ?? [];
+  const n = preview?.changes.length ?? 0;
   return (
-    <Dialog open={changes !== null} modalType="modal" onOpenChange={(_, d) => !d.open && onCancel()}>
+    <Dialog open={preview !== null} modalType="modal" onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface aria-describedby="recalc-intro">
         <DialogBody>
           <DialogTitle>{T.recalcTitle}</DialogTitle>
           <DialogContent>
-            <p id="recalc-intro">{changes && changes.length > 0 ? T.recalcIntro(changes.length) : T.recalcNone}</p>
-            {changes && changes.length > 0 && (
+            <p id="recalc-intro">{rows.length > 0 ? T.recalcIntroChoose(rows.length, n) : T.recalcNone}</p>
+            {rows.length > 0 && (
               <div className={s.scroll}>
                 <Table size="small" aria-label="重算预览">
                   <TableHeader>
                     <TableRow>
-                      <TableHeaderCell>{T.cell}</TableHeaderCell>
+                      <TableHeaderCell className={s.tick}>{T.recalcWrite}</TableHeaderCell>
+                      <TableHeaderCell>{T.recalcItem}</TableHeaderCell>
                       <TableHeaderCell>{T.entered}</TableHeaderCell>
                       <TableHeaderCell>{T.recomputed}</TableHeaderCell>
                     </TableRow>
                   </TableHeader>
                   <TableBody>
-                    {changes.map((c) => (
-                      <TableRow key={`${c.sheet}!${c.cell}`} data-recalc-cell={`${c.sheet}!${c.cell}`}>
+                    {rows.map((r) => (
+                      <TableRow key={r.key} data-recalc-cell={r.key} data-ticked={r.ticked ? 'true' : 'false'}>
+                        <TableCell className={s.tick}>
+                          <Checkbox checked={r.ticked} aria-label={`写入 ${r.label}`} onChange={(_, d) => onTick(r.key, d.checked === true)} />
+                        </TableCell>
                         <TableCell>
-                          {c.sheet}!{c.cell}
+                          <span className={s.label}>{r.label}</span>
+                          <span className={s.addr}>{r.key}</span>
                         </TableCell>
                         <TableCell className={s.num}>
-                          {displayValue(c.entered, c.percent) ?? T.blank} <span className={s.arrow}>→</span>
+                          {displayValue(r.entered, r.percent) ?? T.blank} <span className={s.arrow}>→</span>
                         </TableCell>
-                        <TableCell className={s.next}>{c.display}</TableCell>
+                        <TableCell className={r.ticked && r.display !== null ? s.next : s.kept}>
+                          {!r.ticked ? T.recalcKept : r.display ?? T.recalcNoChange}
+                        </TableCell>
                       </TableRow>
                     ))}
                   </TableBody>
                 </Table>
               </div>
             )}
-            {changes && changes.length > 0 && <p className={s.hint}>{T.recalcUndoHint(host)}</p>}
+            {rows.length > 0 && <p className={s.hint}>{T.recalcUndoHint(host)}</p>}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={!changes || changes.length === 0} onClick={onConfirm}>
-              {T.recalcConfirm}
+            <Button appearance="primary" disabled={n === 0} onClick={onConfirm}>
+              {n > 0 ? T.recalcConfirmN(n) : T.recalcConfirm}
             </Button>
             <Button onClick={onCancel}>{T.cancel}</Button>
           </DialogActions>
