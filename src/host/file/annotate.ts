@@ -22,6 +22,7 @@ import { argb, SEVERITY_COLOR, strongestSeverity } from './severity-style';
 import { sniffContent } from './sniff';
 import { exceljsFromSheetJs } from './sheetjs-to-exceljs';
 import { lostInCopy } from './copy-losses';
+import { quietlyAsync } from './quiet-console';
 
 export interface AnnotateInput {
   /** The original workbook, as read. Not modified. */
@@ -32,10 +33,13 @@ export interface AnnotateInput {
 
 export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array> {
   const bytes = asUint8Array(input.bytes);
-  const { workbook, lost } = await loadForAnnotation(bytes);
-  paintFindings(workbook, input.report.findings);
-  addResultsSheet(workbook, input.report, lost);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // ExcelJS warns on the console (e.g. sheet names past 31 characters): never shown raw.
+  return quietlyAsync(async () => {
+    const { workbook, lost } = await loadForAnnotation(bytes);
+    paintFindings(workbook, input.report.findings);
+    addResultsSheet(workbook, input.report, lost);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  });
 }
 
 /** What a rebuild from the SheetJS read does not carry (it keeps values, formulas, formats, merges, widths). */
@@ -59,10 +63,12 @@ async function loadForAnnotation(bytes: Uint8Array): Promise<{ workbook: Workboo
 
 /** Fills and notes every cell that has findings; several findings on a cell share one note. */
 export function paintFindings(workbook: Workbook, findings: readonly Finding[]): void {
-  for (const [key, group] of groupByCell(findings)) {
+  for (const group of groupByCell(findings).values()) {
     const ws = workbook.getWorksheet(group[0]!.sheet);
     if (!ws) continue;
-    paintCell(ws.getCell(key.slice(key.indexOf('!') + 1)), group);
+    // The cell from the finding itself: a sheet name may hold `!` (`附件!3`), so the group
+    // key is never split to find it.
+    paintCell(ws.getCell(group[0]!.cell), group);
   }
 }
 

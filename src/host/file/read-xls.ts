@@ -2,6 +2,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { RawValue, SheetGrid, WorkbookGrid } from '../../template/grid';
 import { CellBudget, SheetGridBuilder } from './grid-builder';
+import type { ReadLimits } from './limits';
 
 /** BIFF error codes, for cells that carry no formatted text. */
 const ERROR_CODES: Readonly<Record<number, string>> = {
@@ -24,6 +25,30 @@ export const SHEETJS_READ_OPTIONS: XLSX.ParsingOptions = {
   cellHTML: false,
   cellStyles: false,
 };
+
+/**
+ * The read options with the limits SheetJS can apply while it parses: `dense` storage (arrays,
+ * not one key per cell) and `sheetRows`, one past the row limit, so that a sheet that goes on
+ * is cut while parsing and then refused (sheetCutAtRowLimit) rather than built in full.
+ */
+export function sheetJsReadOptions(limits: Pick<ReadLimits, 'maxXlsRows'>): XLSX.ParsingOptions {
+  return { ...SHEETJS_READ_OPTIONS, dense: true, sheetRows: limits.maxXlsRows + 1 };
+}
+
+/**
+ * The first sheet with more rows than the limit, or null. SheetJS stops at `sheetRows`
+ * (limit + 1) and keeps the full range in `!fullref` for BIFF; for HTML it only stops, so a
+ * sheet that reached limit + 1 rows went past the limit either way.
+ */
+export function sheetCutAtRowLimit(workbook: XLSX.WorkBook, maxRows: number): string | null {
+  for (const name of workbook.SheetNames) {
+    const ws = workbook.Sheets[name];
+    for (const ref of [ws?.['!fullref'], ws?.['!ref']]) {
+      if (typeof ref === 'string' && XLSX.utils.decode_range(ref).e.r + 1 > maxRows) return name;
+    }
+  }
+  return null;
+}
 
 export function gridFromSheetJs(workbook: XLSX.WorkBook, maxCells: number): WorkbookGrid {
   const budget = new CellBudget(maxCells);

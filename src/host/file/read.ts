@@ -10,14 +10,16 @@ import { Workbook } from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import type { WorkbookGrid } from '../../template/grid';
 import { asUint8Array, baseName, extensionOf, type WorkbookBytes } from './bytes';
-import { failures, type ReadFailure } from './failure';
+import { failures, libraryDetail, xmlProblemDetail, type ReadFailure } from './failure';
 import { CellLimitExceeded, hasContent } from './grid-builder';
 import { withDefaultLimits, type ReadLimits } from './limits';
 import { inspectOleContainer } from './ole-container';
 import { gridFromExcelJs } from './read-xlsx';
-import { gridFromSheetJs, SHEETJS_READ_OPTIONS } from './read-xls';
-import { sniffContent } from './sniff';
-import { readZipDirectory } from './zip-directory';
+import { scanPackage } from './package-scan';
+import { partKey } from './part-scan';
+import { quietly, quietlyAsync } from './quiet-console';
+import { gridFromSheetJs, sheetCutAtRowLimit, sheetJsReadOptions } from './read-xls';
+import { otherFormat, sniffContent } from './sniff';
 
 export type { ReadFailure, ReadFailureReason } from './failure';
 export type { ReadLimits } from './limits';
@@ -51,6 +53,8 @@ export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits
   const bytes = asUint8Array(input.bytes);
   if (bytes.length > lim.maxBytes) return failures.tooManyBytes(name, bytes.length, lim.maxBytes);
 
+  const other = otherFormat(bytes);
+  if (other) return failures.otherFormat(name, other);
   switch (sniffContent(bytes)) {
     case 'empty':
       return failures.zeroBytes(name);
@@ -69,20 +73,27 @@ export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits
 }
 
 async function readZipPackage(bytes: Uint8Array, name: string, lim: ReadLimits): Promise<ReadResult> {
-  const entries = readZipDirectory(bytes);
-  if (!entries) return failures.corrupt(name, '压缩包结构不完整');
-  if (!entries.some((e) => /^xl\/workbook\d*\.xml$/i.test(e.name))) return failures.zipNotWorkbook(name);
-  const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (unpacked > lim.maxUncompressedBytes) return failures.tooManyUncompressedBytes(name, lim.maxUncompressedBytes);
+  // Measure first: nothing reaches a parser that is past a limit or damaged (package-scan.ts).
+  const scan = scanPackage(bytes, name, lim);
+  if (!scan.ok) return scan;
 
   const workbook = new Workbook();
   try {
     // ExcelJS accepts any byte array JSZip accepts; its typing says Buffer.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await quietlyAsync(() => workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]));
   } catch (e) {
-    // ExcelJS gives up on some quirks other writers leave (odd styles parts); SheetJS is more lenient.
+    // ExcelJS gives up on some quirks other writers leave (odd styles parts, stray characters in
+    // the XML); SheetJS is more lenient. When both fail, say what ExcelJS met, in Chinese.
     const second = readWithSheetJs(bytes, name, lim, 'xlsx');
-    return second.ok || second.reason !== 'corrupt' ? second : failures.corrupt(name, describeError(e));
+    if (second.ok || second.reason !== 'corrupt') return second;
+    const problem = scan.problems[0];
+    return failures.corrupt(name, problem ? xmlProblemDetail(problem, scan.sheetOfPart.get(partKey(problem.part))) : libraryDetail(e));
+  }
+  if (workbook.worksheets.length < scan.listedWorksheets) {
+    // ExcelJS only reads parts named xl/worksheets/sheetN.xml; SheetJS follows the workbook's
+    // relationships to wherever a writer put a sheet. Never report a sheet we did not read.
+    const second = readWithSheetJs(bytes, name, lim, 'xlsx');
+    return second.ok ? second : failures.corrupt(name, '部分工作表无法读取');
   }
   return finish(name, 'xlsx', () => gridFromExcelJs(workbook, lim.maxCells), lim);
 }
@@ -101,14 +112,18 @@ function readOleContainer(bytes: Uint8Array, name: string, lim: ReadLimits): Rea
 }
 
 function readWithSheetJs(bytes: Uint8Array, name: string, lim: ReadLimits, format: WorkbookFormat = 'xls'): ReadResult {
+  // An .xls is not compressed: its size bounds what SheetJS builds. A package was measured already.
+  if (format === 'xls' && bytes.length > lim.maxXlsBytes) return failures.tooManyBytes(name, bytes.length, lim.maxXlsBytes);
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, SHEETJS_READ_OPTIONS);
+    workbook = quietly(() => XLSX.read(bytes, sheetJsReadOptions(lim)));
   } catch (e) {
     // BIFF files with a FILEPASS record (an open password) make SheetJS throw this.
     if (/password|encrypt/i.test(describeError(e))) return failures.encrypted(name);
-    return failures.corrupt(name, describeError(e));
+    return failures.corrupt(name, libraryDetail(e));
   }
+  const cut = sheetCutAtRowLimit(workbook, lim.maxXlsRows);
+  if (cut !== null) return failures.tooManyRows(name, { sheet: cut }, lim.maxXlsRows);
   return finish(name, format, () => gridFromSheetJs(workbook, lim.maxCells), lim);
 }
 
@@ -118,7 +133,7 @@ function finish(name: string, format: WorkbookFormat, build: () => WorkbookGrid,
     grid = build();
   } catch (e) {
     if (e instanceof CellLimitExceeded) return failures.tooManyCells(name, lim.maxCells);
-    return failures.corrupt(name, describeError(e));
+    return failures.corrupt(name, libraryDetail(e));
   }
   if (!hasContent(grid.sheets)) return failures.emptyWorkbook(name);
   return { ok: true, grid, format };

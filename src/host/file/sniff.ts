@@ -14,6 +14,24 @@ const ZIP_SIGNATURES: readonly (readonly number[])[] = [
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const SAMPLE_BYTES = 1024;
 
+/** Files people attach by mistake, recognised by their signature, named in Chinese. */
+const OTHER_FORMATS: readonly (readonly [readonly number[], string])[] = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'PDF 文档'], // %PDF-
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片'],
+  [[0xff, 0xd8, 0xff], 'JPEG 图片'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF 图片'],
+  [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩包'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩包'],
+  [[0x1f, 0x8b], 'gzip 压缩文件'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF 文档'], // {\rtf
+];
+
+/** What a non-workbook file is, when its signature says (a PDF or a picture renamed .xlsx). */
+export function otherFormat(bytes: Uint8Array): string | null {
+  for (const [signature, label] of OTHER_FORMATS) if (startsWith(bytes, signature)) return label;
+  return null;
+}
+
 export function sniffContent(bytes: Uint8Array): ContentKind {
   if (bytes.length === 0) return 'empty';
   if (ZIP_SIGNATURES.some((s) => startsWith(bytes, s))) return 'zip';
