@@ -12,6 +12,12 @@ export interface CliOptions {
   readonly annotateDir?: string;
   readonly summary?: string;
   readonly profile?: string;
+  /** List only error findings in the report (the counts still count every finding). */
+  readonly quiet?: boolean;
+  /** Exit 1 when the batch has more warnings than this. */
+  readonly maxWarnings?: number;
+  /** --color / --no-color; absent: colour on a terminal, as NO_COLOR and FORCE_COLOR say. */
+  readonly color?: boolean;
 }
 
 export type ParsedArgs =
@@ -21,12 +27,16 @@ export type ParsedArgs =
   | { readonly kind: 'list-rules' }
   | { readonly kind: 'error'; readonly message: string };
 
-const VALUE_OPTIONS = ['--format', '--out', '--annotate', '--summary', '--profile'] as const;
+const VALUE_OPTIONS = ['--format', '--out', '--annotate', '--summary', '--profile', '--max-warnings'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+const FLAG_OPTIONS = ['--quiet', '--color', '--no-color'] as const;
+type FlagOption = (typeof FLAG_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const paths: string[] = [];
   const values: Partial<Record<ValueOption, string>> = {};
+  const flags = new Set<FlagOption>();
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -41,6 +51,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--version' || arg === '-V') return { kind: 'version' };
     if (arg === '--list-rules') return { kind: 'list-rules' };
+    if (arg === '-q') {
+      flags.add('--quiet');
+      continue;
+    }
+    if ((FLAG_OPTIONS as readonly string[]).includes(arg)) {
+      flags.add(arg as FlagOption);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return error(`未知选项：${name}`);
@@ -49,10 +67,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (values[name as ValueOption] !== undefined) return error(`选项 ${name} 只能给一次`);
     values[name as ValueOption] = value;
   }
-  return validate(paths, values);
+  return validate(paths, values, flags);
 }
 
-function validate(paths: string[], v: Partial<Record<ValueOption, string>>): ParsedArgs {
+function validate(paths: string[], v: Partial<Record<ValueOption, string>>, flags: ReadonlySet<FlagOption>): ParsedArgs {
   if (paths.length === 0) return error('请给出要核对的工作簿或文件夹');
   const format = v['--format'];
   if (format !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(format)) {
@@ -60,6 +78,9 @@ function validate(paths: string[], v: Partial<Record<ValueOption, string>>): Par
   }
   const summary = v['--summary'];
   if (summary !== undefined && !/\.xlsx$/i.test(summary)) return error(`--summary 的文件名须以 .xlsx 结尾：${summary}`);
+  const maxWarnings = v['--max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) return error(`--max-warnings 需要一个不小于 0 的整数，不能是“${maxWarnings}”`);
+  if (flags.has('--color') && flags.has('--no-color')) return error('--color 与 --no-color 只能选一个');
   const options: CliOptions = {
     paths,
     ...(format !== undefined ? { format: format as OutputFormat } : {}),
@@ -67,6 +88,9 @@ function validate(paths: string[], v: Partial<Record<ValueOption, string>>): Par
     ...(v['--annotate'] !== undefined ? { annotateDir: v['--annotate'] } : {}),
     ...(summary !== undefined ? { summary } : {}),
     ...(v['--profile'] !== undefined ? { profile: v['--profile'] } : {}),
+    ...(flags.has('--quiet') ? { quiet: true } : {}),
+    ...(maxWarnings !== undefined ? { maxWarnings: Number(maxWarnings) } : {}),
+    ...(flags.has('--color') ? { color: true } : flags.has('--no-color') ? { color: false } : {}),
   };
   return { kind: 'run', options };
 }

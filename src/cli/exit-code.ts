@@ -1,12 +1,20 @@
-/** CONTRACT.md exit status: 2 when any file was unreadable or unrecognised, else 1 on any error finding, else 0. */
+/**
+ * CONTRACT.md exit status: 2 when any file was unreadable or unrecognised, else 1 on any error
+ * finding — or, with --max-warnings N, on more than N warnings in the batch (as ESLint) — else 0.
+ */
 import type { Report } from '../core/report';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_TROUBLE = 2;
 
-export function exitCodeFor(reports: readonly Report[]): number {
+export function exitCodeFor(reports: readonly Report[], maxWarnings?: number): number {
   if (reports.some((r) => r.status !== 'checked')) return EXIT_TROUBLE;
   if (reports.some((r) => r.summary.errors > 0)) return EXIT_ERRORS;
+  if (maxWarnings !== undefined && warningCount(reports) > maxWarnings) return EXIT_ERRORS;
   return EXIT_OK;
+}
+
+export function warningCount(reports: readonly Report[]): number {
+  return reports.reduce((n, r) => n + r.summary.warnings, 0);
 }

@@ -7,7 +7,7 @@
 import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
 import { findingTitle } from '../core/rule-titles';
-import { acknowledgedLine, batchLine, departmentLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { acknowledgedLine, batchLine, departmentLine, notListedLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 
 const SEVERITY_BG: Readonly<Record<Severity, string>> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#BDD7EE' };
 
@@ -99,8 +99,10 @@ function renderSection(r: Report, index: number, batch: boolean): string {
   if (dept) parts.push(`<p class="meta">${escapeHtml(dept)}</p>`);
   parts.push(`<p class="meta">工作表：${escapeHtml(sheetsLine(r))}</p>`);
   parts.push(`<p class="summary">${escapeHtml(summaryLine(r))}</p>`);
-  if (r.findings.length === 0) parts.push('<p>未发现问题。</p>');
-  else parts.push(renderTable(r.findings));
+  const notListed = notListedLine(r);
+  if (r.findings.length === 0 && !notListed) parts.push('<p>未发现问题。</p>');
+  if (r.findings.length > 0) parts.push(renderTable(r.findings));
+  if (notListed) parts.push(`<p class="meta">${escapeHtml(notListed)}</p>`);
   parts.push('</section>');
   return parts.join('\n');
 }

@@ -8,4 +8,6 @@ export interface OutStream {
 export interface CliIo {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
+  /** The environment, for NO_COLOR / FORCE_COLOR / TERM (process.env in real use). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }

@@ -43,3 +43,10 @@ export function batchLine(reports: readonly Report[]): string {
     `错误 ${errors}，警告 ${warnings}，提示 ${infos}`
   );
 }
+
+/** When the report lists fewer findings than it counts (--quiet lists errors only): how many it left out. */
+export function notListedLine(report: Report): string | null {
+  const s = report.summary;
+  const left = s.errors + s.warnings + s.infos - report.findings.length;
+  return left > 0 ? `另有 ${left} 条警告或提示未列出。` : null;
+}

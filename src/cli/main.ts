@@ -2,7 +2,7 @@
 /** The `selfeval-check` command (package.json `bin`, built to build/cli/main.js). */
 import { run } from './run';
 
-run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -12,10 +12,12 @@ import { buildSummaryWorkbook } from '../host/file/summary';
 import { AnnotatedNames } from './annotated-names';
 import { formatHint, parseArgs, resolveFormat, type CliOptions } from './args';
 import { checkFile } from './check-file';
-import { EXIT_OK, EXIT_TROUBLE, exitCodeFor } from './exit-code';
+import { ANSI_STYLE, colorWanted } from './color';
+import { EXIT_OK, EXIT_TROUBLE, exitCodeFor, warningCount } from './exit-code';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
 import { renderReport } from './render';
+import { PLAIN_STYLE } from './text';
 import { renderRuleList, USAGE } from './usage';
 import { packageVersion } from './version';
 import { collectInputs, type InputEntry } from './walk';
@@ -68,6 +70,8 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   /** Per report, the annotated copy written for it (for the summary's links). */
   const copies: (string | null)[] = [];
   let outputFailed = false;
+  /** Every output written, said on stderr at the end (`已写出 …`). */
+  const written: string[] = [];
   const progress = createProgress(io.stderr, inputs.entries.length);
   for (const [i, entry] of inputs.entries.entries()) {
     progress.start(i, entry.path);
@@ -88,6 +92,7 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
         if (inputKeys.has(canonicalPath(target))) throw new Error('标注副本的文件名与输入文件相同');
         writeOutputFile(target, await annotateWorkbook({ bytes, report }));
         copies[i] = target;
+        written.push(`标注副本：${target}`);
       } catch (e) {
         outputFailed = true;
         warnings.push(`无法写出“${entry.path}”的标注副本 ${target}：${describe(e)}`);
@@ -96,16 +101,26 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   }
   progress.done();
 
-  const rendered = renderReport(resolveFormat(options, Boolean(io.stdout.isTTY)), reports, inputs.isBatch);
-  outputFailed = !writeOrWarn(options.out, rendered, io, warnings) || outputFailed;
+  const format = resolveFormat(options, Boolean(io.stdout.isTTY));
+  const colour = format === 'text' && options.out === undefined && colorWanted(Boolean(io.stdout.isTTY), io.env ?? {}, options.color);
+  const rendered = renderReport(format, reports, inputs.isBatch, { quiet: options.quiet, style: colour ? ANSI_STYLE : PLAIN_STYLE });
+  const reportWritten = writeOrWarn(options.out, rendered, io, warnings);
+  if (reportWritten && options.out !== undefined) written.push(`报告：${options.out}`);
+  outputFailed = !reportWritten || outputFailed;
   if (options.summary) {
     const summaryDir = dirname(resolve(options.summary));
     const links = copies.map((c) => (c === null ? null : relative(summaryDir, resolve(c)).split(sep).join('/')));
-    outputFailed = !writeOrWarn(options.summary, await buildSummaryWorkbook(reports, { copies: links }), io, warnings) || outputFailed;
+    const ok = writeOrWarn(options.summary, await buildSummaryWorkbook(reports, { copies: links }), io, warnings);
+    if (ok) written.push(`汇总表：${options.summary}`);
+    outputFailed = !ok || outputFailed;
+  }
+  for (const w of written) io.stderr.write(`已写出 ${w}\n`);
+  if (options.maxWarnings !== undefined && warningCount(reports) > options.maxWarnings) {
+    warnings.push(`共有 ${warningCount(reports)} 条警告，超过 --max-warnings 规定的 ${options.maxWarnings} 条。`);
   }
   for (const w of warnings) io.stderr.write(`selfeval-check：${w}\n`);
   if (outputFailed || inputs.entries.length === 0) return EXIT_TROUBLE;
-  return exitCodeFor(reports);
+  return exitCodeFor(reports, options.maxWarnings);
 }
 
 /** Writes to a file, or to stdout when no path is given; false (and a warning) on failure. */

@@ -1,18 +1,28 @@
-/** The readable Chinese text report, one block per workbook. */
-import type { Finding } from '../core/finding';
+/** The readable Chinese text report, one block per workbook; coloured through a TextStyle. */
+import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
-import { acknowledgedLine, batchLine, departmentLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { acknowledgedLine, batchLine, departmentLine, notListedLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 
-export function renderTextReport(reports: readonly Report[]): string {
-  const blocks = reports.map(renderOne);
-  if (reports.length > 1) blocks.push(batchLine(reports));
+/** How the text is marked up: plain in files and pipes, ANSI colours on a terminal (color.ts). */
+export interface TextStyle {
+  severity(severity: Severity, text: string): string;
+  heading(text: string): string;
+  muted(text: string): string;
+}
+
+const same = (s: string) => s;
+export const PLAIN_STYLE: TextStyle = { severity: (_, s) => s, heading: same, muted: same };
+
+export function renderTextReport(reports: readonly Report[], style: TextStyle = PLAIN_STYLE): string {
+  const blocks = reports.map((r) => renderOne(r, style));
+  if (reports.length > 1) blocks.push(style.heading(batchLine(reports)));
   return `${blocks.join('\n\n')}\n`;
 }
 
-function renderOne(report: Report): string {
-  const lines = [`文件：${report.file}`];
+function renderOne(report: Report, style: TextStyle): string {
+  const lines = [style.heading(`文件：${report.file}`)];
   if (report.status !== 'checked') {
-    lines.push(`状态：${STATUS_NAME[report.status]}`);
+    lines.push(style.severity('error', `状态：${STATUS_NAME[report.status]}`));
     if (report.error) lines.push(`原因：${report.error}`);
     return lines.join('\n');
   }
@@ -21,14 +31,17 @@ function renderOne(report: Report): string {
   if (dept) lines.push(dept);
   lines.push(`工作表：${sheetsLine(report)}`);
   lines.push(summaryLine(report));
-  if (report.findings.length === 0) lines.push('未发现问题。');
-  report.findings.forEach((f, i) => lines.push(...renderFinding(f, i + 1)));
+  const notListed = notListedLine(report);
+  if (report.findings.length === 0 && !notListed) lines.push('未发现问题。');
+  report.findings.forEach((f, i) => lines.push(...renderFinding(f, i + 1, style)));
+  if (notListed) lines.push(style.muted(notListed));
   return lines.join('\n');
 }
 
-function renderFinding(f: Finding, n: number): string[] {
-  const lines = [`  ${n}. [${SEVERITY_NAME[f.severity]}${f.acknowledged ? '·已说明' : ''}] ${f.sheet}!${f.cell}  ${f.message}`];
-  if (f.explanation) lines.push(`       ${f.explanation}`);
+function renderFinding(f: Finding, n: number, style: TextStyle): string[] {
+  const tag = style.severity(f.severity, `[${SEVERITY_NAME[f.severity]}${f.acknowledged ? '·已说明' : ''}]`);
+  const lines = [`  ${n}. ${tag} ${f.sheet}!${f.cell}  ${f.message}`];
+  if (f.explanation) lines.push(style.muted(`       ${f.explanation}`));
   const ack = acknowledgedLine(f);
   if (ack) lines.push(`       ${ack}`);
   return lines;

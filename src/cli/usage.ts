@@ -22,13 +22,20 @@ export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>..
   --out FILE               把报告写入 FILE，而不是输出到屏幕
   --annotate DIR           在 DIR 中为每个工作簿写一份标注副本（<名称>.checked.xlsx）：
                            有问题的单元格按严重程度着色并加批注，另附“核对结果”工作表
-  --summary FILE.xlsx      写一份汇总表：每个工作簿一行（单位、年度、总分、等次、问题数、状态）
+  --summary FILE.xlsx      写一份汇总表：“核对汇总”每个工作簿一行（单位、年度、总分、等次、填报等次、
+                           问题数、状态、标注副本链接），“全部问题”每个问题一行（与 --annotate 同用时
+                           可点击打开标注副本中的单元格），“概览”按等次和规则计数
   --profile NAME           指定规则配置（默认按工作簿自动识别）：
                            hunan-dept-overall（默认）；hunan-dept-overall-platform（另加
                            指标偏离扣分、按执行率封顶总分）
+  -q, --quiet              报告中只列出错误（警告和提示照常计数）
+  --max-warnings N         警告总数超过 N 条时退出码为 1（与 ESLint 相同）
+  --color, --no-color      文本报告是否着色（默认：仅在终端着色；遵循 NO_COLOR、FORCE_COLOR）
   --list-rules             列出全部核对规则及其默认严重程度
   -h, --help               显示本帮助
   -V, --version            显示版本号
 
-退出码：0 没有错误；1 至少有一个错误；2 有文件无法读取或未识别出模板（其余文件照常核对）。
+写出的每个文件在标准错误输出中各报一行“已写出 …”。
+退出码：0 没有错误；1 至少有一个错误（或警告超过 --max-warnings）；2 有文件无法读取或未识别出模板
+（其余文件照常核对），或输出文件无法写出。
 `;

@@ -20,6 +20,12 @@ describe('parseArgs', () => {
     });
   });
 
+  it('reads --quiet (-q), --max-warnings N and --color / --no-color', () => {
+    expect(options(['--quiet', '--max-warnings', '0', '--no-color', 'a.xlsx'])).toEqual({ paths: ['a.xlsx'], quiet: true, maxWarnings: 0, color: false });
+    expect(options(['-q', '--max-warnings=12', '--color', 'a.xlsx'])).toMatchObject({ quiet: true, maxWarnings: 12, color: true });
+    expect(options(['a.xlsx'])).toEqual({ paths: ['a.xlsx'] });
+  });
+
   it('answers help and version before anything else', () => {
     expect(parseArgs(['a.xlsx', '--help'])).toEqual({ kind: 'help' });
     expect(parseArgs(['-h'])).toEqual({ kind: 'help' });
@@ -37,6 +43,10 @@ describe('parseArgs', () => {
     [['--out', 'a', '--out', 'b', 'x.xlsx'], '只能给一次'],
     [['--summary', 's.csv', 'a.xlsx'], '.xlsx'],
     [['--wat', 'a.xlsx'], '未知选项'],
+    [['--max-warnings', '-1', 'a.xlsx'], '不小于 0 的整数'],
+    [['--max-warnings', '2.5', 'a.xlsx'], '不小于 0 的整数'],
+    [['--max-warnings', 'many', 'a.xlsx'], '“many”'],
+    [['--color', '--no-color', 'a.xlsx'], '只能选一个'],
   ])('rejects %j with a Chinese message', (argv, text) => {
     const r = parseArgs(argv as string[]);
     expect(r.kind).toBe('error');

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { dirname, isAbsolute, join, resolve } from 'path';
 import { linkTargetOf } from '../../src/host/file/links';
+import { buildWorkbook, FIXTURES } from '../fixtures/fixtures';
 import { writeFileSync } from 'fs';
 import { hashTree, makeBatchFolder, makeTempDir, seedWorkbook, type BatchFolder } from './batch-folder';
 
@@ -19,8 +20,23 @@ interface RunResult {
   readonly stderr: string;
 }
 
-function cli(args: readonly string[], cwd = ROOT): RunResult {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: 'utf8' });
+/** The colour variables of the test's own environment are left out; `env` adds some back. */
+function cliEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['FORCE_COLOR', 'NO_COLOR', 'NODE_DISABLE_COLORS']) delete base[k];
+  return { ...base, ...env };
+}
+
+function cli(args: readonly string[], cwd = ROOT, env: Record<string, string> = {}): RunResult {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: 'utf8', env: cliEnv(env) });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The command on a pseudo-terminal (util-linux `script`), stdout and stderr merged as a terminal shows them. */
+function cliOnTerminal(args: readonly string[], cwd: string, env: Record<string, string> = {}): RunResult {
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, MAIN, ...args].map(quote).join(' ');
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8', env: cliEnv({ TERM: 'xterm', ...env }) });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -221,6 +237,7 @@ describe('selfeval-check on single files', () => {
     expect(text.stdout).toContain('文件：seed.xlsx');
     expect(text.stdout).toContain('填报总分 95.8，重算总分 94.99，等次 优');
     expect(text.stdout).toContain('[错误] 附件3!H5');
+    expect(text.stdout).not.toContain('\x1b['); // no colour into a pipe
     const html = cli(['--format=html', 'seed.xlsx'], dir);
     expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html.stdout).toContain('附件3!H5');
@@ -264,3 +281,69 @@ describe('selfeval-check on single files', () => {
     expect(existsSync(MAIN)).toBe(true);
   });
 });
+
+describe('selfeval-check options for reviewers', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = makeTempDir('selfeval-options-');
+    writeFileSync(join(dir, 'seed.xlsx'), await seedWorkbook(false));
+    // Warnings, no error: one indicator score off the proportional rule.
+    const warn = FIXTURES.find((f) => f.name === 'rule-indicator-score')!;
+    const warnBytes = new Uint8Array(await buildWorkbook(warn.spec).xlsx.writeBuffer());
+    writeFileSync(join(dir, 'warn.xlsx'), warnBytes);
+    writeFileSync(join(dir, 'warn-2.xlsx'), warnBytes);
+  });
+
+  it('--quiet lists only the errors, still counting the rest', () => {
+    const r = cli(['--format', 'text', '--quiet', 'seed.xlsx'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[错误] 附件3!H5');
+    expect(r.stdout).not.toContain('[警告]');
+    expect(r.stdout).not.toContain('[提示]');
+    expect(r.stdout).toMatch(/另有 \d+ 条警告或提示未列出。/);
+    const json = JSON.parse(cli(['-q', 'seed.xlsx'], dir).stdout) as Json;
+    expect((json.findings as Json[]).map((f) => f.severity)).toEqual(['error']);
+    expect(json.summary.warnings).toBeGreaterThan(0);
+  });
+
+  it('--max-warnings N exits 1 when the warnings exceed N, as ESLint does', () => {
+    const warnings = (JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'expected', 'rule-indicator-score.json'), 'utf8')) as Json[]).filter((f) => f.severity === 'warning').length;
+    expect(warnings).toBe(1);
+    expect(cli(['--max-warnings', '1', 'warn.xlsx'], dir).code).toBe(0);
+    const over = cli(['--max-warnings', '0', 'warn.xlsx'], dir);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('共有 1 条警告，超过 --max-warnings 规定的 0 条。');
+    // A batch counts its warnings together, also when --quiet leaves them out of the report.
+    const batch = cli(['--quiet', '--max-warnings', '1', 'warn.xlsx', 'warn-2.xlsx'], dir);
+    expect(batch.code).toBe(1);
+    expect(batch.stderr).toContain('共有 2 条警告');
+  });
+
+  it('colours the text report on a terminal, honouring NO_COLOR, FORCE_COLOR and --no-color', () => {
+    const red = '\x1b[31m[错误]';
+    const tty = cliOnTerminal(['seed.xlsx'], dir);
+    expect(tty.code).toBe(1);
+    expect(tty.stdout).toContain('文件：seed.xlsx'); // text by default on a terminal
+    expect(tty.stdout).toContain(red);
+    expect(cliOnTerminal(['seed.xlsx'], dir, { NO_COLOR: '1' }).stdout).not.toContain('\x1b[31m');
+    // Not a terminal: plain (see 'renders text and html'), unless FORCE_COLOR says otherwise.
+    expect(cli(['--format', 'text', 'seed.xlsx'], dir, { FORCE_COLOR: '1' }).stdout).toContain(red);
+    expect(cli(['--format', 'text', '--no-color', 'seed.xlsx'], dir, { FORCE_COLOR: '1' }).stdout).not.toContain('\x1b[');
+    // Never into a file.
+    cli(['--format', 'text', '--out', 'r.txt', 'seed.xlsx'], dir, { FORCE_COLOR: '1' });
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).not.toContain('\x1b[');
+  });
+
+  it('says 已写出 on stderr once per output file', () => {
+    const r = cli(['--out', 'o/r.json', '--summary', 'o/s.xlsx', '--annotate', 'o/copies', 'seed.xlsx', 'warn.xlsx'], dir);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('已写出 '));
+    expect(lines.sort()).toEqual(
+      ['已写出 报告：o/r.json', '已写出 汇总表：o/s.xlsx', `已写出 标注副本：${join('o/copies', 'seed.checked.xlsx')}`, `已写出 标注副本：${join('o/copies', 'warn.checked.xlsx')}`].sort(),
+    );
+    for (const l of lines) expect(existsSync(join(dir, l.slice(l.indexOf('：') + 1)))).toBe(true);
+    // Nothing written, nothing said.
+    expect(cli(['seed.xlsx'], dir).stderr).not.toContain('已写出');
+  });
+});
+
