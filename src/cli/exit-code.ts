@@ -1,6 +1,7 @@
 /**
  * CONTRACT.md exit status: 2 when any file was unreadable or unrecognised, else 1 on any error
- * finding — or, with --max-warnings N, on more than N warnings in the batch (as ESLint) — else 0.
+ * finding — or, with --max-warnings N, on more than N unexplained warnings in the batch (as
+ * ESLint) — else 0.
  */
 import type { Report } from '../core/report';
 
@@ -15,6 +16,7 @@ export function exitCodeFor(reports: readonly Report[], maxWarnings?: number): n
   return EXIT_OK;
 }
 
+/** Warnings the clerk has not explained (an explained one, 已说明, is no longer pending). */
 export function warningCount(reports: readonly Report[]): number {
-  return reports.reduce((n, r) => n + r.summary.warnings, 0);
+  return reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning' && !f.acknowledged).length, 0);
 }

@@ -68,7 +68,7 @@ ${total}${sections}
 /** One row per workbook: what it is, its counts and grades, a link to its section. */
 function renderOverview(reports: readonly Report[]): string {
   const head =
-    '<tr><th>序号</th><th>文件</th><th>单位</th><th>年度</th><th>错误</th><th>警告</th><th>提示</th><th>等次</th><th>填报等次</th><th>状态</th></tr>';
+    '<tr><th>序号</th><th>文件</th><th>单位</th><th>年度</th><th>错误</th><th>警告</th><th>提示</th><th>已说明</th><th>等次</th><th>填报等次</th><th>状态</th></tr>';
   const count = (n: number, checked: boolean, severity: Severity) =>
     `<td class="count${checked && n > 0 ? ` sev-${severity}` : ''}">${checked ? n : '—'}</td>`;
   const rows = reports.map((r, i) => {
@@ -79,6 +79,7 @@ function renderOverview(reports: readonly Report[]): string {
       count(r.summary.errors, checked, 'error') +
       count(r.summary.warnings, checked, 'warning') +
       count(r.summary.infos, checked, 'info') +
+      `<td class="count">${checked ? (r.summary.acknowledged ?? 0) : '—'}</td>` +
       `<td class="num">${escapeHtml(r.summary.grade ?? '')}</td><td class="num">${escapeHtml(r.statedGrade ?? '')}</td>` +
       `<td class="num${checked ? '' : ' sev-error'}">${escapeHtml(STATUS_NAME[r.status])}</td></tr>`
     );

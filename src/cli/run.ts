@@ -116,7 +116,7 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   }
   for (const w of written) io.stderr.write(`已写出 ${w}\n`);
   if (options.maxWarnings !== undefined && warningCount(reports) > options.maxWarnings) {
-    warnings.push(`共有 ${warningCount(reports)} 条警告，超过 --max-warnings 规定的 ${options.maxWarnings} 条。`);
+    warnings.push(`共有 ${warningCount(reports)} 条警告（已说明的不计），超过 --max-warnings 规定的 ${options.maxWarnings} 条。`);
   }
   for (const w of warnings) io.stderr.write(`selfeval-check：${w}\n`);
   if (outputFailed || inputs.entries.length === 0) return EXIT_TROUBLE;

@@ -29,7 +29,7 @@ export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>..
                            hunan-dept-overall（默认）；hunan-dept-overall-platform（另加
                            指标偏离扣分、按执行率封顶总分）
   -q, --quiet              报告中只列出错误（警告和提示照常计数）
-  --max-warnings N         警告总数超过 N 条时退出码为 1（与 ESLint 相同）
+  --max-warnings N         警告（已说明的不计）超过 N 条时退出码为 1（与 ESLint 相同）
   --color, --no-color      文本报告是否着色（默认：仅在终端着色；遵循 NO_COLOR、FORCE_COLOR）
   --list-rules             列出全部核对规则及其默认严重程度
   -h, --help               显示本帮助

@@ -164,7 +164,7 @@ describe('selfeval-check on a batch folder', () => {
     const copies = new Map<string, ExcelJS.Workbook>();
     for (const [i, f] of findings.entries()) {
       const row = all.getRow(i + 2);
-      expect([row.getCell(1).value, row.getCell(4).value, row.getCell(11).value]).toEqual([f.file, f.sheet, f.ruleId]);
+      expect([row.getCell(1).value, row.getCell(4).value, row.getCell(12).value]).toEqual([f.file, f.sheet, f.ruleId]);
       const target = linkTargetOf(row.getCell(5).value)!;
       expect(target).not.toBeNull();
       const [file, location] = target.split('#') as [string, string];
@@ -312,7 +312,7 @@ describe('selfeval-check options for reviewers', () => {
     expect(cli(['--max-warnings', '1', 'warn.xlsx'], dir).code).toBe(0);
     const over = cli(['--max-warnings', '0', 'warn.xlsx'], dir);
     expect(over.code).toBe(1);
-    expect(over.stderr).toContain('共有 1 条警告，超过 --max-warnings 规定的 0 条。');
+    expect(over.stderr).toContain('共有 1 条警告（已说明的不计），超过 --max-warnings 规定的 0 条。');
     // A batch counts its warnings together, also when --quiet leaves them out of the report.
     const batch = cli(['--quiet', '--max-warnings', '1', 'warn.xlsx', 'warn-2.xlsx'], dir);
     expect(batch.code).toBe(1);

@@ -94,6 +94,19 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor([encrypted])).toBe(2);
     expect(exitCodeFor([checkedReport('w.xlsx', [finding('附件3', 'H1', 'warning', 'selfeval.grade', 'w')])])).toBe(0);
   });
+
+  it('is 1 above --max-warnings, counting warnings the clerk has not explained', () => {
+    const ack = { reason: '已报备', at: '2026-11-30T08:00:00.000Z' };
+    const two = checkedReport('w.xlsx', [
+      finding('附件3', 'H1', 'warning', 'selfeval.indicator-score', 'w'),
+      finding('附件3', 'H2', 'warning', 'selfeval.indicator-score', 'w', { acknowledged: ack }),
+      finding('附件3', 'H3', 'info', 'selfeval.qualitative', 'i'),
+    ]);
+    expect(exitCodeFor([two], 1)).toBe(0);
+    expect(exitCodeFor([two], 0)).toBe(1);
+    expect(exitCodeFor([two, two], 1)).toBe(1);
+    expect(exitCodeFor([two, failedReport('x.xlsx', 'unreadable', 'x')], 0)).toBe(2);
+  });
 });
 
 describe('createProgress', () => {

@@ -25,7 +25,7 @@ export function checkedReport(file: string, findings: readonly Finding[], extra:
     status: 'checked',
     error: null,
     sheets: { basic: '附件2', selfEval: '附件3' },
-    summary: { ...countBySeverity(findings), enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优' },
+    summary: { ...countBySeverity(findings), acknowledged: findings.filter((f) => f.acknowledged).length, enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优' },
     findings,
     department: '某某县财政局',
     project: null,

@@ -14,7 +14,7 @@ describe('buildSummaryWorkbook', () => {
     const reports = [
       checkedReport('批次/芦淞区商务局.xlsx', [
         finding('附件3', 'H5', 'error', 'selfeval.execution-score', 'x'),
-        finding('附件3', 'H6', 'warning', 'selfeval.missing-reason', 'y'),
+        finding('附件3', 'H6', 'warning', 'selfeval.missing-reason', 'y', { acknowledged: { reason: '年中调整指标，已报备', at: '2026-11-30T08:00:00.000Z' } }),
         finding('附件3', 'H7', 'warning', 'selfeval.indicator-score', 'z'),
       ]),
       failedReport('批次/加密.xlsx', 'unreadable', '“加密.xlsx”文件已加密（设有打开密码），无法读取。'),
@@ -36,7 +36,7 @@ describe('buildSummaryWorkbook', () => {
   });
 
   it('has the header of CONTRACT.md, styled', () => {
-    expect(ws.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '填报总分', '重算总分', '等次', '错误', '警告', '提示', '状态', '原因', '项目', '填报等次', '标注副本']);
+    expect(ws.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '填报总分', '重算总分', '等次', '错误', '警告', '提示', '状态', '原因', '项目', '填报等次', '标注副本', '已说明']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect((ws.getRow(1).getCell(1).fill as ExcelJS.FillPattern).pattern).toBe('solid');
   });
@@ -61,7 +61,7 @@ describe('buildSummaryWorkbook', () => {
 
   it('freezes the header, filters the table and sets widths', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:N5');
+    expect(ws.autoFilter).toBe('A1:O5');
     expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(40);
     expect(ws.getColumn(11).width).toBeGreaterThanOrEqual(40);
   });
@@ -75,9 +75,15 @@ describe('buildSummaryWorkbook', () => {
     expect(ws.getRow(3).getCell(14).value).toBeNull();
   });
 
+  it('counts the findings the clerk explained (已说明) per workbook', () => {
+    expect(ws.getRow(2).getCell(15).value).toBe(1);
+    expect(ws.getRow(5).getCell(15).value).toBe(0);
+    expect(ws.getRow(3).getCell(15).value).toBeNull();
+  });
+
   it('lists every finding of the batch on 全部问题, each cell linked into its copy', () => {
     const all = wb.getWorksheet(FINDINGS_SHEET_NAME)!;
-    expect(all.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '工作表', '单元格', '规则名称', '严重程度', '填报值', '应为', '说明', '规则编号']);
+    expect(all.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '工作表', '单元格', '规则名称', '严重程度', '填报值', '应为', '说明', '已说明', '规则编号']);
     expect(all.rowCount).toBe(1 + 3);
     const first = all.getRow(2);
     expect(first.getCell(1).value).toBe('批次/芦淞区商务局.xlsx');
@@ -91,10 +97,12 @@ describe('buildSummaryWorkbook', () => {
     expect([first.getCell(8).value, first.getCell(9).value]).toEqual(['9.8', '9.90']);
     expect(first.getCell(10).value).toBe('x\n说明 selfeval.execution-score');
     expect(first.getCell(10).alignment?.wrapText).toBe(true);
-    expect(first.getCell(11).value).toBe('selfeval.execution-score');
+    expect(first.getCell(11).value).toBeNull();
+    expect(first.getCell(12).value).toBe('selfeval.execution-score');
+    expect(all.getRow(3).getCell(11).value).toBe('年中调整指标，已报备（2026-11-30）');
     expect([3, 4].map((r) => all.getRow(r).getCell(6).value)).toEqual(['缺少偏差原因', '指标得分']);
     expect(all.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(all.autoFilter).toBe('A1:K4');
+    expect(all.autoFilter).toBe('A1:L4');
   });
 
   it('counts workbooks by grade and findings by rule on 概览', () => {
@@ -109,8 +117,10 @@ describe('buildSummaryWorkbook', () => {
       [undefined, '差', 0, 0],
       [undefined, '无等次', 2, 2],
     ]);
-    expect(o.getRow(11).values).toEqual([undefined, '规则名称', '规则编号', '错误', '警告', '提示', '合计', '涉及文件数']);
-    expect(o.getRow(12).values).toEqual([undefined, '预算执行得分', 'selfeval.execution-score', 1, 0, 0, 1, 1]);
+    expect(o.getRow(11).values).toEqual([undefined, '规则名称', '规则编号', '错误', '警告', '提示', '合计', '其中已说明', '涉及文件数']);
+    expect(o.getRow(12).values).toEqual([undefined, '预算执行得分', 'selfeval.execution-score', 1, 0, 0, 1, 0, 1]);
+    const reason = [12, 13, 14].map((r) => o.getRow(r).values as unknown[]).find((v) => v[2] === 'selfeval.missing-reason')!;
+    expect(reason.slice(3)).toEqual([0, 1, 0, 1, 1, 1]);
     expect([12, 13, 14].map((r) => o.getRow(r).getCell(2).value).sort()).toEqual(['selfeval.execution-score', 'selfeval.indicator-score', 'selfeval.missing-reason']);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The summary's 全部问题 sheet: every finding of the batch on one row, so a reviewer can filter
- * 300 workbooks' problems by rule, severity or department in Excel; each cell address opens
- * that cell in the workbook's annotated copy when there is one.
+ * 300 workbooks' problems by rule, severity or department in Excel, and read the clerk's
+ * reason beside each explained one (已说明); each cell address opens that cell in the
+ * workbook's annotated copy when there is one.
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Finding } from '../../core/finding';
@@ -24,6 +25,7 @@ const COLUMNS: readonly TableColumn[] = [
   { header: '填报值', width: 12 },
   { header: '应为', width: 12 },
   { header: '说明', width: 60, wrap: true },
+  { header: '已说明', width: 30, wrap: true },
   { header: '规则编号', width: 26 },
 ];
 
@@ -63,6 +65,7 @@ function addFindingRow(ws: Worksheet, r: Report, f: Finding, copy: string | null
     f.entered,
     f.expected,
     f.explanation ? `${f.message}\n${f.explanation}` : f.message,
+    f.acknowledged ? `${f.acknowledged.reason}（${f.acknowledged.at.slice(0, 10)}）` : null,
     f.ruleId,
   ]);
   if (copy !== null) row.getCell(CELL_COLUMN).style = { font: LINK_FONT };

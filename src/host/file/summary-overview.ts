@@ -19,24 +19,27 @@ export interface RuleCount {
   readonly title: string;
   readonly bySeverity: Record<Severity, number>;
   readonly total: number;
+  /** Of those, explained by the clerk (已说明). */
+  readonly acknowledged: number;
   /** How many workbooks have at least one such finding. */
   readonly files: number;
 }
 
 /** Findings per rule across the batch, most frequent first. */
 export function countByRule(reports: readonly Report[]): RuleCount[] {
-  const counts = new Map<string, { title: string; bySeverity: Record<Severity, number>; total: number; files: Set<number> }>();
+  const counts = new Map<string, { title: string; bySeverity: Record<Severity, number>; total: number; acknowledged: number; files: Set<number> }>();
   reports.forEach((r, i) => {
     for (const f of r.findings) {
       let c = counts.get(f.ruleId);
-      if (!c) counts.set(f.ruleId, (c = { title: findingTitle(f), bySeverity: { error: 0, warning: 0, info: 0 }, total: 0, files: new Set() }));
+      if (!c) counts.set(f.ruleId, (c = { title: findingTitle(f), bySeverity: { error: 0, warning: 0, info: 0 }, total: 0, acknowledged: 0, files: new Set() }));
       c.bySeverity[f.severity]++;
       c.total++;
+      if (f.acknowledged) c.acknowledged++;
       c.files.add(i);
     }
   });
   return [...counts]
-    .map(([ruleId, c]) => ({ ruleId, title: c.title, bySeverity: c.bySeverity, total: c.total, files: c.files.size }))
+    .map(([ruleId, c]) => ({ ruleId, title: c.title, bySeverity: c.bySeverity, total: c.total, acknowledged: c.acknowledged, files: c.files.size }))
     .sort((a, b) => b.total - a.total || b.files - a.files || (a.ruleId < b.ruleId ? -1 : 1));
 }
 
@@ -52,7 +55,7 @@ export function countByGrade(reports: readonly Report[]): { grade: string; recom
 
 export function addOverviewSheet(workbook: Workbook, reports: readonly Report[]): Worksheet {
   const ws = workbook.addWorksheet(OVERVIEW_SHEET_NAME);
-  ws.columns = [{ width: 24 }, { width: 28 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 12 }];
+  ws.columns = [{ width: 24 }, { width: 28 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 12 }];
   const title = ws.getCell('A1');
   title.value = '核对概览';
   title.style = { font: { bold: true, size: 14 } };
@@ -63,9 +66,9 @@ export function addOverviewSheet(workbook: Workbook, reports: readonly Report[])
   for (const g of countByGrade(reports)) ws.getRow(row++).values = [g.grade, g.recomputed, g.stated];
 
   row++;
-  header(ws, row++, ['规则名称', '规则编号', '错误', '警告', '提示', '合计', '涉及文件数']);
+  header(ws, row++, ['规则名称', '规则编号', '错误', '警告', '提示', '合计', '其中已说明', '涉及文件数']);
   const rules = countByRule(reports);
-  for (const c of rules) ws.getRow(row++).values = [c.title, c.ruleId, c.bySeverity.error, c.bySeverity.warning, c.bySeverity.info, c.total, c.files];
+  for (const c of rules) ws.getRow(row++).values = [c.title, c.ruleId, c.bySeverity.error, c.bySeverity.warning, c.bySeverity.info, c.total, c.acknowledged, c.files];
   if (rules.length === 0) ws.getRow(row).values = ['未发现问题'];
   setPrintLayout(ws, 'portrait');
   return ws;

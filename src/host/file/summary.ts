@@ -1,7 +1,7 @@
 /**
  * The batch summary workbook (CONTRACT.md, `--summary FILE.xlsx`), for a reviewer:
  * 核对汇总, one row per workbook (department, year, totals, grades, counts by severity,
- * status, a link to its annotated copy); 全部问题, one row per finding across the batch, each
+ * status, a link to its annotated copy, how many findings the clerk explained — 已说明); 全部问题, one row per finding across the batch, each
  * linked to its cell in the copy; 概览, counts by grade and by rule. Every sheet prints one
  * page wide with its header repeated.
  */
@@ -46,6 +46,7 @@ const COLUMNS: readonly TableColumn[] = [
   { header: '项目', width: 28 },
   { header: '填报等次', width: 10 },
   { header: '标注副本', width: 30 },
+  { header: '已说明', width: 8 },
 ];
 
 const MAX_FILE_WIDTH = 80;
@@ -87,6 +88,7 @@ function addReportRow(ws: Worksheet, r: Report, copy: string | null): void {
     r.project,
     r.statedGrade,
     copy === null ? null : linkValue(copy, copy),
+    checked ? (r.summary.acknowledged ?? 0) : null,
   ]);
   for (const col of [4, 5] as const) {
     const text = col === 4 ? r.summary.enteredTotal : r.summary.recomputedTotal;
