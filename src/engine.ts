@@ -12,7 +12,7 @@ import { failedReport } from './core/report';
 import type { Profile } from './core/profile';
 import { HUNAN_DEPT_OVERALL, MOF_PROJECT_2020, findProfile, PROFILES } from './core/profile';
 import { RULES } from './core/rules/registry';
-import type { RuleContext } from './core/rule';
+import type { AnyReport, Rule, RuleContext } from './core/rule';
 import { num, toFinding } from './core/rule';
 import { recompute } from './core/recompute';
 import { decimalString, enteredString } from './core/precision';
@@ -71,12 +71,14 @@ function withAcknowledgements(grid: WorkbookGrid, report: Report): Report {
 export function runRules(file: string, tables: LocatedWorkbook, profile: Profile, sheetOrder: readonly string[]): Report {
   const recomputed = tables.selfEval ? recompute(tables.selfEval, profile) : null;
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of RULES as readonly Rule[]) {
+    if (!rule.check) continue;
     const ctx: RuleContext = {
       tables,
       profile,
       recomputed,
-      report: (f) => findings.push(toFinding(rule, profile, f)),
+      report: (r) => findings.push(toFinding(rule, profile, r)),
+      reportAs: (other, r) => findings.push(toFinding(other, profile, r as AnyReport)),
     };
     rule.check(ctx);
   }

@@ -1,7 +1,7 @@
 /**
  * The JSON report of CONTRACT.md: one object per workbook, an array for a batch. Keys come
- * in the contract's order; fields beyond it (explanation, suggestion, department, project, year,
- * statedGrade, missingAnchors) follow, as the contract allows additions.
+ * in the contract's order; fields beyond it (explanation, suggestion, the rule's title and message
+ * ID, department, project, year, statedGrade, missingAnchors) follow, as the contract allows additions.
  */
 import type { Finding } from '../core/finding';
 import type { Report } from '../core/report';
@@ -43,6 +43,8 @@ function findingToJson(f: Finding): Record<string, unknown> {
     inputs: f.inputs,
     explanation: f.explanation,
     ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+    title: f.title,
+    messageId: f.messageId,
     ...(f.acknowledged ? { acknowledged: { reason: f.acknowledged.reason, at: f.acknowledged.at } } : {}),
   };
 }

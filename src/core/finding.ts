@@ -3,6 +3,9 @@
  * workbook content; it reports a finding, and the doors decide how to show it.
  */
 
+import type { Rule } from './rule';
+import type { AnyRule } from './rules/registry';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -10,34 +13,14 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** Higher is more severe: a cell is coloured, and recalculated, by its most severe finding. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
-/** Every rule ID of CONTRACT.md, plus the ones added in the same `area.name` form. */
-export type RuleId =
-  | 'basic.staff-control-rate'
-  | 'basic.staff-over-quota'
-  | 'basic.three-public-sum'
-  | 'basic.vehicle-sum'
-  | 'basic.project-sum'
-  | 'basic.public-parts-exceed'
-  | 'basic.three-public-overspend'
-  | 'basic.building-scale-rate'
-  | 'basic.building-invest-rate'
-  | 'selfeval.execution-rate'
-  | 'selfeval.execution-score'
-  | 'selfeval.execution-overspend'
-  | 'selfeval.funds-breakdown'
-  | 'selfeval.indicator-score'
-  | 'selfeval.score-bounds'
-  | 'selfeval.level-weight'
-  | 'selfeval.standard-weights'
-  | 'selfeval.weight-total'
-  | 'selfeval.total-score'
-  | 'selfeval.recomputed-total'
-  | 'selfeval.missing-reason'
-  | 'selfeval.grade'
-  | 'selfeval.qualitative'
-  | 'selfeval.unit-mismatch'
-  | 'value.unparsed'
-  | 'value.rounding';
+/** Every rule ID of CONTRACT.md, plus the ones added in the same `area.name` form: the registry's. */
+export type RuleId = AnyRule['id'];
+
+/** `ruleId/messageId` for every message of every rule: what a profile may override by message. */
+export type MessageKey = AnyRule extends infer R ? (R extends Rule<infer I, infer M> ? `${I}/${keyof M & string}` : never) : never;
+
+/** The message IDs of one rule. */
+export type MessageIdOf<I extends RuleId> = Extract<AnyRule, { readonly id: I }> extends Rule<string, infer M> ? keyof M & string : never;
 
 /** A cell in a workbook, as the contract names it: sheet name plus top-left A1 address. */
 export interface CellRef {
@@ -62,6 +45,10 @@ export interface Suggestion {
 
 export interface Finding {
   readonly ruleId: RuleId;
+  /** Which of the rule's messages this is (`wrong`, `notComputable`…). */
+  readonly messageId: string;
+  /** The rule's title, 规则名称 (执行率得分). */
+  readonly title: string;
   readonly severity: Severity;
   readonly sheet: string;
   /** Top-left cell of the (possibly merged) cell whose entered value diverges. */

@@ -2,7 +2,7 @@
  * A profile names a template family and its choices (RULES.md, "Profiles"): precision,
  * severities, grade bands and the optional regional rules, all off by default.
  */
-import type { RuleId, Severity } from './finding';
+import type { MessageKey, RuleId, Severity } from './finding';
 import type { Grade } from './report';
 import type { SelfEvalForm } from '../template/tables';
 
@@ -29,8 +29,11 @@ export interface Profile {
   readonly form: SelfEvalForm;
   /** Fewest decimals a comparison uses (RULES.md: 2 for amounts, scores and % figures). */
   readonly minDecimals: number;
-  /** Overrides of a rule's default severity. */
-  readonly severity: Partial<Record<RuleId, Severity>>;
+  /**
+   * Severity overrides, by rule (`value.rounding`) or by one of its messages
+   * (`basic.staff-control-rate/notComputable`); they always win, the message's first.
+   */
+  readonly severity: Partial<Record<RuleId | MessageKey, Severity>>;
   /** Highest band first. */
   readonly grades: readonly GradeBand[];
   /** 执行率 > 100% still scores at most 分值 (our reading; see RULES.md). */

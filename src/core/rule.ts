@@ -1,48 +1,128 @@
 /**
- * Rules are small modules, like lint rules (STYLE.md): an ID, a default severity, a Chinese
- * description, and a function from located tables to findings. Rules never parse text:
- * they read `Quantity`s through the context, which hides blanks, "none" marks and unparsed
- * values (those are reported once, by `value.unparsed`).
+ * The rule factory (STYLE.md, after typescript-eslint's `createRule`): a rule declares its ID,
+ * a short Chinese title, a description, the profile options that change it, and its messages
+ * by ID, each with its severity and a template whose `{placeholders}` type the data a report
+ * must give. So a misspelt message ID or placeholder is a compile error, and the registry's
+ * list of rules is the only list of rule and message IDs (`RuleId`, `MessageKey` in finding.ts).
+ *
+ * Rules never parse text: they read `Quantity`s through the context, which hides blanks, "none"
+ * marks and unparsed values (those are reported once, by `value.unparsed`).
  */
 import Decimal from 'decimal.js';
-import type { Finding, RuleId, Severity, Suggestion } from './finding';
+import type { Finding, Severity, Suggestion } from './finding';
 import type { Profile } from './profile';
 import type { Quantity } from './value';
 import type { Recomputed } from './recompute';
 import type { Field, LocatedWorkbook } from '../template/tables';
 
-export interface FindingInput {
-  /** Defaults to the rule's own ID; a rule may report `value.rounding` for its sums. */
-  readonly ruleId?: RuleId;
-  /** Defaults to the rule's severity (after the profile's override). */
-  readonly severity?: Severity;
+/** The names of a template's `{placeholders}`, as a union. */
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+export interface MessageSpec {
+  readonly severity: Severity;
+  /** Simplified Chinese, with `{name}` where data goes. */
+  readonly text: string;
+}
+
+export type Messages = Readonly<Record<string, MessageSpec>>;
+
+type DataOf<S extends string> = [Placeholders<S>] extends [never]
+  ? { readonly data?: undefined }
+  : { readonly data: { readonly [P in Placeholders<S>]: string | number } };
+
+/** What a rule says about one cell, beside its message. */
+export interface FindingBody {
   readonly at: Field;
   readonly entered: string | null;
   readonly expected: string | null;
-  readonly message: string;
+  /** The arithmetic behind `expected`, e.g. `9.90 = 10 × 857.71 ÷ 866.48`. */
   readonly explanation: string;
   readonly inputs: readonly Field[];
   readonly suggestion?: Suggestion;
 }
 
-export interface RuleContext {
+/** One report: a message ID of the rule, the data its template needs, and the finding's body. */
+export type ReportFor<M extends Messages, K extends keyof M & string> = { readonly messageId: K } & DataOf<M[K]['text']> & FindingBody;
+
+/** Profile fields a rule reads, for its docs ("which profile options change it"). */
+export type ProfileOption = Exclude<keyof Profile, 'id' | 'name' | 'form'>;
+
+export interface RuleContext<M extends Messages = Messages> {
   readonly tables: LocatedWorkbook;
   readonly profile: Profile;
   /** The scores the rules give for the 自评表, computed once per check. */
   readonly recomputed: Recomputed | null;
-  report(f: FindingInput): void;
+  /** Generic in the message ID, so a helper for the rate or sum messages takes the context of any rule that declares them. */
+  report<K extends keyof M & string>(r: ReportFor<M, K>): void;
+  /** A finding under another rule's ID (the sum rules report `value.rounding`). */
+  reportAs<I extends string, M2 extends Messages, K extends keyof M2 & string>(rule: Rule<I, M2>, r: ReportFor<M2, K>): void;
 }
 
-export interface Rule {
-  readonly id: RuleId;
-  readonly severity: Severity;
-  /** What the rule checks, in Chinese, for the docs and the task pane's help. */
+export interface RuleSpec<Id extends string, M extends Messages> {
+  readonly id: Id;
+  /** 规则名称: a few Chinese words (执行率得分). */
+  readonly title: string;
+  /** What the rule checks and its formula, in Chinese, for the docs and the panes' help. */
   readonly description: string;
-  check(ctx: RuleContext): void;
+  readonly messages: M;
+  /** Profile options that change what the rule reports (severity overrides apply to every rule). */
+  readonly options?: readonly ProfileOption[];
+  /** For a rule without a check of its own: which rules report it. */
+  readonly reportedBy?: string;
+  check?(ctx: RuleContext<M>): void;
 }
 
-export function defineRule(rule: Rule): Rule {
-  return rule;
+export interface Rule<Id extends string = string, M extends Messages = Messages> extends RuleSpec<Id, M> {
+  /** The anchor of the rule's section in docs/rules.md. */
+  readonly docs: string;
+  readonly options: readonly ProfileOption[];
+}
+
+/** The anchor of a rule's section in docs/rules.md: `basic.staff-control-rate` → `basic-staff-control-rate`. */
+export function docsAnchor(id: string): string {
+  return id.replace(/\./g, '-');
+}
+
+export function defineRule<const Id extends `${string}.${string}`, const M extends Messages>(spec: RuleSpec<Id, M>): Rule<Id, M> {
+  return Object.freeze({ ...spec, options: spec.options ?? [], docs: `docs/rules.md#${docsAnchor(spec.id)}` });
+}
+
+/** `{name}` → data[name]; a placeholder without data is a bug the types already rule out. */
+export function renderMessage(text: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data) return text;
+  return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in data ? String(data[name]) : all));
+}
+
+/**
+ * The severity of a finding: the profile's override of the message, else of the rule, else the
+ * message's own. The override always wins (a profile that makes `value.rounding` an error gets
+ * errors, whatever the rule reporting it would say).
+ */
+export function severityOf(profile: Profile, ruleId: string, messageId: string, own: Severity): Severity {
+  const overrides = profile.severity as Readonly<Record<string, Severity | undefined>>;
+  return overrides[`${ruleId}/${messageId}`] ?? overrides[ruleId] ?? own;
+}
+
+/** A report as the engine sees it, whatever the rule. */
+export type AnyReport = { readonly messageId: string; readonly data?: Readonly<Record<string, string | number>> } & FindingBody;
+
+export function toFinding(rule: Pick<Rule, 'id' | 'title' | 'messages'>, profile: Profile, r: AnyReport): Finding {
+  const spec = rule.messages[r.messageId];
+  if (!spec) throw new Error(`${rule.id}: unknown message ${r.messageId}`);
+  return {
+    ruleId: rule.id as Finding['ruleId'],
+    messageId: r.messageId,
+    title: rule.title,
+    severity: severityOf(profile, rule.id, r.messageId, spec.severity),
+    sheet: r.at.sheet,
+    cell: r.at.cell,
+    entered: r.entered,
+    expected: r.expected,
+    message: renderMessage(spec.text, r.data),
+    explanation: r.explanation,
+    inputs: r.inputs.map(addr),
+    ...(r.suggestion ? { suggestion: r.suggestion } : {}),
+  };
 }
 
 /** The figure a field holds, or null for blanks, "none" marks, text and error values. */
@@ -67,19 +147,9 @@ export function addr(f: Field): string {
   return `${f.sheet}!${f.cell}`;
 }
 
-export function toFinding(rule: Rule, profile: Profile, f: FindingInput): Finding {
-  const ruleId = f.ruleId ?? rule.id;
-  const severity = f.severity ?? profile.severity[ruleId] ?? rule.severity;
-  return {
-    ruleId,
-    severity,
-    sheet: f.at.sheet,
-    cell: f.at.cell,
-    entered: f.entered,
-    expected: f.expected,
-    message: f.message,
-    explanation: f.explanation,
-    inputs: f.inputs.map(addr),
-    ...(f.suggestion ? { suggestion: f.suggestion } : {}),
-  };
+/** The strongest severity among a rule's messages: what a one-line rule listing shows. */
+export function ruleSeverity(rule: Rule): Severity {
+  const order: readonly Severity[] = ['error', 'warning', 'info'];
+  const own = new Set(Object.values(rule.messages).map((m) => m.severity));
+  return order.find((s) => own.has(s)) ?? 'info';
 }

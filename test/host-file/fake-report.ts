@@ -6,6 +6,8 @@ import type { Report } from '../../src/core/report';
 export function finding(sheet: string, cell: string, severity: Severity, ruleId: RuleId, message: string, extra: Partial<Finding> = {}): Finding {
   return {
     ruleId,
+    messageId: 'wrong',
+    title: `规则 ${ruleId}`,
     severity,
     sheet,
     cell,

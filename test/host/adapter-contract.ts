@@ -39,6 +39,8 @@ export interface HostEnv {
 function finding(sheet: string, cell: string, severity: Severity = 'error', suggestion?: { value: string; percent: boolean }): Finding {
   return {
     ruleId: 'selfeval.indicator-score',
+    messageId: 'proportional',
+    title: '指标得分',
     severity,
     sheet,
     cell,

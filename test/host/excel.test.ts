@@ -11,7 +11,7 @@ import { realisticWorkbook, type SheetSpec } from './spec';
 runAdapterContract('Excel (Office.js)', () => new ExcelEnv());
 
 function finding(sheet: string, cell: string, severity: Finding['severity'] = 'error'): Finding {
-  return { ruleId: 'selfeval.indicator-score', severity, sheet, cell, entered: null, expected: null, message: '', explanation: '', inputs: [] };
+  return { ruleId: 'selfeval.indicator-score', messageId: 'proportional', title: '指标得分', severity, sheet, cell, entered: null, expected: null, message: '', explanation: '', inputs: [] };
 }
 
 describe('Excel: round-trips', () => {

@@ -67,6 +67,8 @@ function perRowFindings(sheet: string, rows: number): Finding[] {
   const severities = ['error', 'warning', 'info'] as const;
   return Array.from({ length: rows }, (_, i) => ({
     ruleId: 'selfeval.indicator-score' as const,
+    messageId: 'proportional',
+    title: '指标得分',
     severity: severities[i % 3]!,
     sheet,
     cell: `H${10 + i}`,

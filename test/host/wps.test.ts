@@ -12,7 +12,7 @@ import { gridCells, realisticWorkbook, specFromGrid } from './spec';
 import { WpsEnv as Env } from './wps-env';
 
 function finding(sheet: string, cell: string, severity: Finding['severity'] = 'error'): Finding {
-  return { ruleId: 'selfeval.indicator-score', severity, sheet, cell, entered: null, expected: null, message: '', explanation: '', inputs: [] };
+  return { ruleId: 'selfeval.indicator-score', messageId: 'proportional', title: '指标得分', severity, sheet, cell, entered: null, expected: null, message: '', explanation: '', inputs: [] };
 }
 
 describe('WPS: reading stays in bulk', () => {

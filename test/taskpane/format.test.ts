@@ -11,6 +11,8 @@ import { downloadName } from '../../src/web/save';
 function finding(p: Partial<Finding>): Finding {
   return {
     ruleId: 'selfeval.indicator-score',
+    messageId: 'proportional',
+    title: '指标得分',
     severity: 'warning',
     sheet: '附件3',
     cell: 'H5',

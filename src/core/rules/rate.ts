@@ -7,6 +7,12 @@ import type { Field } from '../../template/tables';
 import type { Quantity } from '../value';
 import { roundHalfUp } from '../value';
 
+/** The messages every rate rule declares (spread into its `messages`). */
+export const RATE_MESSAGES = {
+  wrong: { severity: 'error', text: '{rate}应为 {value}（{formula}），填报为 {entered}' },
+  notComputable: { severity: 'info', text: '{rate}无法计算：{denominator}为空或为 0' },
+} as const;
+
 export interface RateSpec {
   readonly rate: Field | null;
   readonly numerator: Field;
@@ -27,7 +33,7 @@ function rateAgrees(rate: Quantity, value: Decimal, min: number): boolean {
  * Checks an entered rate against numerator ÷ denominator. Returns the computed rate, or null
  * when it cannot be computed, so that callers can go on to check limits.
  */
-export function reportRate(ctx: RuleContext, spec: RateSpec): Decimal | null {
+export function reportRate(ctx: RuleContext<typeof RATE_MESSAGES>, spec: RateSpec): Decimal | null {
   const n = num(spec.numerator);
   const d = num(spec.denominator);
   const inputs = [spec.numerator, spec.denominator];
@@ -38,11 +44,11 @@ export function reportRate(ctx: RuleContext, spec: RateSpec): Decimal | null {
     if (spec.rate && anythingTyped && (d || spec.denominator.parsed.kind === 'blank' || spec.denominator.parsed.kind === 'none')) {
       const rate = num(spec.rate);
       ctx.report({
-        severity: 'info',
+        messageId: 'notComputable',
+        data: { rate: spec.rateName, denominator: spec.denominatorName },
         at: spec.rate,
         entered: rate ? enteredString(rate) : rateKind === 'blank' ? null : (spec.rate.parsed as { text: string }).text,
         expected: null,
-        message: `${spec.rateName}无法计算：${spec.denominatorName}为空或为 0`,
         explanation: `${spec.rateName} = ${formula}`,
         inputs,
       });
@@ -58,10 +64,11 @@ export function reportRate(ctx: RuleContext, spec: RateSpec): Decimal | null {
   const shown = show(value, digits, true);
   const expected = decimalString(value, digits, true);
   ctx.report({
+    messageId: 'wrong',
+    data: { rate: spec.rateName, value: shown, formula, entered: rate ? showEntered(rate) : '空' },
     at: spec.rate,
     entered: rate ? enteredString(rate) : null,
     expected,
-    message: `${spec.rateName}应为 ${shown}（${formula}），填报为 ${rate ? showEntered(rate) : '空'}`,
     explanation: `${shown} = ${showEntered(n)} ÷ ${showEntered(d)}`,
     inputs,
     suggestion: { value: roundHalfUp(value.times(100), digits).toFixed(digits), percent: true },

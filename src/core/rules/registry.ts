@@ -1,5 +1,4 @@
 /** Every rule, in the order a reviewer reads the forms: 附件2 first, then 附件3. */
-import type { Rule } from '../rule';
 import staffControlRate from './basic/staff-control-rate';
 import staffOverQuota from './basic/staff-over-quota';
 import threePublicSum from './basic/three-public-sum';
@@ -24,13 +23,13 @@ import grade from './selfeval/grade';
 import qualitative from './selfeval/qualitative';
 import unitMismatch from './selfeval/unit-mismatch';
 import unparsed from './value/unparsed';
+import rounding from './value/rounding';
 
-/** IDs reported by other rules rather than by a module of their own. */
-export const REPORTED_BY_OTHER_RULES: ReadonlyArray<Pick<Rule, 'id' | 'severity' | 'description'>> = [
-  { id: 'value.rounding', severity: 'info', description: '合计与各项之和的差额在四舍五入允许范围内（n × 末位半个单位），由各合计规则报告' },
-];
-
-export const RULES: readonly Rule[] = [
+/**
+ * The one list of rules: `RuleId` and the message IDs are derived from it (finding.ts), the
+ * engine runs it in this order, and docs/rules.md is generated from it.
+ */
+export const RULES = [
   unparsed,
   staffControlRate,
   staffOverQuota,
@@ -56,4 +55,11 @@ export const RULES: readonly Rule[] = [
   grade,
   qualitative,
   unitMismatch,
-];
+  rounding,
+] as const;
+
+export type AnyRule = (typeof RULES)[number];
+
+export function findRule(id: string): AnyRule | undefined {
+  return RULES.find((r) => r.id === id);
+}

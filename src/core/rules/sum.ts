@@ -4,6 +4,12 @@ import { amount, num } from '../rule';
 import { checkSum, decimalString, enteredString, show, showEntered } from '../precision';
 import type { Field } from '../../template/tables';
 import type { Quantity } from '../value';
+import rounding from './value/rounding';
+
+/** The message every sum rule declares (spread into its `messages`). */
+export const SUM_MESSAGES = {
+  wrong: { severity: 'error', text: '{total}应为 {sum}（{parts}），填报为 {entered}' },
+} as const;
 
 export interface SumSpec {
   readonly total: Field;
@@ -18,7 +24,7 @@ export interface SumSpec {
 }
 
 /** Reports total ≠ Σ parts; returns what it found (`skipped` when it could not add up). */
-export function reportSum(ctx: RuleContext, spec: SumSpec): 'ok' | 'rounding' | 'wrong' | 'skipped' {
+export function reportSum(ctx: RuleContext<typeof SUM_MESSAGES>, spec: SumSpec): 'ok' | 'rounding' | 'wrong' | 'skipped' {
   const total = num(spec.total);
   if (!total) return 'skipped';
   const parts: Array<Quantity | null> = [];
@@ -31,29 +37,23 @@ export function reportSum(ctx: RuleContext, spec: SumSpec): 'ok' | 'rounding' | 
   const verdict = checkSum(total, parts, ctx.profile.minDecimals);
   if (verdict.kind === 'ok') return 'ok';
   const terms = parts.map((q) => (q ? showEntered(q) : '0')).join(' + ');
-  const sumShown = show(verdict.sum, verdict.d, total.percent);
-  const explanation = `${sumShown} = ${terms}`;
-  const inputs = [spec.total, ...spec.parts.map((p) => p.field)];
-  if (verdict.kind === 'rounding') {
-    ctx.report({
-      ruleId: 'value.rounding',
-      severity: 'info',
-      at: spec.total,
-      entered: enteredString(total),
-      expected: decimalString(verdict.sum, verdict.d, total.percent),
-      message: `${spec.totalName}填报为 ${showEntered(total)}，各项之和为 ${sumShown}，差额在四舍五入允许范围内（±${verdict.tolerance.toFixed()}）`,
-      explanation,
-      inputs,
-    });
-    return 'rounding';
-  }
-  ctx.report({
+  const sum = show(verdict.sum, verdict.d, total.percent);
+  const body = {
     at: spec.total,
     entered: enteredString(total),
     expected: decimalString(verdict.sum, verdict.d, total.percent),
-    message: `${spec.totalName}应为 ${sumShown}（${spec.parts.map((p) => p.name).join(' + ')}），填报为 ${showEntered(total)}`,
-    explanation,
-    inputs,
+    explanation: `${sum} = ${terms}`,
+    inputs: [spec.total, ...spec.parts.map((p) => p.field)],
+  };
+  const data = { total: spec.totalName, entered: showEntered(total), sum };
+  if (verdict.kind === 'rounding') {
+    ctx.reportAs(rounding, { messageId: 'rounding', data: { ...data, tolerance: verdict.tolerance.toFixed() }, ...body });
+    return 'rounding';
+  }
+  ctx.report({
+    messageId: 'wrong',
+    data: { ...data, parts: spec.parts.map((p) => p.name).join(' + ') },
+    ...body,
     ...(spec.suggest === false ? {} : { suggestion: { value: decimalString(verdict.sum, verdict.d, false), percent: false } }),
   });
   return 'wrong';

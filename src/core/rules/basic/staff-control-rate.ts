@@ -1,10 +1,12 @@
 import { defineRule } from '../../rule';
-import { reportRate } from '../rate';
+import { RATE_MESSAGES, reportRate } from '../rate';
 
 export default defineRule({
   id: 'basic.staff-control-rate',
-  severity: 'error',
-  description: '财政供养人员控制率 = 实际在职人数 ÷ 编制数',
+  title: '人员控制率',
+  description: '财政供养人员控制率 = 实际在职人数 ÷ 编制数；编制数为空或为 0 时无法计算，不做除法',
+  options: ['minDecimals'],
+  messages: RATE_MESSAGES,
   check(ctx) {
     const staff = ctx.tables.basic?.staff;
     if (!staff) return;

@@ -3,18 +3,23 @@ import { compareDecimals, decimalString, enteredString, show, showEntered } from
 
 export default defineRule({
   id: 'selfeval.execution-overspend',
-  severity: 'warning',
+  title: '预算超支',
   description: '全年执行数超过全年预算数（执行率 > 100%）为超支',
+  options: ['minDecimals'],
+  messages: {
+    overspend: { severity: 'warning', text: '全年执行数 {actual} 超过全年预算数 {budget}，执行率 {rate}' },
+  },
   check(ctx) {
     const e = ctx.tables.selfEval?.execution;
     const budget = num(e?.budget);
     const actual = num(e?.actual);
     if (!e || !budget || !actual || budget.value.isZero() || actual.value.lte(budget.value)) return;
     ctx.report({
+      messageId: 'overspend',
+      data: { actual: showEntered(actual), budget: showEntered(budget), rate: show(actual.value.div(budget.value), 2, true) },
       at: e.actual,
       entered: enteredString(actual),
       expected: decimalString(budget.value, compareDecimals(actual, ctx.profile.minDecimals), false),
-      message: `全年执行数 ${showEntered(actual)} 超过全年预算数 ${showEntered(budget)}，执行率 ${show(actual.value.div(budget.value), 2, true)}`,
       explanation: `${showEntered(actual)} > ${showEntered(budget)}`,
       inputs: [e.actual, e.budget],
     });

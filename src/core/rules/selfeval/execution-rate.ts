@@ -1,10 +1,12 @@
 import { defineRule } from '../../rule';
-import { reportRate } from '../rate';
+import { RATE_MESSAGES, reportRate } from '../rate';
 
 export default defineRule({
   id: 'selfeval.execution-rate',
-  severity: 'error',
-  description: '执行率 = 全年执行数 ÷ 全年预算数',
+  title: '预算执行率',
+  description: '执行率 = 全年执行数 ÷ 全年预算数；全年预算数为空或为 0 时无法计算，不做除法',
+  options: ['minDecimals'],
+  messages: RATE_MESSAGES,
   check(ctx) {
     const e = ctx.tables.selfEval?.execution;
     if (!e || !e.rate) return;

@@ -1,11 +1,15 @@
-import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
 import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../../precision';
 
 export default defineRule({
   id: 'selfeval.execution-score',
-  severity: 'error',
-  description: '预算执行得分 = 分值 × min(执行率, 100%)',
+  title: '预算执行得分',
+  description: '预算执行得分 = 分值 × min(执行率, 100%)：执行率超过 100% 仍至多得满分（按 100% 计）',
+  options: ['minDecimals', 'capExecutionScore'],
+  messages: {
+    wrong: { severity: 'error', text: '执行率得分应为 {expected}（{weight} × {rate}），填报为 {entered}' },
+    wrongCapped: { severity: 'error', text: '执行率得分应为 {expected}（{weight} × 100%，执行率 {rate} 按 100% 计），填报为 {entered}' },
+  },
   check(ctx) {
     const e = ctx.tables.selfEval?.execution;
     const computed = ctx.recomputed?.execution;
@@ -18,13 +22,12 @@ export default defineRule({
     if (score && agrees(score, computed.expected, d)) return;
     const expected = decimalString(computed.expected, d, false);
     const capped = ctx.profile.capExecutionScore && computed.rate.gt(1);
-    const rateShown = show(capped ? new Decimal(1) : computed.rate, 2, true);
-    const note = capped ? `，执行率 ${show(computed.rate, 2, true)} 按 100% 计` : '';
     ctx.report({
+      messageId: capped ? 'wrongCapped' : 'wrong',
+      data: { expected, weight: showEntered(weight), rate: show(computed.rate, 2, true), entered: score ? showEntered(score) : '空' },
       at: e.score,
       entered: score ? enteredString(score) : null,
       expected,
-      message: `执行率得分应为 ${expected}（${showEntered(weight)} × ${rateShown}${note}），填报为 ${score ? showEntered(score) : '空'}`,
       explanation: `${expected} = ${computed.formula}`,
       inputs: [e.budget, e.actual, e.weight],
       suggestion: { value: expected, percent: false },

@@ -1,7 +1,7 @@
 import { defineRule, num } from '../../rule';
 import type { RuleContext } from '../../rule';
 import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
-import { reportSum } from '../sum';
+import { reportSum, SUM_MESSAGES } from '../sum';
 import type { ExecutionRow, Field } from '../../../template/tables';
 
 const EXEC_COLUMNS: ReadonlyArray<readonly [keyof Pick<ExecutionRow, 'initialBudget' | 'budget' | 'actual'>, string]> = [
@@ -11,17 +11,23 @@ const EXEC_COLUMNS: ReadonlyArray<readonly [keyof Pick<ExecutionRow, 'initialBud
 ];
 
 /** A breakdown total must also equal 全年预算数. */
-function reportAgainstBudget(ctx: RuleContext, total: Field, name: string, budgetField: Field): void {
+const MESSAGES = {
+  ...SUM_MESSAGES,
+  againstBudget: { severity: 'error', text: '{group}合计 {entered} 与全年预算数 {budget} 不一致' },
+} as const;
+
+function reportAgainstBudget(ctx: RuleContext<typeof MESSAGES>, total: Field, name: string, budgetField: Field): void {
   const t = num(total);
   const b = num(budgetField);
   if (!t || !b) return;
   const d = compareDecimals(t, ctx.profile.minDecimals);
   if (agrees(t, b.value, d)) return;
   ctx.report({
+    messageId: 'againstBudget',
+    data: { group: name, entered: showEntered(t), budget: showEntered(b) },
     at: total,
     entered: enteredString(t),
     expected: decimalString(b.value, d, false),
-    message: `${name}合计 ${showEntered(t)} 与全年预算数 ${showEntered(b)} 不一致`,
     explanation: `${name}合计应等于全年预算数 ${showEntered(b)}`,
     inputs: [total, budgetField],
   });
@@ -29,8 +35,10 @@ function reportAgainstBudget(ctx: RuleContext, total: Field, name: string, budge
 
 export default defineRule({
   id: 'selfeval.funds-breakdown',
-  severity: 'error',
-  description: '资金构成：按收入性质分、按支出性质分的合计各等于其明细之和，且等于全年预算数；年度资金总额等于其中各行之和',
+  title: '资金构成合计',
+  description: '资金构成：按收入性质分、按支出性质分的合计各等于其明细之和，且等于全年预算数；年度资金总额等于其中各行之和（年初预算数、全年预算数、全年执行数各列）',
+  options: ['minDecimals'],
+  messages: MESSAGES,
   check(ctx) {
     const t = ctx.tables.selfEval;
     if (!t) return;

@@ -5,8 +5,12 @@ import { gradeFor, parseGrade } from '../../grade';
 
 export default defineRule({
   id: 'selfeval.grade',
-  severity: 'error',
-  description: '表中写明的评价等次须与总分相符：优 ≥ 90，良 80–90，中 60–80，差 < 60',
+  title: '评价等次',
+  description: '表中写明的评价等次须与总分（按其显示的小数位）相符：优 ≥ 90，良 80–90，中 60–80，差 < 60',
+  options: ['grades'],
+  messages: {
+    mismatch: { severity: 'error', text: '评价等次填为“{stated}”，总分 {total} 对应“{expected}”' },
+  },
   check(ctx) {
     const t = ctx.tables.selfEval;
     const stated = t?.grade;
@@ -17,10 +21,11 @@ export default defineRule({
     const said = parseGrade(stated.text);
     if (said === expected) return;
     ctx.report({
+      messageId: 'mismatch',
+      data: { stated: stated.text, total: showEntered(total), expected },
       at: stated.field,
       entered: stated.text,
       expected,
-      message: `评价等次填为“${stated.text}”，总分 ${showEntered(total)} 对应“${expected}”`,
       explanation: `优 ≥ 90；良 80–90；中 60–80；差 < 60（总分 ${showEntered(total)}）`,
       inputs: [t.total!.score!],
     });

@@ -5,8 +5,14 @@ import { formula, withinBounds } from '../../indicator';
 
 export default defineRule({
   id: 'selfeval.indicator-score',
-  severity: 'warning',
+  title: '指标得分',
   description: '定量指标得分：完成指标得满分，否则按完成比例计分（正向：分值 × 完成值 ÷ 指标值；反向：分值 × 指标值 ÷ 完成值）',
+  options: ['minDecimals', 'overshootPenalty'],
+  messages: {
+    met: { severity: 'warning', text: '“{name}”已完成指标（{formula}），得分应为 {expected}，填报为 {entered}' },
+    proportional: { severity: 'warning', text: '“{name}”按完成比例得分应为 {expected}（{formula}），填报为 {entered}' },
+    proportionalReverse: { severity: 'warning', text: '“{name}”为反向指标（越低越好），按完成比例得分应为 {expected}（{formula}），填报为 {entered}' },
+  },
   check(ctx) {
     forEachAssessed(ctx, (row, a) => {
       if (a.kind !== 'scored') return;
@@ -19,12 +25,11 @@ export default defineRule({
       if (score && agrees(score, a.expected, d)) return;
       const expected = decimalString(a.expected, d, false);
       ctx.report({
+        messageId: a.met ? 'met' : a.direction === 'reverse' ? 'proportionalReverse' : 'proportional',
+        data: { name: row.name, formula: formula(a), expected, entered: score ? showEntered(score) : '空' },
         at: row.score,
         entered: score ? enteredString(score) : null,
         expected,
-        message: a.met
-          ? `“${row.name}”已完成指标（${formula(a)}），得分应为 ${expected}，填报为 ${score ? showEntered(score) : '空'}`
-          : `“${row.name}”${a.direction === 'reverse' ? '为反向指标（越低越好），' : ''}按完成比例得分应为 ${expected}（${formula(a)}），填报为 ${score ? showEntered(score) : '空'}`,
         explanation: a.met ? `${expected}：${formula(a)}` : `${expected} = ${formula(a)}`,
         inputs: [row.target, row.actual, row.weight],
         suggestion: { value: expected, percent: false },

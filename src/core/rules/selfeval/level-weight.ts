@@ -6,8 +6,12 @@ import type { Field, IndicatorRow, LevelLabel } from '../../../template/tables';
 
 export default defineRule({
   id: 'selfeval.level-weight',
-  severity: 'error',
+  title: '一级指标分值',
   description: '一级指标标注的分值（如“产出指标(40分)”）等于其下各指标分值之和',
+  options: ['minDecimals'],
+  messages: {
+    mismatch: { severity: 'error', text: '一级指标“{level}”标注 {declared} 分，其下指标分值合计 {sum}' },
+  },
   check(ctx) {
     const t = ctx.tables.selfEval;
     if (!t) return;
@@ -28,10 +32,11 @@ export default defineRule({
       if (sum.toDecimalPlaces(d).eq(new Decimal(declared.value))) continue;
       const inputs: Field[] = rows.map((r) => r.weight);
       ctx.report({
+        messageId: 'mismatch',
+        data: { level: textBeforeParen(label.text), declared: declared.value, sum: show(sum, d, false) },
         at: label.field,
         entered: new Decimal(declared.value).toFixed(declared.decimals),
         expected: decimalString(sum, d, false),
-        message: `一级指标“${textBeforeParen(label.text)}”标注 ${declared.value} 分，其下指标分值合计 ${show(sum, d, false)}`,
         explanation: `${show(sum, d, false)} = ${weights.map((w) => (w ? w.text : '0')).join(' + ')}`,
         inputs,
       });

@@ -3,8 +3,12 @@ import { agrees, compareDecimals, showEntered } from '../../precision';
 
 export default defineRule({
   id: 'selfeval.missing-reason',
-  severity: 'warning',
+  title: '缺少偏差原因',
   description: '得分低于分值的指标须填写偏差原因分析及改进措施',
+  options: ['minDecimals'],
+  messages: {
+    missing: { severity: 'warning', text: '“{name}”得分 {score} 低于分值 {weight}，未填写偏差原因分析及改进措施' },
+  },
   check(ctx) {
     for (const row of ctx.tables.selfEval?.indicators ?? []) {
       const score = num(row.score);
@@ -14,10 +18,11 @@ export default defineRule({
       const reason = row.reason.parsed;
       if (reason.kind !== 'blank' && reason.kind !== 'none') continue;
       ctx.report({
+        messageId: 'missing',
+        data: { name: row.name, score: showEntered(score), weight: showEntered(weight) },
         at: row.reason,
         entered: null,
         expected: null,
-        message: `“${row.name}”得分 ${showEntered(score)} 低于分值 ${showEntered(weight)}，未填写偏差原因分析及改进措施`,
         explanation: `得分 ${showEntered(score)} < 分值 ${showEntered(weight)}`,
         inputs: [row.score, row.weight],
       });

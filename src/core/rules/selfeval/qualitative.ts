@@ -11,22 +11,27 @@ function band(ratio: number): string {
 
 export default defineRule({
   id: 'selfeval.qualitative',
-  severity: 'info',
-  description: '定性指标及无法重算的指标：按评价人判断分档打分，只核对分值范围',
+  title: '定性指标',
+  description: '定性指标及无法重算的指标：按评价人判断分档打分（分值的 100–80%、80–60%、60–0%），只核对分值范围',
+  messages: {
+    judged: { severity: 'info', text: '“{name}”：{why}' },
+    judgedInBand: { severity: 'info', text: '“{name}”：{why}，得分 {score} 在{band}' },
+  },
   check(ctx) {
     forEachAssessed(ctx, (row, a) => {
       if (a.kind !== 'qualitative' && a.kind !== 'not-computable') return;
       const score = num(row.score);
       const weight = num(row.weight);
-      const where = score && weight && !weight.value.isZero() ? `，得分 ${showEntered(score)} 在${band(score.value.div(weight.value).toNumber())}` : '';
-      ctx.report({
+      const inBand = score && weight && !weight.value.isZero();
+      const body = {
         at: row.score,
         entered: score ? enteredString(score) : null,
         expected: null,
-        message: `“${row.name}”：${a.why}${where}`,
         explanation: a.why,
         inputs: [row.target, row.actual, row.weight],
-      });
+      };
+      if (inBand) ctx.report({ messageId: 'judgedInBand', data: { name: row.name, why: a.why, score: showEntered(score), band: band(score.value.div(weight.value).toNumber()) }, ...body });
+      else ctx.report({ messageId: 'judged', data: { name: row.name, why: a.why }, ...body });
     });
   },
 });

@@ -3,8 +3,12 @@ import { agrees, checkSum, decimalString, enteredString, show, showEntered } fro
 
 export default defineRule({
   id: 'selfeval.recomputed-total',
-  severity: 'info',
+  title: '重算总分',
   description: '填报总分与填报得分之和相符、但有得分与规则不符时，列出按规则重算后的总分',
+  options: ['minDecimals', 'capExecutionScore', 'overshootPenalty', 'totalCapByExecutionRate'],
+  messages: {
+    recomputed: { severity: 'info', text: '填报总分 {entered}；按规则重算各项得分后总分为 {total}' },
+  },
   check(ctx) {
     const t = ctx.tables.selfEval;
     const total = ctx.recomputed?.total;
@@ -18,10 +22,11 @@ export default defineRule({
     const parts = scores.filter((s): s is NonNullable<typeof s> & object => s !== null && s !== 'unknown');
     if (checkSum(entered, parts, d).kind === 'wrong') return;
     ctx.report({
+      messageId: 'recomputed',
+      data: { entered: showEntered(entered), total: show(total, d, false) },
       at: t.total.score,
       entered: enteredString(entered),
       expected: decimalString(total, d, false),
-      message: `填报总分 ${showEntered(entered)}；按规则重算各项得分后总分为 ${show(total, d, false)}`,
       explanation: `${show(total, d, false)} = 预算执行得分 + 各指标重算得分（定性指标按填报得分计）`,
       inputs: [
         ...(t.execution ? [t.execution.budget, t.execution.actual, ...(t.execution.weight ? [t.execution.weight] : [])] : []),

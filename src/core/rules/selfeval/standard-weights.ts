@@ -12,8 +12,13 @@ import type { IndicatorRow, LevelLabel } from '../../../template/tables';
 
 export default defineRule({
   id: 'selfeval.standard-weights',
-  severity: 'warning',
+  title: '标准权重',
   description: '一级指标与预算执行率的分值符合规则配置的标准权重（项目支出：产出 50、效益 30、满意度 10、执行率 10）',
+  options: ['standardWeights', 'minDecimals'],
+  messages: {
+    execution: { severity: 'warning', text: '预算执行率分值为 {weight}，{source}规定原则上为 {standard} 分' },
+    level: { severity: 'warning', text: '一级指标“{level}”下各指标分值合计 {sum}，{source}规定原则上为 {standard} 分' },
+  },
   check(ctx) {
     const t = ctx.tables.selfEval;
     const std = ctx.profile.standardWeights;
@@ -23,10 +28,11 @@ export default defineRule({
     const execWeight = num(t.execution?.weight);
     if (t.execution?.weight && execWeight && !agrees(execWeight, new Decimal(std.execution), compareDecimals(execWeight, d))) {
       ctx.report({
+        messageId: 'execution',
+        data: { weight: showEntered(execWeight), source: std.source, standard: std.execution },
         at: t.execution.weight,
         entered: enteredString(execWeight),
         expected: decimalString(new Decimal(std.execution), compareDecimals(execWeight, d), false),
-        message: `预算执行率分值为 ${showEntered(execWeight)}，${std.source}规定原则上为 ${std.execution} 分`,
         explanation: `标准权重：预算执行率 ${std.execution}，${std.levels.map((l) => `${l.label} ${l.weight}`).join('，')}`,
         inputs: [t.execution.weight],
       });
@@ -51,11 +57,12 @@ export default defineRule({
       if (sum.eq(standard.weight)) continue;
       const shown = Math.max(d, ...weights.map((w) => w!.decimals));
       ctx.report({
+        messageId: 'level',
+        data: { level: textBeforeParen(label.text), sum: show(sum, shown, false), source: std.source, standard: standard.weight },
         at: label.field,
         // What the clerk entered for the level: its rows' 分值, summed (the label holds no figure).
         entered: decimalString(sum, shown, false),
         expected: decimalString(new Decimal(standard.weight), shown, false),
-        message: `一级指标“${textBeforeParen(label.text)}”下各指标分值合计 ${show(sum, shown, false)}，${std.source}规定原则上为 ${standard.weight} 分`,
         explanation: `${show(sum, shown, false)} = ${weights.map((w) => w!.text).join(' + ')}`,
         inputs: rows.map((r) => r.weight),
       });

@@ -1,10 +1,12 @@
 import { defineRule } from '../../rule';
-import { reportSum } from '../sum';
+import { reportSum, SUM_MESSAGES } from '../sum';
 
 export default defineRule({
   id: 'selfeval.total-score',
-  severity: 'error',
+  title: '总分',
   description: '总分 = 预算执行得分 + 各指标得分（按填报的得分相加）',
+  options: ['minDecimals'],
+  messages: SUM_MESSAGES,
   check(ctx) {
     const t = ctx.tables.selfEval;
     if (!t?.total?.score) return;

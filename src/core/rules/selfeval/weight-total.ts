@@ -1,10 +1,12 @@
 import { defineRule } from '../../rule';
-import { reportSum } from '../sum';
+import { reportSum, SUM_MESSAGES } from '../sum';
 
 export default defineRule({
   id: 'selfeval.weight-total',
-  severity: 'error',
+  title: '分值合计',
   description: '分值合计：预算执行分值与各指标分值之和等于总分行的分值（通常为 100）',
+  options: ['minDecimals'],
+  messages: SUM_MESSAGES,
   check(ctx) {
     const t = ctx.tables.selfEval;
     if (!t?.total?.weight) return;

@@ -60,18 +60,23 @@ export function visitNumericFields(t: LocatedWorkbook, visit: (field: Field, nam
 
 export default defineRule({
   id: 'value.unparsed',
-  severity: 'error',
-  description: '应为数字的单元格无法读成数字（文字、错误值等），不按 0 处理',
+  title: '无法读取的数值',
+  description: '应为数字的单元格无法读成数字（文字、错误值等），不按 0 处理，依赖它的核对跳过',
+  messages: {
+    errorValue: { severity: 'error', text: '{what}为错误值 {value}，无法核对' },
+    notANumber: { severity: 'error', text: '{what}“{value}”不是数字，无法核对' },
+  },
   check(ctx) {
     visitNumericFields(ctx.tables, (field, name, suffix, quoted) => {
       const p = field.parsed;
       if (p.kind !== 'text' && p.kind !== 'error') return;
       const what = quoted ? `“${name}”${suffix}` : name + suffix;
       ctx.report({
+        messageId: p.kind === 'error' ? 'errorValue' : 'notANumber',
+        data: { what, value: p.text },
         at: field,
         entered: p.text,
         expected: null,
-        message: p.kind === 'error' ? `${what}为错误值 ${p.text}，无法核对` : `${what}“${p.text}”不是数字，无法核对`,
         explanation: '该单元格应填写数字；未按 0 处理，依赖它的核对已跳过',
         inputs: [field],
       });
