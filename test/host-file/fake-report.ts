@@ -2,12 +2,13 @@
 import type { Finding, RuleId, Severity } from '../../src/core/finding';
 import { countBySeverity } from '../../src/core/finding';
 import type { Report } from '../../src/core/report';
+import { RULE_TITLES } from '../../src/core/rule-titles';
 
 export function finding(sheet: string, cell: string, severity: Severity, ruleId: RuleId, message: string, extra: Partial<Finding> = {}): Finding {
   return {
     ruleId,
     messageId: 'wrong',
-    title: `规则 ${ruleId}`,
+    title: RULE_TITLES[ruleId],
     severity,
     sheet,
     cell,
