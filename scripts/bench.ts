@@ -75,10 +75,16 @@ async function writeSyntheticFile(rows: number): Promise<string> {
 }
 
 async function excelRoundTrips(): Promise<void> {
-  console.log('\n## Excel add-in: context.sync() round-trips (Office.js fake; goal: read+check ≤ 3, paint ≤ 2, constant)');
-  for (const rows of [10, 1000, 10000]) {
+  console.log(
+    '\n## Excel add-in: context.sync() round-trips and payloads (Office.js fake; goal: read+check ≤ 3 up to 2,000 rows, then one per chunk; no request/response over 5 MB)',
+  );
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+  for (const rows of [10, 2000, 10000, 30000]) {
     const m = await measureSyncs(rows);
-    console.log(`${String(rows).padStart(6)} indicator rows: read+check ${m.readAndCheck}, paint ${m.paint} (${m.findings} cells), clear ${m.clear}`);
+    console.log(
+      `${String(rows).padStart(6)} indicator rows (${m.cells} cells, ${m.chunks} chunks): read+check ${m.readAndCheck}, paint ${m.paint} (${m.findings} cells), ` +
+        `repaint ${m.repaint}, clear ${m.clear}; largest request ${mb(m.maxRequestBytes)}, largest response ${mb(m.maxResponseBytes)}`,
+    );
   }
 }
 

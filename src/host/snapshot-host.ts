@@ -42,6 +42,8 @@ export interface PaintPlan<F> {
   readonly union: MarkEntry<F>[];
   readonly protectedSheets: string[];
   readonly missingSheets: string[];
+  /** Further lines for the pane (e.g. marks unavailable on this host version). */
+  readonly notes?: readonly string[];
 }
 
 /**
@@ -153,7 +155,7 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
         restored: plan.restores.length,
         protectedSheets: plan.protectedSheets,
         missingSheets: plan.missingSheets,
-        messages: [...plan.protectedSheets.map(MSG.protectedSkipped), ...plan.missingSheets.map(MSG.missingSkipped)],
+        messages: [...(plan.notes ?? []), ...plan.protectedSheets.map(MSG.protectedSkipped), ...plan.missingSheets.map(MSG.missingSkipped)],
       };
     });
   }
@@ -170,6 +172,11 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
       if (!kept.length) await this.recalc.unpersist();
       throwIfMarksKept(kept);
     });
+  }
+
+  /** What this host version cannot do (Chinese sentences); none by default. */
+  limitations(): Promise<readonly string[]> {
+    return Promise.resolve([]);
   }
 
   hasMarks(): Promise<boolean> {

@@ -33,12 +33,13 @@ export interface SpreadsheetHost {
   /** Reads every worksheet's used range (values, number formats, formulas, merges) in bulk. */
   readWorkbook(): Promise<WorkbookGrid>;
   /**
-   * Marks each finding's cell with its severity colour. First restores the marks of the
-   * previous call, then snapshots each target cell's original fill (persisted, so a reloaded
-   * pane can still clear). Protected sheets are skipped and reported, never an error.
+   * Marks each finding's cell with its severity colour. First takes off the marks of the
+   * previous call. Excel: a conditional format above the cell's own format; WPS: the fill,
+   * after snapshotting the original (persisted, so a reloaded pane can still clear).
+   * Protected sheets are skipped and reported, never an error.
    */
   paintFindings(findings: readonly Finding[]): Promise<PaintResult>;
-  /** Restores every marked cell's original fill exactly (no fill stays no fill). */
+  /** Takes every mark off: each cell's own format is exactly as before (no fill stays no fill). */
   clearMarks(): Promise<void>;
   /** Whether marks of ours are in the workbook (also after a pane reload). */
   hasMarks(): Promise<boolean>;
@@ -63,6 +64,11 @@ export interface SpreadsheetHost {
    * core/acknowledge, replaced whole; an empty list removes the sheet. The next read returns it.
    */
   writeAcknowledgements(list: readonly Acknowledgement[]): Promise<void>;
+  /**
+   * What this host version cannot do (e.g. marks on an Excel without conditional formats), one
+   * Simplified Chinese sentence each, for the pane to show once; empty when nothing is missing.
+   */
+  limitations?(): Promise<readonly string[]>;
 }
 
 export interface UndoResult {

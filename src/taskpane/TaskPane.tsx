@@ -3,7 +3,7 @@ import type { SpreadsheetHost } from '../host/types';
 import { ActionBar } from './components/ActionBar';
 import { FindingList } from './components/FindingList';
 import { RecalcDialog } from './components/RecalcDialog';
-import { EmptyView, ErrorNotice, IdleView, LoadingView, ProtectedNotice, SuccessNotice, UnrecognisedView } from './components/StatusViews';
+import { EmptyView, ErrorNotice, IdleView, LimitationsNotice, LoadingView, ProtectedNotice, SuccessNotice, UnrecognisedView } from './components/StatusViews';
 import { SummaryCard } from './components/SummaryCard';
 import { T } from './strings';
 import { useChecker, type CheckFn } from './useChecker';
@@ -54,6 +54,7 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
         onRecalc={() => void act.openRecalc()}
         onUndo={() => void act.undoRecalc()}
       />
+      {st.limitations.length > 0 && <LimitationsNotice lines={st.limitations} />}
       {st.error && <ErrorNotice message={st.error} />}
       {st.notice && <SuccessNotice message={st.notice} />}
       {st.busy && <LoadingView busy={st.busy} />}

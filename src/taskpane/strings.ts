@@ -47,6 +47,7 @@ export const T = {
   unrecognisedTitle: '未识别到自评表模板',
   missingAnchors: '没有找到以下标志性内容：',
   protectedTitle: '工作表受保护，仅列出问题不标色',
+  limitationsTitle: '此版本的部分功能不可用',
   notPainted: '部分问题未在表内标记',
   protectedSheets: (names: readonly string[]) => `受保护的工作表：${names.join('、')}。`,
   hostErrorTitle: '操作未完成',

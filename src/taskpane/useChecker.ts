@@ -38,6 +38,8 @@ export interface CheckerState {
   readonly preview: RecalcPreview | null;
   /** `Sheet!A1` of the finding last selected. */
   readonly selected: string | null;
+  /** What this host version cannot do (SpreadsheetHost.limitations), shown once. */
+  readonly limitations: readonly string[];
 }
 
 /** One line of the 一键重算 preview: a cell of the first (all ticked) plan, or one a smaller plan added. */
@@ -97,6 +99,7 @@ const INITIAL: CheckerState = {
   recalcApplied: false,
   preview: null,
   selected: null,
+  limitations: [],
 };
 
 /** The preview's lines: the first plan's cells in order, then any the ticked plan adds. */
@@ -190,9 +193,9 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
   // A reloaded pane may find marks and a recalc snapshot from before: enable 清除标记 / 撤销重算.
   useEffect(() => {
     let live = true;
-    Promise.all([host.hasMarks(), host.canUndoRecalc()])
-      .then(([hasMarks, canUndo]) => {
-        if (live) patch({ hasMarks, canUndo });
+    Promise.all([host.hasMarks(), host.canUndoRecalc(), host.limitations ? host.limitations() : Promise.resolve([])])
+      .then(([hasMarks, canUndo, limitations]) => {
+        if (live) patch({ hasMarks, canUndo, limitations });
       })
       .catch(() => undefined);
     return () => {

@@ -22,7 +22,12 @@ export interface HostEnv {
   newHost(store?: SnapshotStore): SpreadsheetHost;
   /** Closes and reopens the task pane: in-memory state is gone, persisted state remains. */
   reloadPane(): void;
+  /** The fill the clerk sees (marks included). */
   fill(sheet: string, cell: string): FillSpec;
+  /** The cell's own fill, as its format holds it (what 清除标记 must leave as it was). */
+  ownFill(sheet: string, cell: string): FillSpec;
+  /** Whether marks are a layer above the cells' own formats (which then never change at all). */
+  readonly marksAreLayered: boolean;
   cell(sheet: string, cell: string): CellState;
   /** The clerk types a constant into a cell (its formula, if any, is gone). */
   type(sheet: string, cell: string, value: number | string): void;
@@ -122,6 +127,29 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
       // …and solid white stays solid white.
       expect(env.fill('附件3', 'F5')).toEqual(solid('#FFFFFF'));
       expect(await host.hasMarks()).toBe(false);
+    });
+
+    test('paint → clear leaves every cell’s own format exactly as it was: No Fill, solid white, patterns, theme tints, number formats', async () => {
+      const sheets = realisticWorkbook();
+      const every = sheets.flatMap((s) => Object.keys(s.cells).map((c) => [s.name, c] as const));
+      const own = () => every.map(([s, c]) => ({ at: `${s}!${c}`, fill: env.ownFill(s, c), cell: env.cell(s, c) }));
+      const before = own();
+      // The cases HOSTS.md names are all on the sheet.
+      expect(before.map((b) => b.fill)).toEqual(
+        expect.arrayContaining([NONE, { color: '#FFFFFF' }, expect.objectContaining({ pattern: 'Gray25' }), expect.objectContaining({ tint: 0.8 })]),
+      );
+      const host = env.newHost();
+      await host.readWorkbook();
+      const writable = every.filter(([s]) => s === '附件3');
+      await host.paintFindings(writable.map(([s, c], i) => finding(s, c, (['error', 'warning', 'info'] as const)[i % 3])));
+      for (const [s, c] of writable) expect(env.fill(s, c)).not.toEqual(before.find((b) => b.at === `${s}!${c}`)!.fill);
+      // Where marks are a layer above the cells, nothing of the cell's own format changed at all.
+      if (env.marksAreLayered) expect(own()).toEqual(before);
+      await host.paintFindings(writable.slice(0, 5).map(([s, c]) => finding(s, c, 'warning')));
+      env.reloadPane();
+      await env.newHost().clearMarks();
+      expect(own()).toEqual(before);
+      for (const [s, c] of every) expect(env.fill(s, c)).toEqual(env.ownFill(s, c));
     });
 
     test('painting again first restores the previous marks', async () => {

@@ -76,7 +76,11 @@ export class ExcelEnv implements HostEnv {
   reloadPane(): void {
     this.wb.reloadPane();
   }
+  readonly marksAreLayered = true;
   fill(sheet: string, cell: string): FillSpec {
+    return specFromFakeFill(this.wb.displayedFill(sheet, cell));
+  }
+  ownFill(sheet: string, cell: string): FillSpec {
     return specFromFakeFill(this.wb.sheet(sheet).at(cell).fill);
   }
   renameSheet(from: string, to: string): void {

@@ -9,8 +9,19 @@
  *   operation rejects the sync with a RichApi-style error (`ItemNotFound`, `AccessDenied`…).
  * - `values`, `valueTypes`, `numberFormat`, `text`, `formulas` are 2-D arrays; the used range
  *   (valuesOnly), merged areas (RangeAreas address), protection, select/activate, settings.
- * - Fills: "No Fill" reads back as `#FFFFFF` with pattern null and tintAndShade null
- *   (HOSTS.md); `getCellProperties`/`setCellProperties` (ExcelApi 1.9), `fill.clear()`.
+ * - Fills: each cell's own fill (colour, pattern, pattern colour, tints). Read back through
+ *   `getCellProperties` exactly as HOSTS.md says: "No Fill" reads `#FFFFFF` with pattern null
+ *   and tintAndShade null; a solid fill reads pattern null too (office-js #4900: solid white
+ *   and No Fill look alike but for tintAndShade, which is a number for any fill);
+ *   `setCellProperties` (ExcelApi 1.9), `fill.clear()`.
+ * - Conditional formats (ExcelApi 1.6) are a separate layer: `range.conditionalFormats` holds
+ *   those intersecting the range, `add` puts one at the top priority, `delete()` removes it;
+ *   they never change a cell's own format. `displayedFill` is what the clerk sees: the fill of
+ *   the top-priority custom format whose formula is a constant TRUE (`=TRUE`, `=ISTEXT("…")`;
+ *   no calculation engine evaluates anything else), else the cell's own fill.
+ * - Payload limits of Excel on the web: each sync's request and response are estimated as
+ *   JSON; above 5 MB the sync fails with RequestPayloadSizeLimitExceeded /
+ *   ResponsePayloadSizeLimitExceeded, and the largest of each is recorded.
  * - It counts `context.sync()` calls, and refuses APIs above its requirement-set version.
  *
  * No calculation engine: a formula written back gets the cached result it had when the
@@ -46,12 +57,25 @@ export interface FakeCell {
   fill: FakeFill;
 }
 
+/** One conditional format of a sheet. */
+export interface FakeConditionalFormat {
+  readonly id: string;
+  readonly type: string;
+  areas: Rect[];
+  /** Custom formats: the rule's formula. */
+  formula: string | null;
+  /** The fill the format applies (#RRGGBB), or null. */
+  fill: string | null;
+}
+
 export class FakeSheet {
   protected = false;
   /** Worksheet.visibility: what the clerk can see; 'VeryHidden' sheets are unhidden only by code. */
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   readonly cells = new Map<string, FakeCell>();
   merges: Rect[] = [];
+  /** In priority order: index 0 is the top priority. */
+  conditionalFormats: FakeConditionalFormat[] = [];
   constructor(public name: string) {}
 
   key(r: number, c: number): string {
@@ -106,6 +130,16 @@ export class FakeExcelWorkbook {
   selection: { sheet: string; address: string } | null = null;
   /** `context.sync()` calls so far. */
   syncCount = 0;
+  /** Excel on the web's cap on one request and one response (bytes of JSON). */
+  payloadLimit = 5 * 1024 * 1024;
+  /** The largest request and response of any sync so far (estimated JSON bytes). */
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  private cfIds = 0;
+  nextCfId(): string {
+    this.cfIds++;
+    return `{CF-${String(this.cfIds).padStart(8, '0')}}`;
+  }
   /** Every getRanges() address: its length and area count. */
   readonly getRangesCalls: Array<{ chars: number; areas: number }> = [];
   /** `Excel.run` calls and the options they passed. */
@@ -169,6 +203,26 @@ export class FakeExcelWorkbook {
   supports(version: string): boolean {
     return compareVersions(this.apiVersion, version) >= 0;
   }
+  /** What the clerk sees in a cell: the top-priority constant-TRUE custom format's fill, else its own. */
+  displayedFill(sheet: string, address: string): FakeFill {
+    const s = this.sheet(sheet);
+    const { row, col } = parseA1(address);
+    const own = s.peek(row, col)?.fill ?? NO_FILL;
+    for (const cf of s.conditionalFormats) {
+      const covers = cf.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
+      if (covers && cf.type === 'Custom' && cf.fill && isConstantTrue(cf.formula)) {
+        return { none: false, color: cf.fill.toUpperCase(), pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+      }
+    }
+    return own;
+  }
+}
+
+/** Formulas the fake can evaluate without a calculation engine: constant TRUE ones. */
+function isConstantTrue(formula: string | null): boolean {
+  if (!formula) return false;
+  const f = formula.trim().toUpperCase();
+  return f === '=TRUE' || /^=ISTEXT\("[^"]*"\)$/.test(f);
 }
 
 export function compareVersions(a: string, b: string): number {
@@ -218,6 +272,8 @@ export class FakeRichApiError extends Error {
   }
 }
 
+const accessDenied = () => new FakeRichApiError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
+
 const notLoaded = (prop: string) =>
   new FakeRichApiError(
     'PropertyNotLoaded',
@@ -228,16 +284,31 @@ const notLoaded = (prop: string) =>
 
 type Op = () => void;
 
+/** Per-operation and per-message JSON overhead of the RichApi protocol (object paths, ids, keys). */
+const OP_OVERHEAD = 48;
+const ENVELOPE = 256;
+
+function jsonBytes(v: unknown): number {
+  return Buffer.byteLength(JSON.stringify(v) ?? 'null', 'utf8');
+}
+
 export class FakeRequestContext {
   readonly workbook: WorkbookProxy;
-  private queue: Op[] = [];
+  private queue: Array<{ op: Op; bytes: number }> = [];
   /** Completed syncs of this context: objects know whether a sync happened after them. */
   completed = 0;
+  /** Response bytes of the sync being run. */
+  private responseBytes = 0;
   constructor(readonly wb: FakeExcelWorkbook) {
     this.workbook = new WorkbookProxy(this);
   }
-  enqueue(op: Op): void {
-    this.queue.push(op);
+  /** Queues an operation; `request` is what it sends (its JSON counts towards the request payload). */
+  enqueue(op: Op, request?: unknown): void {
+    this.queue.push({ op, bytes: OP_OVERHEAD + (request === undefined ? 0 : jsonBytes(request)) });
+  }
+  /** Counts a loaded value towards the response payload. */
+  respond(value: unknown): void {
+    this.responseBytes += OP_OVERHEAD + jsonBytes(value);
   }
   sync(): Promise<void> {
     this.wb.syncCount++;
@@ -252,13 +323,24 @@ export class FakeRequestContext {
       this.wb.failNextSync = null;
       return Promise.reject(new FakeRichApiError(f.code, f.message));
     }
+    const request = ops.reduce((n, o) => n + o.bytes, ENVELOPE);
+    this.wb.maxRequestBytes = Math.max(this.wb.maxRequestBytes, request);
+    if (request > this.wb.payloadLimit) {
+      this.completed++;
+      return Promise.reject(new FakeRichApiError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`));
+    }
+    this.responseBytes = ENVELOPE;
     try {
-      for (const op of ops) op();
+      for (const o of ops) o.op();
     } catch (e) {
       this.completed++;
       return Promise.reject(e);
     }
     this.completed++;
+    this.wb.maxResponseBytes = Math.max(this.wb.maxResponseBytes, this.responseBytes);
+    if (this.responseBytes > this.wb.payloadLimit) {
+      return Promise.reject(new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes).`));
+    }
     return Promise.resolve();
   }
   requireApi(version: string, api: string): void {
@@ -283,7 +365,7 @@ abstract class ClientObject {
   }
   load(spec?: unknown): this {
     const paths = loadPaths(spec);
-    this.ctx.enqueue(() => this.applyLoad(paths));
+    this.ctx.enqueue(() => this.applyLoad(paths), paths);
     return this;
   }
   /** Runs at sync: reads each requested property from the model now. */
@@ -297,7 +379,11 @@ abstract class ClientObject {
     }
     for (const [head, rests] of byHead) {
       if (rests.length) this.child(head).applyLoad(rests);
-      else this.loaded.set(head, this.read(head));
+      else {
+        const v = this.read(head);
+        this.ctx.respond(v);
+        this.loaded.set(head, v);
+      }
     }
   }
   protected prop<T>(name: string): T {
@@ -319,6 +405,7 @@ export class ClientResult<T> {
   constructor(ctx: FakeRequestContext, compute: () => T) {
     ctx.enqueue(() => {
       this.v = compute();
+      ctx.respond(this.v);
       this.done = true;
     });
   }
@@ -379,6 +466,7 @@ class WorksheetCollectionProxy extends ClientObject {
     return ws;
   }
   getItemOrNullObject(key: string): WorksheetProxy {
+    this.ctx.requireApi('1.4', 'getItemOrNullObject');
     const ws = new WorksheetProxy(this.ctx, () => this.ctx.wb.sheets.find((x) => x.name === key) ?? null);
     ws.enqueueResolve();
     return ws;
@@ -414,8 +502,8 @@ abstract class Resolvable<T> extends ClientObject {
   ) {
     super(ctx);
   }
-  enqueueResolve(): void {
-    this.ctx.enqueue(() => this.resolveNow());
+  enqueueResolve(request?: unknown): void {
+    this.ctx.enqueue(() => this.resolveNow(), request);
   }
   resolveNow(): T | null {
     if (!this.resolved) {
@@ -492,7 +580,7 @@ class WorksheetProxy extends Resolvable<FakeSheet> {
       const rect = address === undefined ? { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } : parseRect(stripSheet(address));
       return { sheet: s, areas: [rect] };
     });
-    r.enqueueResolve();
+    r.enqueueResolve(address ?? '');
     return r;
   }
   getRanges(address: string): RangeProxy {
@@ -502,10 +590,21 @@ class WorksheetProxy extends Resolvable<FakeSheet> {
     // Documented cap 8,192 characters; beyond ~500 areas it fails unpredictably (HOSTS.md): fail always.
     if (address.length > 8192 || areas.length > 500) throw new FakeRichApiError('InvalidArgument', 'The address is too long or has too many areas.');
     const r = new RangeProxy(this.ctx, () => ({ sheet: this.must(), areas: areas.map((a) => parseRect(stripSheet(a))) }), true);
+    r.enqueueResolve(address);
+    return r;
+  }
+  /** ExcelApi 1.1 (valuesOnly 1.2); an empty sheet's used range is A1. */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    if (valuesOnly !== undefined) this.ctx.requireApi('1.2', 'getUsedRange(valuesOnly)');
+    const r = new RangeProxy(this.ctx, () => {
+      const s = this.must();
+      return { sheet: s, areas: [s.usedRect(!!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }] };
+    });
     r.enqueueResolve();
     return r;
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    this.ctx.requireApi('1.4', 'getUsedRangeOrNullObject');
     const r = new RangeProxy(this.ctx, () => {
       const s = this.must();
       const rect = s.usedRect(!!valuesOnly);
@@ -532,6 +631,7 @@ class ProtectionProxy extends ClientObject {
     return this.prop('protected');
   }
   protected read(name: string): unknown {
+    this.ctx.requireApi('1.2', 'WorksheetProtection');
     if (name === 'protected') return this.ws.sheetNow().protected;
     throw new Error(`fake: protection.${name} not modelled`);
   }
@@ -600,7 +700,7 @@ class RangeProxy extends Resolvable<RangeTarget> {
     return this.prop('values');
   }
   set values(v: unknown[][]) {
-    this.write((cell, i, j) => typeIn(this.ctx.wb, cell, pick(v, i, j)));
+    this.write((cell, i, j) => typeIn(this.ctx.wb, cell, pick(v, i, j)), v);
   }
   get valueTypes(): string[][] {
     return this.prop('valueTypes');
@@ -611,7 +711,7 @@ class RangeProxy extends Resolvable<RangeTarget> {
   set numberFormat(v: unknown[][]) {
     this.write((cell, i, j) => {
       cell.numberFormat = String(pick(v, i, j));
-    });
+    }, v);
   }
   get text(): string[][] {
     return this.prop('text');
@@ -640,7 +740,7 @@ class RangeProxy extends Resolvable<RangeTarget> {
     return this.prop('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.write((cell, i, j) => typeIn(this.ctx.wb, cell, pick(v, i, j)));
+    this.write((cell, i, j) => typeIn(this.ctx.wb, cell, pick(v, i, j)), v);
   }
   protected read(name: string): unknown {
     const t = this.must();
@@ -683,6 +783,12 @@ class RangeProxy extends Resolvable<RangeTarget> {
   get areaCount(): number {
     return this.prop('areaCount');
   }
+  private cfProxy: ConditionalFormatCollectionProxy | null = null;
+  /** The conditional formats that intersect the range (ExcelApi 1.6; on RangeAreas 1.9). */
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.ctx.requireApi(this.multiArea ? '1.9' : '1.6', 'conditionalFormats');
+    return (this.cfProxy ??= new ConditionalFormatCollectionProxy(this.ctx, this));
+  }
   /**
    * The merged areas whose top-left cell lies in this range (office-js #3611: areas that
    * only overlap it are not reported); fails above 512 areas, as documented.
@@ -704,12 +810,12 @@ class RangeProxy extends Resolvable<RangeTarget> {
     return r;
   }
   /** Queues a per-cell write; refused on a protected sheet like Excel does. */
-  write(f: (cell: FakeCell, i: number, j: number) => void): void {
+  write(f: (cell: FakeCell, i: number, j: number) => void, request?: unknown): void {
     this.ctx.enqueue(() => {
       const t = this.must();
-      if (t.sheet.protected) throw new FakeRichApiError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
+      if (t.sheet.protected) throw accessDenied();
       for (const r of t.areas) for (const [i, j] of cellsOf(r)) f(t.sheet.cell(i, j), i - r.top, j - r.left);
-    });
+    }, request);
   }
   getCellProperties(opts: { format?: { fill?: Record<string, boolean> } }): ClientResult<unknown[][]> {
     this.ctx.requireApi('1.9', 'Range.getCellProperties');
@@ -719,8 +825,10 @@ class RangeProxy extends Resolvable<RangeTarget> {
         const f = c?.fill ?? NO_FILL;
         const fill: Record<string, unknown> = {};
         const none = f.none;
-        if (want.color) fill.color = f.color;
-        if (want.pattern) fill.pattern = none ? this.ctx.wb.noFillPattern : f.pattern;
+        // HOSTS.md / office-js #4900: No Fill and a solid fill both report pattern null and
+        // No Fill reads #FFFFFF; only tintAndShade (null for No Fill, a number otherwise) tells them apart.
+        if (want.color) fill.color = none ? '#FFFFFF' : f.color;
+        if (want.pattern) fill.pattern = none ? this.ctx.wb.noFillPattern : f.pattern === 'Solid' ? null : f.pattern;
         if (want.patternColor) fill.patternColor = none ? null : f.patternColor;
         if (want.tintAndShade) fill.tintAndShade = none ? null : f.tintAndShade;
         if (want.patternTintAndShade) fill.patternTintAndShade = none ? null : f.patternTintAndShade;
@@ -733,7 +841,7 @@ class RangeProxy extends Resolvable<RangeTarget> {
     this.write((cell, i, j) => {
       const fill = data[i]?.[j]?.format?.fill;
       if (fill) applyFill(cell, fill);
-    });
+    }, data);
   }
   select(): void {
     this.ctx.enqueue(() => {
@@ -920,6 +1028,176 @@ class RangeFillProxy extends ClientObject {
     if (name === 'color') return same('color');
     if (name === 'pattern') return cells.every((f) => f.none) ? 'None' : same('pattern');
     throw new Error(`fake: fill.${name} not modelled`);
+  }
+}
+
+// ---- conditional formats (ExcelApi 1.6) ------------------------------------------------------
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+class ConditionalFormatCollectionProxy extends ClientObject {
+  private itemList: ConditionalFormatProxy[] | null = null;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  /** The sheet's formats that intersect the range, in priority order (at sync time). */
+  private current(): { sheet: FakeSheet; list: FakeConditionalFormat[] } {
+    const t = this.range.targetNow();
+    return { sheet: t.sheet, list: t.sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => t.areas.some((b) => intersects(a, b)))) };
+  }
+  get items(): ConditionalFormatProxy[] {
+    if (!this.itemList) throw notLoaded('items');
+    return this.itemList;
+  }
+  override applyLoad(paths: string[]): void {
+    const sub = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    const { sheet, list } = this.current();
+    this.itemList = list.map((cf) => {
+      const p = new ConditionalFormatProxy(this.ctx, () => (sheet.conditionalFormats.includes(cf) ? { sheet, cf } : null));
+      p.resolveNow();
+      p.applyLoad(sub.length ? sub : ['id', 'type', 'priority']);
+      return p;
+    });
+  }
+  protected read(name: string): unknown {
+    throw new Error(`fake: conditionalFormats.${name} not modelled`);
+  }
+  add(type: string): ConditionalFormatProxy {
+    let made: { sheet: FakeSheet; cf: FakeConditionalFormat } | null = null;
+    const p = new ConditionalFormatProxy(this.ctx, () => made);
+    this.ctx.enqueue(() => {
+      const t = this.range.targetNow();
+      if (t.sheet.protected) throw accessDenied();
+      const cf: FakeConditionalFormat = { id: this.ctx.wb.nextCfId(), type, areas: t.areas.map((a) => ({ ...a })), formula: null, fill: null };
+      t.sheet.conditionalFormats.unshift(cf); // "adds … at the first/top priority"
+      made = { sheet: t.sheet, cf };
+    }, type);
+    return p;
+  }
+  getItem(id: string): ConditionalFormatProxy {
+    const p = new ConditionalFormatProxy(this.ctx, () => {
+      const { sheet, list } = this.current();
+      const cf = list.find((c) => c.id === id);
+      if (!cf) throw new FakeRichApiError('ItemNotFound', "The requested resource doesn't exist.");
+      return { sheet, cf };
+    });
+    p.enqueueResolve(id);
+    return p;
+  }
+  getCount(): ClientResult<number> {
+    return new ClientResult(this.ctx, () => this.current().list.length);
+  }
+}
+
+type CfTarget = { sheet: FakeSheet; cf: FakeConditionalFormat };
+
+class ConditionalFormatProxy extends Resolvable<CfTarget> {
+  get id(): string {
+    return this.prop('id');
+  }
+  get type(): string {
+    return this.prop('type');
+  }
+  get priority(): number {
+    return this.prop('priority');
+  }
+  protected read(name: string): unknown {
+    const { sheet, cf } = this.must();
+    if (name === 'id') return cf.id;
+    if (name === 'type') return cf.type;
+    if (name === 'priority') return sheet.conditionalFormats.indexOf(cf);
+    throw new Error(`fake: conditionalFormat.${name} not modelled`);
+  }
+  private customProxy: CustomConditionalFormatProxy | null = null;
+  /** Only on a custom format: any other type fails at sync like Office.js does. */
+  get custom(): CustomConditionalFormatProxy {
+    return (this.customProxy ??= new CustomConditionalFormatProxy(this.ctx, () => {
+      const t = this.must();
+      if (t.cf.type !== 'Custom') throw new FakeRichApiError('InvalidArgument', 'The conditional format is not of type Custom.');
+      return t;
+    }));
+  }
+  protected override child(name: string): ClientObject {
+    if (name === 'custom') return this.custom;
+    return super.child(name);
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, cf } = this.must();
+      if (sheet.protected) throw accessDenied();
+      sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
+    });
+  }
+  /** Its range; a null object when it applies to several areas (as documented). */
+  getRangeOrNullObject(): RangeProxy {
+    const r = new RangeProxy(this.ctx, () => {
+      const { sheet, cf } = this.must();
+      return cf.areas.length === 1 ? { sheet, areas: [cf.areas[0]!] } : null;
+    });
+    r.enqueueResolve();
+    return r;
+  }
+}
+
+/** `custom`, `custom.rule`, `custom.format.fill`: one object per format, all writing into its model. */
+class CustomConditionalFormatProxy extends ClientObject {
+  readonly rule: { formula: string; load(spec?: unknown): unknown };
+  readonly format: { fill: { color: string } };
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly target: () => CfTarget,
+  ) {
+    super(ctx);
+    const edit = (f: (t: CfTarget) => void, request: unknown) =>
+      ctx.enqueue(() => {
+        const t = target();
+        if (t.sheet.protected) throw accessDenied();
+        f(t);
+      }, request);
+    let formulaLoaded: string | undefined;
+    const rule: CustomConditionalFormatProxy['rule'] = {
+      get formula(): string {
+        if (formulaLoaded === undefined) throw notLoaded('formula');
+        return formulaLoaded;
+      },
+      set formula(v: string) {
+        edit((t) => {
+          t.cf.formula = v;
+        }, v);
+      },
+      load(spec?: unknown) {
+        const paths = loadPaths(spec);
+        ctx.enqueue(() => {
+          const t = target();
+          if (paths.includes('formula')) {
+            formulaLoaded = t.cf.formula ?? '';
+            ctx.respond(formulaLoaded);
+          }
+        }, paths);
+        return rule;
+      },
+    };
+    this.rule = rule;
+    this.format = {
+      fill: {
+        get color(): string {
+          throw notLoaded('color');
+        },
+        set color(v: string) {
+          edit((t) => {
+            t.cf.fill = v;
+          }, v);
+        },
+      },
+    };
+  }
+  protected read(name: string): unknown {
+    throw new Error(`fake: custom.${name} not modelled`);
   }
 }
 

@@ -23,12 +23,20 @@ export interface SyncMeasurement {
   readonly readAndCheck: number;
   /** context.sync() calls to paint every finding (after the read). */
   readonly paint: number;
+  /** context.sync() calls of a second check's paint (the first one's marks come off first). */
+  readonly repaint: number;
   /** context.sync() calls of 清除标记. */
   readonly clear: number;
   /** Findings painted. */
   readonly findings: number;
   /** Merged areas the read returned (the synthetic sheet merges a block per indicator group). */
   readonly merges: number;
+  /** Cells of the used range, and the row chunks the read took them in. */
+  readonly cells: number;
+  readonly chunks: number;
+  /** The largest request and response of any sync (estimated JSON bytes; Excel on the web allows 5 MB). */
+  readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
 }
 
 export async function measureSyncs(rows: number): Promise<SyncMeasurement> {
@@ -55,8 +63,22 @@ export async function measureSyncs(rows: number): Promise<SyncMeasurement> {
       findings = [...report.findings, ...perRowFindings(read.sheets[0]!.name, rows)];
     });
     const paint = await count(() => host.paintFindings(findings));
+    const repaint = await count(() => host.paintFindings(findings));
     const clear = await count(() => host.clearMarks());
-    return { rows, readAndCheck, paint, clear, findings: findings.length, merges };
+    const used = wb.sheets[0]!.usedRect(true)!;
+    return {
+      rows,
+      readAndCheck,
+      paint,
+      repaint,
+      clear,
+      findings: findings.length,
+      merges,
+      cells: (used.bottom - used.top + 1) * (used.right - used.left + 1),
+      chunks: host.lastRead?.chunks ?? 0,
+      maxRequestBytes: wb.maxRequestBytes,
+      maxResponseBytes: wb.maxResponseBytes,
+    };
   } finally {
     installed.uninstall();
   }

@@ -78,8 +78,13 @@ export class WpsEnv implements HostEnv {
   reloadPane(): void {
     // The document (and its hidden store sheet) is all that survives; adapters are new.
   }
+  /** WPS marks are the cells' own fills (snapshotted and restored exactly): see src/host/wps/README.md. */
+  readonly marksAreLayered = false;
   fill(sheet: string, cell: string): FillSpec {
     return specFromWFill(this.doc.sheet(sheet).at(cell).fill);
+  }
+  ownFill(sheet: string, cell: string): FillSpec {
+    return this.fill(sheet, cell);
   }
   renameSheet(from: string, to: string): void {
     this.doc.sheet(from).name = to;

@@ -103,10 +103,15 @@ describe('manifest.xml', () => {
     expect(info.version).toBe(`${pkg.version}.0`);
   });
 
-  it('requires ExcelApi 1.9 (getCellProperties / setCellProperties)', () => {
+  it('requires no more than ExcelApi 1.1 (Office 2016 MSI): everything newer is gated at run time', () => {
     const sets = ((app['Requirements'] as Xml[])[0]!['Sets'] as Xml[])[0]!;
+    expect((sets['$'] as Record<string, string>).DefaultMinVersion).toBe('1.1');
     const set = (sets['Set'] as Xml[]).map((s) => s['$'] as Record<string, string>);
-    expect(set).toEqual([{ Name: 'ExcelApi', MinVersion: '1.9' }]);
+    expect(set).toEqual([{ Name: 'ExcelApi', MinVersion: '1.1' }]);
+    // The adapter asks isSetSupported for each newer set it uses: none is assumed.
+    const api = fs.readFileSync(path.join(ROOT, 'src/host/excel/api.ts'), 'utf8');
+    const asked = [...api.matchAll(/isSetSupported\('(1\.\d+)'\)/g)].map((m) => m[1]);
+    expect(asked).toEqual(expect.arrayContaining(['1.2', '1.4', '1.6', '1.9', '1.11', '1.13', '1.20']));
   });
 
   it('uses https for every URL', () => {

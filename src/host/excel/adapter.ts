@@ -1,17 +1,19 @@
 /// <reference types="office-js" />
 /**
  * The Office.js adapter: SpreadsheetHost over Excel. Every method is one `Excel.run` with a
- * constant number of `context.sync()` round-trips (read: 2, paint: 2, clear: 2, select: 1,
- * recalc: 2, undo: 2), whatever the number of sheets, rows or findings.
+ * small, constant number of `context.sync()` round-trips whatever the number of findings
+ * (read: 3 up to the chunk size, then one more per chunk of rows; paint: 2, or 3 when earlier
+ * marks are to be taken off; clear: 3; select: 1; recalc: 2; undo: 2, or 3 with its green).
+ * Marks are conditional formats above the cells' own formats (see marks.ts).
  */
 import type { WorkbookGrid } from '../../template/grid';
 import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, stillWritten, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
 import { cellWrite } from '../../core/recalc-plan';
 import { HostError, type RecalcChange, type SnapshotStore } from '../types';
 import { planPaint, SnapshotHost, type PaintPlan, type SheetState, type Unwritten } from '../snapshot-host';
-import { globalExcelApi, probeCaps, runBatch, type ExcelApi, type ExcelCaps } from './api';
-import { probeFill, queuePaint, queueRestore, type ExcelFill, type FillProbe } from './fill';
-import { readWorkbookBatch } from './read';
+import { capLimitations, globalExcelApi, probeCaps, runBatch, type ExcelApi, type ExcelCaps } from './api';
+import { LAYER, MARK_FORMULA, RECALC_FORMULA, isRecalcLayer, oursAmong, queueLayer, queueSheetFormats, type ExcelMark } from './marks';
+import { readWorkbookBatch, type ReadStats } from './read';
 import { writeAckSheet } from './ack-sheet';
 import { OfficeSettingsStore } from './store';
 import { DEFAULT_SYNC_TIMEOUT_MS, SyncMeter, isItemNotFound, timedSync, toHostError, type Sync } from './sync';
@@ -32,7 +34,7 @@ type Located = { readonly sheet: string; readonly cell: string; readonly key: st
 /** Sheet name → protected, as loaded in the current batch. */
 type SheetInfo = Map<string, boolean>;
 
-export class ExcelHost extends SnapshotHost<ExcelFill> {
+export class ExcelHost extends SnapshotHost<ExcelMark> {
   readonly kind = 'excel' as const;
   readonly meter: SyncMeter;
   private readonly timeoutMs: number;
@@ -40,9 +42,12 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
   private capsCache: ExcelCaps | null = null;
   /** Sheet names seen by the last batch: lets paint and recalc probe cells in the first sync. */
   private knownSheets: Set<string> | null = null;
+  /** Chunks and payloads of the last read (for the benchmark). */
+  lastRead: ReadStats | null = null;
 
   constructor(opts: ExcelHostOptions = {}) {
-    super('excel', opts.store ?? new OfficeSettingsStore());
+    // 'excel.cf': marks are conditional formats; a snapshot of another kind is never taken for ours.
+    super('excel.cf', opts.store ?? new OfficeSettingsStore());
     this.timeoutMs = opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
     this.meter = opts.meter ?? new SyncMeter();
     this.api = opts.api ?? globalExcelApi();
@@ -50,6 +55,10 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
 
   private get caps(): ExcelCaps {
     return (this.capsCache ??= probeCaps(this.api));
+  }
+
+  override limitations(): Promise<readonly string[]> {
+    return Promise.resolve(capLimitations(this.caps));
   }
 
   private async run<T>(body: (ctx: Excel.RequestContext, sync: Sync) => Promise<T>, opts: { undoGroup?: boolean } = {}): Promise<T> {
@@ -61,7 +70,8 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
   }
 
   protected async read(): Promise<WorkbookGrid> {
-    const grid = await this.run((ctx, sync) => readWorkbookBatch(ctx, sync, this.caps));
+    const { grid, stats } = await this.run((ctx, sync) => readWorkbookBatch(ctx, sync, this.caps));
+    this.lastRead = stats;
     this.knownSheets = new Set(grid.sheets.map((s) => s.name));
     return grid;
   }
@@ -79,7 +89,7 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
   ): Promise<{ info: SheetInfo; probes: Map<string, P> }> {
     const loadSheets = () => {
       const coll = ctx.workbook.worksheets;
-      coll.load('items/name,items/protection/protected');
+      coll.load(this.caps.protection ? 'items/name,items/protection/protected' : 'items/name');
       return coll;
     };
     const queue = (exists: (sheet: string) => boolean) => {
@@ -90,7 +100,7 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
       return probes;
     };
     const infoOf = (coll: Excel.WorksheetCollection): SheetInfo => {
-      const info: SheetInfo = new Map(coll.items.map((ws) => [ws.name, ws.protection.protected]));
+      const info: SheetInfo = new Map(coll.items.map((ws) => [ws.name, this.caps.protection ? ws.protection.protected : false]));
       this.knownSheets = new Set(info.keys());
       return info;
     };
@@ -120,46 +130,51 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
     return { info, probes };
   }
 
-  private queueRestores(ctx: Excel.RequestContext, entries: readonly MarkEntry<ExcelFill>[]): void {
-    for (const [sheet, list] of groupBy(entries, (e) => e.sheet)) {
-      queueRestore(
-        ctx.workbook.worksheets.getItem(sheet),
-        list.map((e) => ({ cell: e.cell, fill: e.original })),
-        this.caps,
-      );
-    }
+  /** Sheets as pseudo-cells, to load their conditional formats alongside the sheet list. */
+  private static sheetsOf(entries: ReadonlyArray<{ readonly sheet: string }>): Located[] {
+    return [...new Set(entries.map((e) => e.sheet))].map((sheet) => ({ sheet, cell: '', key: sheet }));
   }
 
-  // ---- marks: two syncs (sheets + fills of new cells; restores + paints) -------------------
+  // ---- marks: conditional formats ----------------------------------------------------------
 
   protected paint(
     targets: readonly MarkTarget[],
-    prev: readonly MarkEntry<ExcelFill>[],
-    beforeWrite: (plan: PaintPlan<ExcelFill>) => Promise<void>,
-  ): Promise<PaintPlan<ExcelFill>> {
-    const marked = new Set(prev.map((e) => cellKey(e.sheet, e.cell)));
-    const toProbe: Located[] = targets.map((t) => ({ sheet: t.sheet, cell: t.cell, key: cellKey(t.sheet, t.cell) })).filter((c) => !marked.has(c.key));
+    prev: readonly MarkEntry<ExcelMark>[],
+    beforeWrite: (plan: PaintPlan<ExcelMark>) => Promise<void>,
+  ): Promise<PaintPlan<ExcelMark>> {
     return this.run(async (ctx, sync) => {
-      const { info, probes } = await this.sheetsAndProbes<FillProbe>(ctx, sync, toProbe, (ws, cell) => probeFill(ws, cell, this.caps));
-      const plan = planPaint(targets, prev, stateIn(info), (t) => probes.get(cellKey(t.sheet, t.cell))!.result());
+      // Below ExcelApi 1.6 there is no way to colour a cell and give it back exactly: list only.
+      const layered = this.caps.conditionalFormats;
+      const { info, probes } = await this.sheetsAndProbes(ctx, sync, layered ? ExcelHost.sheetsOf(prev) : [], (ws) => queueSheetFormats(ws));
+      const state = stateIn(info);
+      const plan = planPaint(layered ? targets : [], prev, state, () => LAYER);
+      if (!layered) return { ...plan, notes: targets.length ? [capLimitations(this.caps)[0]!] : [] };
+      const writable = new Map([...probes].filter(([sheet]) => state(sheet) === 'writable'));
+      const old = await oursAmong(sync, writable);
       await beforeWrite(plan);
-      this.queueRestores(ctx, plan.restores);
+      // Earlier marks on writable sheets all go (also those a finding still needs: re-added in
+      // its current colour); marks on protected sheets stay, as the plan keeps them on record.
+      for (const f of old) f.format.delete();
       for (const [sheet, list] of groupBy(plan.next, (e) => e.sheet)) {
         const ws = ctx.workbook.worksheets.getItem(sheet);
-        for (const [color, same] of groupBy(list, (e) => e.painted)) queuePaint(ws, same.map((e) => e.cell), color, this.caps);
+        for (const [color, same] of groupBy(list, (e) => e.painted)) {
+          queueLayer(ws, same.map((e) => e.cell), color, color === RECALC_FILL ? RECALC_FORMULA : MARK_FORMULA, this.caps);
+        }
       }
-      if (plan.restores.length || plan.next.length) await sync();
+      if (old.length || plan.next.length) await sync();
       return plan;
     });
   }
 
-  protected restore(marks: readonly MarkEntry<ExcelFill>[]): Promise<MarkEntry<ExcelFill>[]> {
+  protected restore(marks: readonly MarkEntry<ExcelMark>[]): Promise<MarkEntry<ExcelMark>[]> {
     return this.run(async (ctx, sync) => {
-      const { info } = await this.sheetsAndProbes(ctx, sync, [], () => null);
+      const layered = this.caps.conditionalFormats;
+      const { info, probes } = await this.sheetsAndProbes(ctx, sync, layered ? ExcelHost.sheetsOf(marks) : [], (ws) => queueSheetFormats(ws));
       const state = stateIn(info);
-      const restores = marks.filter((e) => state(e.sheet) === 'writable');
-      this.queueRestores(ctx, restores);
-      if (restores.length) await sync();
+      const writable = new Map([...probes].filter(([sheet]) => state(sheet) === 'writable'));
+      const ours = await oursAmong(sync, writable);
+      for (const f of ours) f.format.delete();
+      if (ours.length) await sync();
       return marks.filter((e) => state(e.sheet) === 'protected');
     });
   }
@@ -180,43 +195,41 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
     });
   }
 
-  // ---- 一键重算: two syncs each way ---------------------------------------------------------
+  // ---- 一键重算: two syncs to write, two or three to undo -----------------------------------
 
   protected writeRecalc(
     changes: readonly RecalcChange[],
     marked: ReadonlySet<string>,
-    beforeWrite: (entries: RecalcEntry<ExcelFill>[]) => Promise<void>,
-  ): Promise<RecalcEntry<ExcelFill>[]> {
+    beforeWrite: (entries: RecalcEntry<ExcelMark>[]) => Promise<void>,
+  ): Promise<RecalcEntry<ExcelMark>[]> {
     const cells: Located[] = changes.map((c) => ({ sheet: c.sheet, cell: c.cell, key: cellKey(c.sheet, c.cell) }));
+    const layered = this.caps.conditionalFormats;
     return this.run(
       async (ctx, sync) => {
-        const { info, probes } = await this.sheetsAndProbes(ctx, sync, cells, (ws, cell) => {
-          const range = ws.getRange(cell);
-          range.load('values,formulas,numberFormat');
-          return { range, fill: probeFill(ws, cell, this.caps) };
-        });
+        const { info, probes } = await this.sheetsAndProbes(ctx, sync, cells, (ws, cell) => ws.getRange(cell).load('values,formulas,numberFormat'));
         assertWritable(changes.map((c) => c.sheet), info);
-        const entries: RecalcEntry<ExcelFill>[] = cells.map((c, i) => {
+        const entries: RecalcEntry<ExcelMark>[] = cells.map((c, i) => {
           const p = probes.get(c.key)!;
-          const f = p.range.formulas[0]?.[0];
+          const f = p.formulas[0]?.[0];
           const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
-          const v = p.range.values[0]?.[0];
-          const numFmt = String(p.range.numberFormat[0]?.[0] ?? 'General');
+          const v = p.values[0]?.[0];
+          const numFmt = String(p.numberFormat[0]?.[0] ?? 'General');
           return {
             sheet: c.sheet,
             cell: c.cell,
             formula,
             value: formula !== null || v === '' || v === undefined ? null : (v as number | string | boolean),
             numFmt,
-            fill: p.fill.result(),
-            addedToMarks: !marked.has(c.key),
+            // The green is a layer of its own (one format per cell), so undo can take off exactly it.
+            fill: layered ? LAYER : null,
+            addedToMarks: layered && !marked.has(c.key),
             written: cellWrite(changes[i]!, numFmt).value,
           };
         });
         await beforeWrite(entries);
         for (const e of entries) ctx.workbook.worksheets.getItem(e.sheet).getRange(e.cell).values = [[e.written]];
-        for (const [sheet, list] of groupBy(changes, (c) => c.sheet)) {
-          queuePaint(ctx.workbook.worksheets.getItem(sheet), list.map((c) => c.cell), RECALC_FILL, this.caps);
+        if (layered) {
+          for (const e of entries) queueLayer(ctx.workbook.worksheets.getItem(e.sheet), [e.cell], RECALC_FILL, RECALC_FORMULA, this.caps);
         }
         await sync();
         return entries;
@@ -225,33 +238,44 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
     );
   }
 
-  protected unwriteRecalc(entries: readonly RecalcEntry<ExcelFill>[]): Promise<Unwritten> {
+  protected unwriteRecalc(entries: readonly RecalcEntry<ExcelMark>[]): Promise<Unwritten> {
     const cells: Located[] = entries.map((e) => ({ sheet: e.sheet, cell: e.cell, key: cellKey(e.sheet, e.cell) }));
     // After a pane reload nothing has been read yet: probe the snapshot's sheets in the first
     // sync anyway (a sheet gone since costs the ItemNotFound fallback), so undo stays 2 syncs.
     this.knownSheets ??= new Set(entries.map((e) => e.sheet));
+    const greens = ExcelHost.sheetsOf(entries.filter((e) => e.fill !== null)).map((s) => ({ ...s, key: `\u0000${s.sheet}` }));
     return this.run(
       async (ctx, sync) => {
-        const { info, probes } = await this.sheetsAndProbes(ctx, sync, cells, (ws, cell) => ws.getRange(cell).load('values,formulas'));
+        const { info, probes } = await this.sheetsAndProbes<Excel.Range | Excel.ConditionalFormatCollection>(ctx, sync, [...cells, ...greens], (ws, cell) =>
+          cell === '' ? queueSheetFormats(ws) : ws.getRange(cell).load('values,formulas'),
+        );
         const sheetsGone = [...new Set(entries.map((e) => e.sheet))].filter((s) => !info.has(s));
         const present = entries.filter((e) => info.has(e.sheet));
         assertWritable(present.map((e) => e.sheet), info);
         const editedSince: string[] = [];
         const undone = present.filter((e) => {
-          const now = probes.get(cellKey(e.sheet, e.cell))!;
+          const now = probes.get(cellKey(e.sheet, e.cell)) as Excel.Range;
           const f = now.formulas[0]?.[0];
           const kept = !(typeof f === 'string' && f.startsWith('=')) && stillWritten(now.values[0]?.[0], e.written);
           if (!kept) editedSince.push(cellKey(e.sheet, e.cell));
           return kept;
         });
+        // The green formats on the undone cells whose green is still ours to take off.
+        const unpaint = new Set(undone.filter((e) => e.fill !== null).map((e) => cellKey(e.sheet, e.cell)));
+        const collections = new Map<string, Excel.ConditionalFormatCollection>();
+        for (const g of greens) {
+          const coll = probes.get(g.key);
+          if (coll && info.has(g.sheet)) collections.set(g.sheet, coll as Excel.ConditionalFormatCollection);
+        }
+        const found = unpaint.size ? await oursAmong(sync, collections, true) : [];
         for (const e of undone) {
           const range = ctx.workbook.worksheets.getItem(e.sheet).getRange(e.cell);
           range.numberFormat = [[e.numFmt]];
           if (e.formula !== null) range.formulas = [[e.formula]];
           else range.values = [[constantToWrite(e.value, e.numFmt)]];
         }
-        for (const [sheet, list] of groupBy(undone.filter((e) => e.fill !== null), (e) => e.sheet)) {
-          queueRestore(ctx.workbook.worksheets.getItem(sheet), list.map((e) => ({ cell: e.cell, fill: e.fill! })), this.caps);
+        for (const f of found) {
+          if (isRecalcLayer(f.formula) && f.address !== null && unpaint.has(cellKey(f.sheet, addressCell(f.address)))) f.format.delete();
         }
         if (undone.length) await sync();
         return { editedSince, sheetsGone };
@@ -265,6 +289,12 @@ export class ExcelHost extends SnapshotHost<ExcelFill> {
   protected writeAckRows(rows: readonly (readonly string[])[] | null): Promise<void> {
     return this.run((ctx, sync) => writeAckSheet(ctx, sync, rows));
   }
+}
+
+/** `'附件3'!$H$9` → `H9`. */
+function addressCell(address: string): string {
+  const i = address.lastIndexOf('!');
+  return (i >= 0 ? address.slice(i + 1) : address).replace(/\$/g, '').toUpperCase();
 }
 
 function stateIn(info: SheetInfo): (sheet: string) => SheetState {

@@ -1,8 +1,12 @@
 /// <reference types="office-js" />
 /**
- * Reading the workbook in a constant number of round-trips: one sync for the sheet list,
- * one for every sheet's used range (values, valueTypes, numberFormat, text, formulas,
- * address) and merged areas — two whatever the size. Conversion to the Grid is pure.
+ * Reading the workbook in few round-trips and bounded payloads: one sync for the sheet list,
+ * one for every sheet's used-range address, then the cells (values, valueTypes, numberFormat,
+ * text, formulas) and merged areas in row chunks of at most CHUNK_CELLS cells, as many chunks
+ * per sync as fit in CHUNK_CELLS — so a form of up to 2,000 rows × 12 columns is three syncs,
+ * and no request or response comes near Excel on the web's 5 MB (a 10,000 × 9 sheet with all
+ * five properties is about 3.4–3.9 MB of JSON: HOSTS.md). Should a response still exceed it
+ * (very long texts), that sync's chunks are halved and read again. Conversion to the Grid is pure.
  */
 import type { Cell, RawValue, Rect, SheetGrid, WorkbookGrid } from '../../template/grid';
 import { parseRect, rectToA1 } from '../../template/grid';
@@ -117,60 +121,173 @@ export function mergeBands(r: Rect, bandRows = MERGE_BAND_ROWS): string[] {
   return out;
 }
 
-interface PendingSheet {
+/** Cells per chunk and per sync: about 1 MB of JSON for ordinary forms, a fifth of the limit. */
+export const CHUNK_CELLS = 25_000;
+
+/** How the last read went: its syncs for the cells and how many row chunks they carried. */
+export interface ReadStats {
+  readonly chunks: number;
+  readonly cellSyncs: number;
+}
+
+interface SheetPlan {
   readonly name: string;
   readonly isProtected: boolean;
-  readonly used: Excel.Range;
-  merged: Excel.RangeAreas[];
+  /** The used range, or null for an empty sheet. */
+  readonly rect: Rect | null;
+  readonly address: string;
+}
+
+interface Chunk {
+  readonly sheet: number;
+  readonly rect: Rect;
+}
+
+interface ChunkData {
+  values: unknown[][];
+  valueTypes: string[][];
+  numberFormat: unknown[][];
+  text: unknown[][];
+  formulas: unknown[][];
+  merges: string[];
+}
+
+/** Row bands of a rect, each of at most `maxCells` cells (at least one row). */
+export function rowChunks(r: Rect, maxCells = CHUNK_CELLS): Rect[] {
+  const cols = r.right - r.left + 1;
+  const rows = Math.max(1, Math.floor(maxCells / cols));
+  const out: Rect[] = [];
+  for (let top = r.top; top <= r.bottom; top += rows) out.push({ top, left: r.left, bottom: Math.min(r.bottom, top + rows - 1), right: r.right });
+  return out;
+}
+
+const cellsIn = (r: Rect) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+function isPayloadTooLarge(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
 }
 
 /**
- * Reads every worksheet in three syncs, whatever its size: sheet list; used ranges; merged
- * areas (banded over each used range, which the second sync told us).
+ * Reads every worksheet: sheet list; used-range addresses; then the cells in row chunks (one
+ * sync up to CHUNK_CELLS cells in all, one more per further CHUNK_CELLS).
  */
-export async function readWorkbookBatch(ctx: Excel.RequestContext, sync: Sync, caps: ExcelCaps): Promise<WorkbookGrid> {
+export async function readWorkbookBatch(ctx: Excel.RequestContext, sync: Sync, caps: ExcelCaps): Promise<{ grid: WorkbookGrid; stats: ReadStats }> {
   const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name,items/protection/protected');
+  sheets.load(caps.protection ? 'items/name,items/protection/protected' : 'items/name');
   await sync();
-  const pending: PendingSheet[] = sheets.items.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,values,valueTypes,numberFormat,text,formulas');
-    return { name: ws.name, isProtected: ws.protection.protected, used, merged: [] };
+  const used = sheets.items.map((ws) => {
+    // Below 1.4 there is no null object: an empty sheet's used range is its A1, read as empty.
+    const r = caps.nullObjects ? ws.getUsedRangeOrNullObject(true) : caps.protection ? ws.getUsedRange(true) : ws.getUsedRange();
+    r.load('address');
+    return { ws, r };
   });
   await sync();
-  if (caps.mergedAreas) {
-    let queued = 0;
-    for (const p of pending) {
-      if (p.used.isNullObject) continue;
-      const ws = ctx.workbook.worksheets.getItem(p.name);
-      p.merged = mergeBands(parseRect(addressWithoutSheet(p.used.address))).map((band) => {
-        const areas = ws.getRange(band).getMergedAreasOrNullObject();
-        // Each area's own address: RangeAreas.address has been seen listing top-left cells only (office-js #1590).
-        areas.load('areas/items/address');
-        queued++;
-        return areas;
-      });
+  const plans: SheetPlan[] = used.map(({ ws, r }) => {
+    const empty = caps.nullObjects && r.isNullObject;
+    const address = empty ? '' : r.address;
+    return { name: ws.name, isProtected: caps.protection ? ws.protection.protected : false, rect: empty ? null : parseRect(addressWithoutSheet(address)), address };
+  });
+
+  const chunks: Chunk[] = plans.flatMap((p, i) => (p.rect ? rowChunks(p.rect).map((rect) => ({ sheet: i, rect })) : []));
+  const data = new Map<Chunk, ChunkData>();
+  let cellSyncs = 0;
+  let chunkCount = 0;
+  // Chunks grouped into syncs of at most CHUNK_CELLS cells.
+  const groups: Chunk[][] = [];
+  let cur: Chunk[] = [];
+  let n = 0;
+  for (const c of chunks) {
+    if (cur.length && n + cellsIn(c.rect) > CHUNK_CELLS) {
+      groups.push(cur);
+      cur = [];
+      n = 0;
     }
-    if (queued) await sync();
+    cur.push(c);
+    n += cellsIn(c.rect);
   }
-  return {
-    sheets: pending.map((p) => {
-      const used: UsedRangeData | null = p.used.isNullObject
-        ? null
-        : {
-            address: p.used.address,
-            values: p.used.values,
-            valueTypes: p.used.valueTypes as string[][],
-            numberFormat: p.used.numberFormat,
-            text: p.used.text,
-            formulas: p.used.formulas,
-          };
-      const mergeAddresses = new Set<string>();
-      for (const m of p.merged) {
-        if (m.isNullObject) continue;
-        for (const r of m.areas.items) mergeAddresses.add(addressWithoutSheet(r.address));
+  if (cur.length) groups.push(cur);
+
+  /** Reads the chunks of one sync; a response over the limit is read again as halves. */
+  const readGroup = async (group: readonly Chunk[]): Promise<ChunkData[]> => {
+    const queued = group.map((c) => {
+      const ws = ctx.workbook.worksheets.getItem(plans[c.sheet]!.name);
+      const range = ws.getRange(rectToA1(c.rect));
+      range.load('values,valueTypes,numberFormat,text,formulas');
+      const merged = caps.mergedAreas
+        ? mergeBands(c.rect).map((band) => {
+            const areas = ws.getRange(band).getMergedAreasOrNullObject();
+            // Each area's own address: RangeAreas.address has been seen listing top-left cells only (office-js #1590).
+            areas.load('areas/items/address');
+            return areas;
+          })
+        : [];
+      return { range, merged };
+    });
+    cellSyncs++;
+    try {
+      await sync();
+    } catch (e) {
+      if (!isPayloadTooLarge(e) || group.every((c) => c.rect.top === c.rect.bottom)) throw e;
+      const out: ChunkData[] = [];
+      for (const c of group) {
+        if (c.rect.top === c.rect.bottom) {
+          out.push(...(await readGroup([c])));
+          continue;
+        }
+        const mid = (c.rect.top + c.rect.bottom) >> 1;
+        const top = await readGroup([{ sheet: c.sheet, rect: { ...c.rect, bottom: mid } }]);
+        const bottom = await readGroup([{ sheet: c.sheet, rect: { ...c.rect, top: mid + 1 } }]);
+        out.push(joinChunks([...top, ...bottom]));
       }
-      return sheetGridFromUsedRange(p.name, used, [...mergeAddresses], p.isProtected);
+      return out;
+    }
+    chunkCount += group.length;
+    return queued.map((q) => {
+      const merges: string[] = [];
+      for (const m of q.merged) {
+        if (m.isNullObject) continue;
+        for (const r of m.areas.items) merges.push(addressWithoutSheet(r.address));
+      }
+      return {
+        values: q.range.values,
+        valueTypes: q.range.valueTypes as string[][],
+        numberFormat: q.range.numberFormat,
+        text: q.range.text,
+        formulas: q.range.formulas,
+        merges,
+      };
+    });
+  };
+  for (const g of groups) {
+    const got = await readGroup(g);
+    g.forEach((c, i) => data.set(c, got[i]!));
+  }
+
+  const grid: WorkbookGrid = {
+    sheets: plans.map((p, i) => {
+      if (!p.rect) return sheetGridFromUsedRange(p.name, null, [], p.isProtected);
+      const parts = chunks.filter((c) => c.sheet === i).map((c) => data.get(c)!);
+      const all = joinChunks(parts);
+      return sheetGridFromUsedRange(
+        p.name,
+        { address: p.address, values: all.values, valueTypes: all.valueTypes, numberFormat: all.numberFormat, text: all.text, formulas: all.formulas },
+        [...new Set(all.merges)],
+        p.isProtected,
+      );
     }),
+  };
+  return { grid, stats: { chunks: chunkCount, cellSyncs } };
+}
+
+function joinChunks(parts: readonly ChunkData[]): ChunkData {
+  if (parts.length === 1) return parts[0]!;
+  return {
+    values: parts.flatMap((p) => p.values),
+    valueTypes: parts.flatMap((p) => p.valueTypes),
+    numberFormat: parts.flatMap((p) => p.numberFormat),
+    text: parts.flatMap((p) => p.text),
+    formulas: parts.flatMap((p) => p.formulas),
+    merges: parts.flatMap((p) => p.merges),
   };
 }

@@ -113,6 +113,20 @@ export function ProtectedNotice({ sheets, messages }: { readonly sheets: readonl
   );
 }
 
+/** What this host version cannot do (e.g. an old Excel without conditional formats): said once, at the top. */
+export function LimitationsNotice({ lines }: { readonly lines: readonly string[] }) {
+  return (
+    <MessageBar intent="info" layout="multiline" data-state="limitations">
+      <MessageBarBody>
+        <MessageBarTitle>{T.limitationsTitle}</MessageBarTitle>
+        {lines.map((m) => (
+          <div key={m}>{m}</div>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function ErrorNotice({ message }: { readonly message: string }) {
   return (
     <MessageBar intent="error" layout="multiline" data-state="error">
