@@ -45,9 +45,11 @@ afterAll(async () => {
 function fakeCell(page: Page, sheet: string, cell: string): Promise<{ value: unknown; color: string; none: boolean }> {
   return page.evaluate(
     ([s, c]) => {
-      const wb = (window as unknown as { __fakeExcel: { sheet(n: string): { at(a: string): { value: unknown; fill: { color: string; none: boolean } } } } }).__fakeExcel;
-      const x = wb.sheet(s!).at(c!);
-      return { value: x.value, color: x.fill.color, none: x.fill.none };
+      type Fill = { color: string; none: boolean };
+      const wb = (window as unknown as { __fakeExcel: { sheet(n: string): { at(a: string): { value: unknown } }; displayedFill(s: string, a: string): Fill } }).__fakeExcel;
+      // What the clerk sees: the marks are conditional formats above the cell's own fill.
+      const shown = wb.displayedFill(s!, c!);
+      return { value: wb.sheet(s!).at(c!).value, color: shown.color, none: shown.none };
     },
     [sheet, cell],
   );

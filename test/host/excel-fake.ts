@@ -288,8 +288,19 @@ type Op = () => void;
 const OP_OVERHEAD = 48;
 const ENVELOPE = 256;
 
+/** UTF-8 length of `v` as JSON (no Buffer: the fake also runs in the browser suite). */
 function jsonBytes(v: unknown): number {
-  return Buffer.byteLength(JSON.stringify(v) ?? 'null', 'utf8');
+  const s = JSON.stringify(v) ?? 'null';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      n += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else if (c >= 0x800) n += 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
 }
 
 export class FakeRequestContext {
