@@ -18,6 +18,12 @@ export interface CliOptions {
   readonly maxWarnings?: number;
   /** --color / --no-color; absent: colour on a terminal, as NO_COLOR and FORCE_COLOR say. */
   readonly color?: boolean;
+  /** Worker threads checking files at once (default: one per core). */
+  readonly jobs?: number;
+  /** Time budget per file, seconds. */
+  readonly timeoutSeconds?: number;
+  /** Heap limit of each worker, MB. */
+  readonly maxMemoryMb?: number;
 }
 
 export type ParsedArgs =
@@ -27,7 +33,7 @@ export type ParsedArgs =
   | { readonly kind: 'list-rules' }
   | { readonly kind: 'error'; readonly message: string };
 
-const VALUE_OPTIONS = ['--format', '--out', '--annotate', '--summary', '--profile', '--max-warnings'] as const;
+const VALUE_OPTIONS = ['--format', '--out', '--annotate', '--summary', '--profile', '--max-warnings', '--jobs', '--timeout', '--max-memory'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 const FLAG_OPTIONS = ['--quiet', '--color', '--no-color'] as const;
@@ -81,6 +87,11 @@ function validate(paths: string[], v: Partial<Record<ValueOption, string>>, flag
   const maxWarnings = v['--max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) return error(`--max-warnings 需要一个不小于 0 的整数，不能是“${maxWarnings}”`);
   if (flags.has('--color') && flags.has('--no-color')) return error('--color 与 --no-color 只能选一个');
+  const jobs = positive(v, '--jobs', true);
+  const timeout = positive(v, '--timeout', false);
+  const memory = positive(v, '--max-memory', true);
+  for (const bad of [jobs, timeout, memory]) if (typeof bad === 'string') return error(bad);
+  if (typeof memory === 'number' && memory < 64) return error('--max-memory 至少为 64（MB）');
   const options: CliOptions = {
     paths,
     ...(format !== undefined ? { format: format as OutputFormat } : {}),
@@ -91,8 +102,20 @@ function validate(paths: string[], v: Partial<Record<ValueOption, string>>, flag
     ...(flags.has('--quiet') ? { quiet: true } : {}),
     ...(maxWarnings !== undefined ? { maxWarnings: Number(maxWarnings) } : {}),
     ...(flags.has('--color') ? { color: true } : flags.has('--no-color') ? { color: false } : {}),
+    ...(typeof jobs === 'number' ? { jobs } : {}),
+    ...(typeof timeout === 'number' ? { timeoutSeconds: timeout } : {}),
+    ...(typeof memory === 'number' ? { maxMemoryMb: memory } : {}),
   };
   return { kind: 'run', options };
+}
+
+/** A positive number option: the number, undefined when absent, or the error message. */
+function positive(v: Partial<Record<ValueOption, string>>, name: ValueOption, integer: boolean): number | string | undefined {
+  const text = v[name];
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  const ok = /^\d+(\.\d+)?$/.test(text) && n > 0 && (!integer || Number.isInteger(n));
+  return ok ? n : `${name} 需要一个${integer ? '正整数' : '正数'}，不能是“${text}”`;
 }
 
 function error(message: string): ParsedArgs {

@@ -8,6 +8,8 @@ import { checkWorkbook } from '../engine';
 import { baseName } from '../host/file/bytes';
 import { failures } from '../host/file/failure';
 import { DEFAULT_READ_LIMITS, readWorkbook } from '../host/file/read';
+import { internalError } from './internal-error';
+import { fsErrorMessage } from './fs-message';
 
 export interface CheckedFile {
   readonly report: Report;
@@ -33,11 +35,10 @@ export async function checkFile(path: string, profile: string | undefined): Prom
   try {
     return { report: checkWorkbook(read.grid, { file: path, ...(profile ? { profile } : {}) }), bytes };
   } catch (e) {
-    return { report: failedReport(path, 'unreadable', `核对“${baseName(path)}”时出现内部错误：${describe(e)}`), bytes };
+    return { report: failedReport(path, 'unreadable', internalError(path, e)), bytes };
   }
 }
 
 function describe(e: unknown): string {
-  if (e && typeof e === 'object' && 'code' in e && (e as { code?: string }).code === 'EACCES') return '没有读取权限';
-  return e instanceof Error ? e.message : String(e);
+  return fsErrorMessage(e);
 }

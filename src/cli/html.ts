@@ -7,7 +7,7 @@
 import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
 import { findingTitle } from '../core/rule-titles';
-import { acknowledgedLine, batchLine, departmentLine, notListedLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { acknowledgedLine, batchLine, cellRef, departmentLine, notListedLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 
 const SEVERITY_BG: Readonly<Record<Severity, string>> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#BDD7EE' };
 
@@ -113,7 +113,7 @@ function renderTable(findings: readonly Finding[]): string {
   const rows = findings.map(
     (f, i) =>
       `<tr class="sev-${f.severity}"><td class="num">${i + 1}</td><td class="num">${SEVERITY_NAME[f.severity]}${f.acknowledged ? '<br>已说明' : ''}</td>` +
-      `<td class="num">${escapeHtml(`${f.sheet}!${f.cell}`)}</td>` +
+      `<td class="num">${escapeHtml(cellRef(f.sheet, f.cell))}</td>` +
       `<td>${escapeHtml(findingTitle(f))}<div class="rule-id">${escapeHtml(f.ruleId)}</div></td>` +
       `<td class="num">${escapeHtml(f.entered ?? '')}</td>` +
       `<td class="num">${escapeHtml(f.expected ?? '')}</td><td>${escapeHtml(f.message)}` +

@@ -50,3 +50,11 @@ export function notListedLine(report: Report): string | null {
   const left = s.errors + s.warnings + s.infos - report.findings.length;
   return left > 0 ? `另有 ${left} 条警告或提示未列出。` : null;
 }
+
+/**
+ * `附件3!H5`, or `'附件!3'!H5` when the sheet name holds anything beyond letters, digits and
+ * `_`/`.` — quoted as Excel writes it, so a `!` or space in the name cannot be misread.
+ */
+export function cellRef(sheet: string, cell: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}

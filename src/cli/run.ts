@@ -1,27 +1,29 @@
 /**
  * The command's main flow: arguments → files → reports → outputs → exit status.
- * Each file is read into memory once and never opened for writing; outputs go only to
- * --out, --summary and the --annotate folder, and never onto an input.
+ * Files are read and checked in worker threads (pool.ts), never opened for writing; this thread
+ * only writes outputs — --out, --summary and the --annotate copies — through write-output.ts,
+ * which never writes through a link or onto an input. Reports, warnings and outputs come in input
+ * order whatever order the workers finish in.
  */
 import { mkdirSync } from 'fs';
 import { dirname, relative, resolve, sep } from 'path';
 import { findProfile, PROFILES } from '../core/profile';
 import { failedReport, type Report } from '../core/report';
-import { annotateWorkbook } from '../host/file/annotate';
-import { buildSummaryWorkbook } from '../host/file/summary';
-import { AnnotatedNames } from './annotated-names';
+import { AnnotatedNames, type AnnotatedTarget } from './annotated-names';
 import { formatHint, parseArgs, resolveFormat, type CliOptions } from './args';
-import { checkFile } from './check-file';
 import { ANSI_STYLE, colorWanted } from './color';
 import { EXIT_OK, EXIT_TROUBLE, exitCodeFor, warningCount } from './exit-code';
+import { fsErrorMessage } from './fs-message';
 import type { CliIo } from './io';
+import { checkInPool, DEFAULT_TIMEOUT_SECONDS, defaultHeapMb, defaultJobs, type TaskInput } from './pool';
 import { createProgress } from './progress';
 import { renderReport } from './render';
+import type { CheckOutcome } from './task';
 import { PLAIN_STYLE } from './text';
 import { renderRuleList, USAGE } from './usage';
 import { packageVersion } from './version';
 import { collectInputs, type InputEntry } from './walk';
-import { canonicalPath, writeOutputFile } from './write-output';
+import { canonicalPath, InputIdentities, writeOutputFile } from './write-output';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
@@ -64,76 +66,87 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
 
   const annotate = options.annotateDir ? prepareAnnotateDir(options.annotateDir, io) : null;
   if (annotate === false) return EXIT_TROUBLE;
-  const inputKeys = new Set(inputs.entries.map((e) => canonicalPath(e.path)));
+  const identities = new InputIdentities();
+  for (const e of inputs.entries) if (e.kind === 'file') identities.add(e.path);
+  // Decided before any worker starts, in input order: the same inputs give the same names.
+  const targets: (AnnotatedTarget | null)[] = inputs.entries.map((e) => (annotate && e.kind === 'file' ? annotate.next(e.relative) : null));
 
-  const reports: Report[] = [];
-  /** Per report, the annotated copy written for it (for the summary's links). */
-  const copies: (string | null)[] = [];
+  const reports: (Report | null)[] = inputs.entries.map((e) => (e.kind === 'missing' ? failedReport(e.path, 'unreadable', e.reason) : null));
+  /** Per input, what to say about it on stderr, in input order at the end. */
+  const notes: string[][] = inputs.entries.map((e) => (e.kind === 'missing' && annotate ? [`未为“${e.path}”写标注副本：${e.reason}`] : []));
+  /** Per input, the annotated copy written for it (for the summary's links). */
+  const copies: (string | null)[] = inputs.entries.map(() => null);
   let outputFailed = false;
-  /** Every output written, said on stderr at the end (`已写出 …`). */
-  const written: string[] = [];
-  const progress = createProgress(io.stderr, inputs.entries.length);
-  for (const [i, entry] of inputs.entries.entries()) {
-    progress.start(i, entry.path);
-    copies[i] = null;
-    if (entry.kind === 'missing') {
-      reports.push(failedReport(entry.path, 'unreadable', entry.reason));
-      if (annotate) warnings.push(`未为“${entry.path}”写标注副本：${entry.reason}`);
-      continue;
+  /** Per input, its annotated copy once written, said on stderr at the end (`已写出 …`). */
+  const writtenCopies: (string | null)[] = inputs.entries.map(() => null);
+
+  const files = inputs.entries.flatMap((e, i) => (e.kind === 'file' ? [{ entry: e, index: i }] : []));
+  const tasks: TaskInput[] = files.map(({ entry }) => ({ path: entry.path, profile: options.profile, annotate: annotate !== null }));
+  const progress = createProgress(io.stderr, files.length);
+  let finished = 0;
+  const jobs = options.jobs ?? defaultJobs();
+  const onDone = (t: number, outcome: CheckOutcome) => {
+    const { entry, index } = files[t]!;
+    progress.start(finished++, entry.path);
+    reports[index] = outcome.report;
+    const target = targets[index];
+    if (!target) return;
+    if (!outcome.annotated) {
+      notes[index]!.push(`未为“${entry.path}”写标注副本：${outcome.annotateError ?? '文件无法读取'}`);
+      return;
     }
-    const { report, bytes } = await checkFile(entry.path, options.profile);
-    reports.push(report);
-    const readable = bytes !== null && report.status !== 'unreadable';
-    if (annotate && !readable) warnings.push(`未为“${entry.path}”写标注副本：${report.error ?? '文件无法读取'}`);
-    // An unrecognised workbook still gets its copy: the 核对结果 sheet says why nothing is marked.
-    if (annotate && readable) {
-      const target = annotate.next(entry.path);
-      try {
-        if (inputKeys.has(canonicalPath(target))) throw new Error('标注副本的文件名与输入文件相同');
-        writeOutputFile(target, await annotateWorkbook({ bytes, report }));
-        copies[i] = target;
-        written.push(`标注副本：${target}`);
-      } catch (e) {
-        outputFailed = true;
-        warnings.push(`无法写出“${entry.path}”的标注副本 ${target}：${describe(e)}`);
-      }
+    try {
+      writeOutputFile(target.path, outcome.annotated, identities);
+      copies[index] = target.path;
+      writtenCopies[index] = `标注副本：${target.path}`;
+      if (target.taken) notes[index]!.push(`“${target.taken}”已存在，未覆盖；“${entry.path}”的标注副本写为“${target.path}”。`);
+    } catch (e) {
+      outputFailed = true;
+      notes[index]!.push(`无法写出“${entry.path}”的标注副本 ${target.path}：${fsErrorMessage(e)}`);
     }
-  }
+  };
+  await checkInPool(tasks, { jobs, heapMb: options.maxMemoryMb ?? defaultHeapMb(jobs), timeoutMs: (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000 }, onDone);
   progress.done();
 
+  const all = reports.map((r, i) => r ?? failedReport(inputs.entries[i]!.path, 'unreadable', '未能核对'));
+  warnings.push(...notes.flat());
+  /** Every output written, said on stderr at the end (`已写出 …`). */
+  const written = writtenCopies.filter((w): w is string => w !== null);
   const format = resolveFormat(options, Boolean(io.stdout.isTTY));
   const colour = format === 'text' && options.out === undefined && colorWanted(Boolean(io.stdout.isTTY), io.env ?? {}, options.color);
-  const rendered = renderReport(format, reports, inputs.isBatch, { quiet: options.quiet, style: colour ? ANSI_STYLE : PLAIN_STYLE });
-  const reportWritten = writeOrWarn(options.out, rendered, io, warnings);
+  const rendered = renderReport(format, all, inputs.isBatch, { quiet: options.quiet, style: colour ? ANSI_STYLE : PLAIN_STYLE });
+  const reportWritten = writeOrWarn(options.out, rendered, io, warnings, identities);
   if (reportWritten && options.out !== undefined) written.push(`报告：${options.out}`);
   outputFailed = !reportWritten || outputFailed;
   if (options.summary) {
+    // ExcelJS is loaded here only, and only for a summary: the checking happens in the workers.
+    const { buildSummaryWorkbook } = await import('../host/file/summary');
     const summaryDir = dirname(resolve(options.summary));
     const links = copies.map((c) => (c === null ? null : relative(summaryDir, resolve(c)).split(sep).join('/')));
-    const ok = writeOrWarn(options.summary, await buildSummaryWorkbook(reports, { copies: links }), io, warnings);
+    const ok = writeOrWarn(options.summary, await buildSummaryWorkbook(all, { copies: links }), io, warnings, identities);
     if (ok) written.push(`汇总表：${options.summary}`);
     outputFailed = !ok || outputFailed;
   }
   for (const w of written) io.stderr.write(`已写出 ${w}\n`);
-  if (options.maxWarnings !== undefined && warningCount(reports) > options.maxWarnings) {
-    warnings.push(`共有 ${warningCount(reports)} 条警告（已说明的不计），超过 --max-warnings 规定的 ${options.maxWarnings} 条。`);
+  if (options.maxWarnings !== undefined && warningCount(all) > options.maxWarnings) {
+    warnings.push(`共有 ${warningCount(all)} 条警告（已说明的不计），超过 --max-warnings 规定的 ${options.maxWarnings} 条。`);
   }
   for (const w of warnings) io.stderr.write(`selfeval-check：${w}\n`);
   if (outputFailed || inputs.entries.length === 0) return EXIT_TROUBLE;
-  return exitCodeFor(reports, options.maxWarnings);
+  return exitCodeFor(all, options.maxWarnings);
 }
 
 /** Writes to a file, or to stdout when no path is given; false (and a warning) on failure. */
-function writeOrWarn(path: string | undefined, data: string | Uint8Array, io: CliIo, warnings: string[]): boolean {
+function writeOrWarn(path: string | undefined, data: string | Uint8Array, io: CliIo, warnings: string[], identities: InputIdentities): boolean {
   if (path === undefined) {
     io.stdout.write(typeof data === 'string' ? data : '');
     return true;
   }
   try {
-    writeOutputFile(path, data);
+    writeOutputFile(path, data, identities);
     return true;
   } catch (e) {
-    warnings.push(`无法写出“${path}”：${describe(e)}`);
+    warnings.push(`无法写出“${path}”：${fsErrorMessage(e)}`);
     return false;
   }
 }
@@ -143,7 +156,7 @@ function prepareAnnotateDir(dir: string, io: CliIo): AnnotatedNames | false {
     mkdirSync(dir, { recursive: true });
     return new AnnotatedNames(dir);
   } catch (e) {
-    io.stderr.write(`selfeval-check：无法创建标注副本文件夹“${dir}”：${describe(e)}\n`);
+    io.stderr.write(`selfeval-check：无法创建标注副本文件夹“${dir}”：${fsErrorMessage(e)}\n`);
     return false;
   }
 }
@@ -155,8 +168,4 @@ function outputOnInput(options: CliOptions, entries: readonly InputEntry[]): str
     if (out !== undefined && inputs.has(canonicalPath(out))) return out;
   }
   return null;
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -22,7 +22,9 @@ export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>..
   --format text|json|html  报告格式（默认：在终端显示为 text；写入 --out 文件或管道时为 json）
   --out FILE               把报告写入 FILE，而不是输出到屏幕
   --annotate DIR           在 DIR 中为每个工作簿写一份标注副本（<名称>.checked.xlsx）：
-                           有问题的单元格按严重程度着色并加批注，另附“核对结果”工作表
+                           有问题的单元格按严重程度着色并加批注，另附“核对结果”工作表；
+                           保留所给文件夹内的子文件夹结构；已有同名文件时不覆盖，
+                           改名为 <名称> (2).checked.xlsx 并提示
   --summary FILE.xlsx      写一份汇总表：“核对汇总”每个工作簿一行（单位、年度、总分、等次、填报等次、
                            问题数、状态、标注副本链接），“全部问题”每个问题一行（与 --annotate 同用时
                            可点击打开标注副本中的单元格），“概览”按等次和规则计数
@@ -32,6 +34,9 @@ export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>..
   -q, --quiet              报告中只列出错误（警告和提示照常计数）
   --max-warnings N         警告（已说明的不计）超过 N 条时退出码为 1（与 ESLint 相同）
   --color, --no-color      文本报告是否着色（默认：仅在终端着色；遵循 NO_COLOR、FORCE_COLOR）
+  --jobs N                 同时核对的文件数（默认：每个处理器核心一个）
+  --timeout 秒             每个文件的核对时限（默认 120 秒），超时的文件跳过并注明
+  --max-memory MB          每个核对进程的内存上限（默认按本机内存，最多 2048），超出的文件跳过并注明
   --list-rules             列出全部核对规则及其默认严重程度
   -h, --help               显示本帮助
   -V, --version            显示版本号

@@ -4,13 +4,17 @@
  * copies are skipped inside folders (a file named explicitly is always taken).
  */
 import { readdirSync, realpathSync, statSync } from 'fs';
-import { join } from 'path';
+import { basename, join, relative } from 'path';
 
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls'];
 
 export type InputEntry =
-  /** A file to check; `path` is as given, or the folder as given joined with the file's place in it. */
-  | { readonly kind: 'file'; readonly path: string }
+  /**
+   * A file to check; `path` is as given, or the folder as given joined with the file's place in
+   * it; `relative` is that place (`乡镇/3.xls`), or the file's name when it was given itself
+   * (where --annotate puts its copy).
+   */
+  | { readonly kind: 'file'; readonly path: string; readonly relative: string }
   /** A path that does not exist or cannot be listed. */
   | { readonly kind: 'missing'; readonly path: string; readonly reason: string };
 
@@ -51,22 +55,22 @@ export function collectInputs(paths: readonly string[]): CollectedInputs {
     }
     if (isDir) {
       sawFolder = true;
-      walkFolder(p, entries, skipped, seen, new Set());
+      walkFolder(p, p, entries, skipped, seen, new Set());
     } else {
-      addFile(p, entries, seen);
+      addFile(p, basename(p), entries, seen);
     }
   }
   return { entries, skipped, isBatch: paths.length > 1 || sawFolder };
 }
 
-function addFile(path: string, entries: InputEntry[], seen: Set<string>): void {
+function addFile(path: string, rel: string, entries: InputEntry[], seen: Set<string>): void {
   const key = realKey(path);
   if (seen.has(key)) return;
   seen.add(key);
-  entries.push({ kind: 'file', path });
+  entries.push({ kind: 'file', path, relative: rel });
 }
 
-function walkFolder(dir: string, entries: InputEntry[], skipped: string[], seen: Set<string>, visiting: Set<string>): void {
+function walkFolder(root: string, dir: string, entries: InputEntry[], skipped: string[], seen: Set<string>, visiting: Set<string>): void {
   const key = realKey(dir);
   if (visiting.has(key)) return; // a symbolic link back up the tree
   visiting.add(key);
@@ -85,10 +89,10 @@ function walkFolder(dir: string, entries: InputEntry[], skipped: string[], seen:
     } catch {
       continue; // a dangling link
     }
-    if (isDir) walkFolder(full, entries, skipped, seen, visiting);
+    if (isDir) walkFolder(root, full, entries, skipped, seen, visiting);
     else if (!hasWorkbookExtension(name)) continue;
     else if (isLeftOut(name)) skipped.push(full);
-    else addFile(full, entries, seen);
+    else addFile(full, relative(root, full), entries, seen);
   }
   visiting.delete(key);
 }

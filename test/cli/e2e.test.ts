@@ -3,13 +3,14 @@
  * workbooks. Builds the CLI first (npm run build:cli).
  */
 import ExcelJS from 'exceljs';
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { dirname, isAbsolute, join, resolve } from 'path';
 import { linkTargetOf } from '../../src/host/file/links';
 import { buildWorkbook, FIXTURES } from '../fixtures/fixtures';
 import { writeFileSync } from 'fs';
 import { hashTree, makeBatchFolder, makeTempDir, seedWorkbook, type BatchFolder } from './batch-folder';
+import { buildCli } from './cli-process';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'build', 'cli', 'main.js');
@@ -44,14 +45,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-beforeAll(() => {
-  try {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
-  } catch (e) {
-    // tsc still emits when another module has a type error; only a missing build is fatal.
-    if (!existsSync(MAIN)) throw e;
-  }
-}, 120_000);
+beforeAll(buildCli, 120_000);
 
 describe('selfeval-check on a batch folder', () => {
   let batch: BatchFolder;
@@ -125,12 +119,16 @@ describe('selfeval-check on a batch folder', () => {
 
   it('writes an annotated copy per readable input, and says which inputs have none', async () => {
     const dir = join(out, 'annotated');
-    expect(readdirSync(dir).sort()).toEqual(['1-芦淞区商务局.checked.xlsx', '2-一致.checked.xlsx', '3-一致.checked.xlsx', '6-通讯录.checked.xlsx']);
+    // The inputs' folder structure is kept: the .xls inside 乡镇/ has its copy in 乡镇/.
+    expect(readdirSync(dir).sort()).toEqual(['1-芦淞区商务局.checked.xlsx', '2-一致.checked.xlsx', '6-通讯录.checked.xlsx', '乡镇']);
+    expect(readdirSync(join(dir, '乡镇'))).toEqual(['3-一致.checked.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(dir, '1-芦淞区商务局.checked.xlsx')) as unknown as ExcelJS.Buffer);
     const h5 = wb.getWorksheet('附件3')!.getCell('H5');
     expect((h5.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect(wb.getWorksheet('核对结果')!.rowCount).toBe(reports[0]!.findings.length + 1);
+    const results = wb.getWorksheet('核对结果')!;
+    expect(results.rowCount).toBe(reports[0]!.findings.length + 3); // the findings, a blank row, the source
+    expect(results.getCell(results.rowCount, 1).value).toBe(`原文件：${join(batch.root, '1-芦淞区商务局.xlsx')}`);
     // The unrecognised workbook's copy says why nothing in it is marked.
     const other = new ExcelJS.Workbook();
     await other.xlsx.load(readFileSync(join(dir, '6-通讯录.checked.xlsx')) as unknown as ExcelJS.Buffer);

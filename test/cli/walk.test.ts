@@ -27,9 +27,9 @@ describe('collectInputs', () => {
     const { entries, isBatch } = collectInputs([root]);
     expect(isBatch).toBe(true);
     expect(entries).toEqual([
-      { kind: 'file', path: join(root, 'a', 'deep', 'x.xlsm') },
-      { kind: 'file', path: join(root, 'b', 'y.xls') },
-      { kind: 'file', path: join(root, 'z.xlsx') },
+      { kind: 'file', path: join(root, 'a', 'deep', 'x.xlsm'), relative: join('a', 'deep', 'x.xlsm') },
+      { kind: 'file', path: join(root, 'b', 'y.xls'), relative: join('b', 'y.xls') },
+      { kind: 'file', path: join(root, 'z.xlsx'), relative: 'z.xlsx' },
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('collectInputs', () => {
     writeFileSync(file, '');
     const { entries, isBatch } = collectInputs([file, file, join(root, 'nope.xlsx')]);
     expect(isBatch).toBe(true);
-    expect(entries[0]).toEqual({ kind: 'file', path: file });
+    expect(entries[0]).toEqual({ kind: 'file', path: file, relative: 'a.checked.xlsx' });
     expect(entries[1]).toMatchObject({ kind: 'missing', path: join(root, 'nope.xlsx') });
     expect(entries).toHaveLength(2);
     expect(collectInputs([file]).isBatch).toBe(false);
@@ -47,10 +47,22 @@ describe('collectInputs', () => {
 });
 
 describe('AnnotatedNames', () => {
-  it('names copies <name>.checked.xlsx and keeps them apart', () => {
-    const names = new AnnotatedNames('out');
-    expect(names.next('x/自评.xls')).toBe(join('out', '自评.checked.xlsx'));
-    expect(names.next('y/自评.xlsx')).toBe(join('out', '自评 (2).checked.xlsx'));
-    expect(names.next('y/other.xlsm')).toBe(join('out', 'other.checked.xlsx'));
+  it('keeps the folder structure, names copies <name>.checked.xlsx and keeps them apart', () => {
+    const out = join(makeTempDir('selfeval-names-'), 'out');
+    const names = new AnnotatedNames(out);
+    expect(names.next(join('x', '自评.xls'))).toEqual({ path: join(out, 'x', '自评.checked.xlsx'), taken: null });
+    expect(names.next(join('y', '自评.xlsx'))).toEqual({ path: join(out, 'y', '自评.checked.xlsx'), taken: null });
+    expect(names.next('自评.xlsx').path).toBe(join(out, '自评.checked.xlsx'));
+    expect(names.next('自评.xlsm').path).toBe(join(out, '自评 (2).checked.xlsx'));
+  });
+
+  it('never picks a name something already holds, and says which name was taken', () => {
+    const out = makeTempDir('selfeval-names-');
+    writeFileSync(join(out, 'a.checked.xlsx'), 'earlier copy');
+    symlinkSync('/nonexistent', join(out, 'a (2).checked.xlsx')); // a dangling link counts too
+    mkdirSync(join(out, 'b.checked.xlsx'));
+    const names = new AnnotatedNames(out);
+    expect(names.next('a.xlsx')).toEqual({ path: join(out, 'a (3).checked.xlsx'), taken: join(out, 'a.checked.xlsx') });
+    expect(names.next('b.xls')).toEqual({ path: join(out, 'b (2).checked.xlsx'), taken: join(out, 'b.checked.xlsx') });
   });
 });

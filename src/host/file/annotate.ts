@@ -35,9 +35,11 @@ export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array
   const bytes = asUint8Array(input.bytes);
   // ExcelJS warns on the console (e.g. sheet names past 31 characters): never shown raw.
   return quietlyAsync(async () => {
-    const { workbook, lost } = await loadForAnnotation(bytes);
-    paintFindings(workbook, input.report.findings);
-    addResultsSheet(workbook, input.report, lost);
+    const { workbook, lost, renamed } = await loadForAnnotation(bytes);
+    // Findings point at the sheets as the copy names them, so fills and links find their cells.
+    const report = renamed.size === 0 ? input.report : { ...input.report, findings: input.report.findings.map((f) => ({ ...f, sheet: renamed.get(f.sheet) ?? f.sheet })) };
+    paintFindings(workbook, report.findings);
+    addResultsSheet(workbook, report, [...lost, ...[...renamed].map(([from, to]) => `工作表名“${from}”（含 Excel 不允许的字符，副本中改为“${to}”）`)]);
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   });
 }
@@ -45,19 +47,26 @@ export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array
 /** What a rebuild from the SheetJS read does not carry (it keeps values, formulas, formats, merges, widths). */
 const LOST_IN_REBUILD = '字体、边框、填充等样式';
 
-async function loadForAnnotation(bytes: Uint8Array): Promise<{ workbook: Workbook; lost: string[] }> {
+interface Loaded {
+  readonly workbook: Workbook;
+  readonly lost: string[];
+  readonly renamed: ReadonlyMap<string, string>;
+}
+
+async function loadForAnnotation(bytes: Uint8Array): Promise<Loaded> {
   const kind = sniffContent(bytes);
   if (kind === 'zip') {
     const workbook = new Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-      return { workbook, lost: lostInCopy(bytes) };
+      return { workbook, lost: lostInCopy(bytes), renamed: new Map() };
     } catch {
-      // The reader fell back to SheetJS for this package too: rebuild from that read.
-      return { workbook: exceljsFromSheetJs(bytes), lost: [LOST_IN_REBUILD, ...lostInCopy(bytes)] };
+      // The reader fell back to SheetJS for this package too (or ExcelJS refused a sheet name
+      // Excel does not allow, such as `附件[3]`): rebuild from that read.
+      return { ...exceljsFromSheetJs(bytes), lost: [LOST_IN_REBUILD, ...lostInCopy(bytes)] };
     }
   }
-  if (kind === 'cfb' || kind === 'markup') return { workbook: exceljsFromSheetJs(bytes), lost: [LOST_IN_REBUILD] };
+  if (kind === 'cfb' || kind === 'markup') return { ...exceljsFromSheetJs(bytes), lost: [LOST_IN_REBUILD] };
   throw new Error('annotateWorkbook: the bytes are not a workbook the reader accepts');
 }
 
@@ -75,7 +84,7 @@ export function paintFindings(workbook: Workbook, findings: readonly Finding[]):
 function groupByCell(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = `${f.sheet}!${f.cell}`;
+    const key = `${f.sheet}\u0000${f.cell}`; // NUL cannot occur in a sheet name
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);

@@ -3,7 +3,7 @@
  * encrypted OOXML package: Office wraps a password-protected .xlsx in a CFB holding
  * `EncryptionInfo` and `EncryptedPackage` streams (MS-OFFCRYPTO).
  */
-import * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 
 export type OleContent = 'encrypted-package' | 'xls' | 'other' | 'corrupt';
 
@@ -17,7 +17,7 @@ interface CfbContainer {
 export function inspectOleContainer(bytes: Uint8Array): OleContent {
   let container: CfbContainer;
   try {
-    container = (XLSX.CFB as { read(data: Uint8Array, opts: { type: 'array' }): CfbContainer }).read(bytes, { type: 'array' });
+    container = (sheetjs().CFB as { read(data: Uint8Array, opts: { type: 'array' }): CfbContainer }).read(bytes, { type: 'array' });
   } catch {
     return 'corrupt';
   }

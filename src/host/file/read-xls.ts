@@ -1,5 +1,6 @@
 /** A SheetJS workbook → Grid (the .xls path, and HTML/XML saved as .xls). */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import type { RawValue, SheetGrid, WorkbookGrid } from '../../template/grid';
 import { CellBudget, SheetGridBuilder } from './grid-builder';
 import type { ReadLimits } from './limits';
@@ -44,7 +45,7 @@ export function sheetCutAtRowLimit(workbook: XLSX.WorkBook, maxRows: number): st
   for (const name of workbook.SheetNames) {
     const ws = workbook.Sheets[name];
     for (const ref of [ws?.['!fullref'], ws?.['!ref']]) {
-      if (typeof ref === 'string' && XLSX.utils.decode_range(ref).e.r + 1 > maxRows) return name;
+      if (typeof ref === 'string' && sheetjs().utils.decode_range(ref).e.r + 1 > maxRows) return name;
     }
   }
   return null;
@@ -87,7 +88,7 @@ function* eachCell(ws: XLSX.WorkSheet): Generator<{ row: number; col: number; ce
   }
   for (const key of Object.keys(ws)) {
     if (key.startsWith('!')) continue;
-    const { r, c } = XLSX.utils.decode_cell(key);
+    const { r, c } = sheetjs().utils.decode_cell(key);
     yield { row: r, col: c, cell: ws[key] as XLSX.CellObject };
   }
 }

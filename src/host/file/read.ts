@@ -7,7 +7,8 @@
  * only has to be one we accept.
  */
 import { Workbook } from 'exceljs';
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import type { WorkbookGrid } from '../../template/grid';
 import { asUint8Array, baseName, extensionOf, type WorkbookBytes } from './bytes';
 import { failures, libraryDetail, xmlProblemDetail, type ReadFailure } from './failure';
@@ -116,7 +117,7 @@ function readWithSheetJs(bytes: Uint8Array, name: string, lim: ReadLimits, forma
   if (format === 'xls' && bytes.length > lim.maxXlsBytes) return failures.tooManyBytes(name, bytes.length, lim.maxXlsBytes);
   let workbook: XLSX.WorkBook;
   try {
-    workbook = quietly(() => XLSX.read(bytes, sheetJsReadOptions(lim)));
+    workbook = quietly(() => sheetjs().read(bytes, sheetJsReadOptions(lim)));
   } catch (e) {
     // BIFF files with a FILEPASS record (an open password) make SheetJS throw this.
     if (/password|encrypt/i.test(describeError(e))) return failures.encrypted(name);

@@ -32,12 +32,17 @@ export function addResultsSheet(workbook: Workbook, report: Report, lost: readon
   report.findings.forEach((f, i) => addFindingRow(ws, i + 1, f));
   finishTable(ws, COLUMNS, report.findings.length);
   setPrintLayout(ws, 'landscape');
-  const notes = [...(report.status !== 'checked' && report.error ? [`未核对：${report.error}`] : []), ...(lost.length ? [lostInCopyNote(lost)] : [])];
+  const notes = [
+    ...(report.status !== 'checked' && report.error ? [`未核对：${report.error}`] : []),
+    ...(lost.length ? [lostInCopyNote(lost)] : []),
+    // Copies of same-named workbooks from different folders must say which one they are.
+    sourceNote(report.file),
+  ];
   // One blank row apart from the table, outside the autofilter range.
   notes.forEach((text, i) => {
     const note = ws.getCell(report.findings.length + 3 + i, 1);
     note.value = text;
-    note.style = { font: { bold: true, color: { argb: argb('#9C0006') } } };
+    if (i < notes.length - 1) note.style = { font: { bold: true, color: { argb: argb('#9C0006') } } };
   });
   return ws;
 }
@@ -59,6 +64,11 @@ function addFindingRow(ws: Worksheet, index: number, f: Finding): void {
   // A formula, not a <hyperlink> element (links.ts says why).
   link.value = { formula: hyperlinkFormula(f.sheet, f.cell), result: f.cell };
   link.style = { font: LINK_FONT };
+}
+
+/** `原文件：乡镇/seed-004.xlsx` — the workbook as it was given to the checker. */
+export function sourceNote(file: string): string {
+  return `原文件：${file}`;
 }
 
 export function lostInCopyNote(lost: readonly string[]): string {

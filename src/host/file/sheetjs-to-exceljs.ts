@@ -5,22 +5,48 @@
  * fonts, borders and fills of the original are not carried over.
  */
 import { Workbook, type CellValue, type Worksheet } from 'exceljs';
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import { sheetjs } from './sheetjs';
 import { rawValue, SHEETJS_READ_OPTIONS } from './read-xls';
 import { isCellError } from '../../template/grid';
 
 /** Default Excel column width in characters, when a column has no stored width. */
 const PIXELS_PER_CHARACTER = 7;
 
-export function exceljsFromSheetJs(bytes: Uint8Array): Workbook {
-  const source = XLSX.read(bytes, { ...SHEETJS_READ_OPTIONS, cellStyles: true });
+export interface RebuiltWorkbook {
+  readonly workbook: Workbook;
+  /** Sheets whose names Excel does not allow (other writers leave `[`, `:`…): old name → name in the copy. */
+  readonly renamed: ReadonlyMap<string, string>;
+}
+
+export function exceljsFromSheetJs(bytes: Uint8Array): RebuiltWorkbook {
+  const source = sheetjs().read(bytes, { ...SHEETJS_READ_OPTIONS, cellStyles: true });
   const workbook = new Workbook();
+  const renamed = new Map<string, string>();
+  const taken = new Set<string>();
   for (const name of source.SheetNames) {
     const ws = source.Sheets[name];
     if (!ws || ws['!type'] === 'chart') continue;
-    copySheet(ws, workbook.addWorksheet(name));
+    const legal = legalSheetName(name, taken);
+    taken.add(legal.toLowerCase());
+    if (legal !== name) renamed.set(name, legal);
+    copySheet(ws, workbook.addWorksheet(legal));
   }
-  return workbook;
+  return { workbook, renamed };
+}
+
+/** Characters Excel refuses in a sheet name, each replaced by its full-width look-alike. */
+const FULL_WIDTH: Readonly<Record<string, string>> = { '[': '［', ']': '］', ':': '：', '*': '＊', '?': '？', '/': '／', '\\': '＼' };
+
+/** A name Excel accepts: no `[]:*?/\`, no apostrophe at either end, 1–31 characters, not yet taken. */
+export function legalSheetName(name: string, taken: ReadonlySet<string>): string {
+  const base = [...name.replace(/[[\]:*?/\\]/g, (c) => FULL_WIDTH[c]!).replace(/^'+|'+$/g, '')].slice(0, 31).join('') || 'Sheet';
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `(${n})`;
+    const candidate = [...base].slice(0, 31 - suffix.length).join('') + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
 }
 
 function copySheet(from: XLSX.WorkSheet, to: Worksheet): void {

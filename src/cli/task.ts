@@ -1,0 +1,22 @@
+/** Messages between the CLI's main thread and its check workers (see pool.ts, worker.ts). */
+import type { Report } from '../core/report';
+
+export interface CheckTask {
+  readonly id: number;
+  readonly path: string;
+  readonly profile: string | undefined;
+  /** Also make the annotated copy (returned as bytes; the main thread writes it). */
+  readonly annotate: boolean;
+}
+
+export interface CheckOutcome {
+  readonly report: Report;
+  /** The annotated copy, when asked for and the file could be read. */
+  readonly annotated: Uint8Array | null;
+  /** Why no copy was made, in Chinese, when one was asked for. */
+  readonly annotateError: string | null;
+}
+
+export interface TaskResult extends CheckOutcome {
+  readonly id: number;
+}
