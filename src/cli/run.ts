@@ -62,7 +62,7 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   if (inputs.skipped.length) {
     warnings.push(`文件夹中有 ${inputs.skipped.length} 个文件未核对（Excel 临时文件或本工具生成的 .checked.xlsx 副本）：${inputs.skipped.slice(0, 3).join('、')}${inputs.skipped.length > 3 ? ' 等' : ''}。需要时请直接指定文件。`);
   }
-  if (inputs.entries.length === 0) warnings.push(`在 ${options.paths.join('、')} 中没有找到 .xlsx、.xlsm 或 .xls 工作簿。`);
+  if (inputs.entries.length === 0) warnings.push(`在 ${options.paths.join('、')} 中没有找到 .xlsx、.xlsm、.xls 工作簿或 .docx 自评报告。`);
 
   const annotate = options.annotateDir ? prepareAnnotateDir(options.annotateDir, io) : null;
   if (annotate === false) return EXIT_TROUBLE;

@@ -16,7 +16,7 @@ export function renderRuleList(): string {
 export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>...
 
 核对部门整体支出绩效自评工作簿（附件2 基础数据表、附件3 自评表）和项目支出绩效自评表的计算与评分。
-接受 .xlsx、.xlsm 和 .xls；文件夹会逐层查找其中所有工作簿。原文件只读不改。
+接受 .xlsx、.xlsm、.xls 工作簿和 .docx 自评报告（核对其中各表格，并把正文所述数字与表格对照；.doc 请先另存为 .docx）；文件夹会逐层查找其中所有工作簿和报告。原文件只读不改。
 
 选项：
   --format text|json|html  报告格式（默认：在终端显示为 text；写入 --out 文件或管道时为 json）

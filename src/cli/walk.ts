@@ -1,12 +1,13 @@
 /**
- * Paths on the command line → the workbooks to check. Folders are walked recursively in a
+ * Paths on the command line → the workbooks and Word reports to check. Folders are walked recursively in a
  * stable order; Excel's `~$` lock files, macOS `._` shadow files and our own `*.checked.xlsx`
  * copies are skipped inside folders (a file named explicitly is always taken).
  */
 import { readdirSync, realpathSync, statSync } from 'fs';
 import { basename, join, relative } from 'path';
 
-export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls'];
+/** Workbooks, Word reports (their tables are checked), and old .doc reports (to say how to convert them). */
+export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.docx', '.doc'];
 
 export type InputEntry =
   /**

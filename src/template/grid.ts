@@ -44,6 +44,11 @@ export interface SheetGrid {
 
 export interface WorkbookGrid {
   readonly sheets: readonly SheetGrid[];
+  /**
+   * A Word report's body paragraphs in document order (not those inside tables; empty ones
+   * kept, so paragraph N is `paragraphs[N - 1]`). Absent for workbooks.
+   */
+  readonly paragraphs?: readonly string[];
 }
 
 export function cellAt(sheet: SheetGrid, row: number, col: number): Cell | undefined {

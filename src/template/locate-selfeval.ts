@@ -290,13 +290,16 @@ function valueRightOf(view: SheetView, test: (label: string) => boolean, rows: {
 /**
  * The year of the title (`2023年度部门整体支出绩效自评表`) or of a line of its own under it
  * (`（2023年度）`), looked for above the tables only: a year in an indicator or a goal
- * (`完成2022年度绩效评价整改`) is not the form's.
+ * (`完成2022年度绩效评价整改`) is not the form's. Failing those, the sheet's own name when it is
+ * the title (a Word report's table is named by its caption).
  */
 export function locateYear(view: SheetView, headerEnd = Math.min(view.rowCount - 1, 12)): string | null {
   const top = { from: 0, to: headerEnd };
   const p =
     view.findFirst((l) => /\d{4}年/.test(l) && /(自评表|基础数据表|绩效)/.test(l), top) ??
     view.findFirst((l) => /^\(?\d{4}年度?\)?$/.test(l), top);
-  if (!p) return null;
-  return /(\d{4})年/.exec(view.label(p.row, p.col))?.[1] ?? null;
+  if (p) return /(\d{4})年/.exec(view.label(p.row, p.col))?.[1] ?? null;
+  // A table in a Word report has its title in the paragraph above it, which names the sheet.
+  if (/(自评表|基础数据表|绩效)/.test(view.name)) return /(\d{4})年/.exec(view.name)?.[1] ?? null;
+  return null;
 }

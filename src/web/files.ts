@@ -1,7 +1,7 @@
 /** Turns picked or dropped files and folders into a flat list of named files. */
 import type { NamedFile } from './useWebChecker';
 
-const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
+const WORKBOOK = /\.(xlsx|xlsm|xls|docx|doc)$/i;
 
 /** Files in folders: only workbooks, and not Office's `~$` lock files. */
 function isWorkbookInFolder(name: string): boolean {

@@ -23,6 +23,10 @@ import { sniffContent } from './sniff';
 import { exceljsFromSheetJs } from './sheetjs-to-exceljs';
 import { lostInCopy } from './copy-losses';
 import { quietlyAsync } from './quiet-console';
+import { exceljsFromDocxGrid, BODY_SHEET } from './docx-to-exceljs';
+import { isWordPackage, readDocx } from './read-docx';
+import { readZipDirectory } from './zip-directory';
+import { DEFAULT_READ_LIMITS } from './limits';
 
 export interface AnnotateInput {
   /** The original workbook, as read. Not modified. */
@@ -33,6 +37,7 @@ export interface AnnotateInput {
 
 export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array> {
   const bytes = asUint8Array(input.bytes);
+  if (isWordDocument(bytes)) return quietlyAsync(() => annotateWordReport(bytes, input.report));
   // ExcelJS warns on the console (e.g. sheet names past 31 characters): never shown raw.
   return quietlyAsync(async () => {
     const { workbook, lost, renamed } = await loadForAnnotation(bytes);
@@ -42,6 +47,33 @@ export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array
     addResultsSheet(workbook, report, [...lost, ...[...renamed].map(([from, to]) => `工作表名“${from}”（含 Excel 不允许的字符，副本中改为“${to}”）`)]);
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   });
+}
+
+function isWordDocument(bytes: Uint8Array): boolean {
+  if (sniffContent(bytes) !== 'zip') return false;
+  const entries = readZipDirectory(bytes);
+  return !!entries && isWordPackage(entries.map((e) => e.name));
+}
+
+/** What a Word report's copy holds of it: its tables' text and merges, and its paragraphs. */
+const LOST_FROM_WORD = 'Word 文档的排版、字体与图片（副本只含各表格的文字与合并单元格，以及“正文”工作表中的段落）';
+
+/**
+ * A Word report's copy: one sheet per table, plus `正文`. Findings are moved onto the copy's
+ * sheet names, and a narrative finding (`正文!¶N`) onto row N of `正文`.
+ */
+async function annotateWordReport(bytes: Uint8Array, report: Report): Promise<Uint8Array> {
+  const read = readDocx(bytes, { maxDocumentBytes: DEFAULT_READ_LIMITS.maxUncompressedBytes, maxCells: DEFAULT_READ_LIMITS.maxCells });
+  if (!read.ok) throw new Error('annotateWorkbook: the Word document could not be read again');
+  const { workbook, sheetNames } = exceljsFromDocxGrid(read.grid);
+  const onCopy = (f: Finding): Finding =>
+    f.sheet === BODY_SHEET && f.cell.startsWith('¶')
+      ? { ...f, cell: `A${f.cell.slice(1)}` }
+      : { ...f, sheet: sheetNames.get(f.sheet) ?? f.sheet };
+  const findings = report.findings.map(onCopy);
+  paintFindings(workbook, findings);
+  addResultsSheet(workbook, { ...report, findings } as Report, [LOST_FROM_WORD]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 /** What a rebuild from the SheetJS read does not carry (it keeps values, formulas, formats, merges, widths). */

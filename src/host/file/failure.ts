@@ -50,7 +50,7 @@ export const failures = {
   unsupportedExtension: (name: string, ext: string): ReadFailure =>
     readFailure(
       'unsupported-extension',
-      `“${name}”的文件类型（${ext || '无扩展名'}）不受支持：只能核对 .xlsx、.xlsm 和 .xls 工作簿。`,
+      `“${name}”的文件类型（${ext || '无扩展名'}）不受支持：只能核对 .xlsx、.xlsm、.xls 工作簿和 .docx 自评报告。`,
     ),
   tooManyBytes: (name: string, size: number, limit: number): ReadFailure =>
     readFailure(
@@ -145,6 +145,23 @@ export const failures = {
       'not-a-workbook',
       `“${name}”是 Office 文件，但其中没有 Excel 工作簿内容（可能是 Word 文档或其他文件）。`,
     ),
+  legacyWord: (name: string): ReadFailure =>
+    readFailure(
+      'not-a-workbook',
+      `“${name}”是旧版 Word 文档（.doc），无法直接读取其中的表格。请用 Word 或 WPS 另存为 .docx 后再核对。`,
+    ),
+  encryptedDocument: (name: string): ReadFailure =>
+    readFailure(
+      'encrypted',
+      `“${name}”文档已加密（设有打开密码），无法读取。请在 Word 或 WPS 中用密码打开，取消打开密码后另存为 .docx，再核对。`,
+    ),
+  corruptDocument: (name: string, detail: string): ReadFailure =>
+    readFailure(
+      'corrupt',
+      `“${name}”已损坏或不是完整的 Word 文档，无法读取（${detail}）。请在 Word 或 WPS 中打开并另存为 .docx 后再核对。`,
+    ),
+  documentWithoutTables: (name: string): ReadFailure =>
+    readFailure('empty', `“${name}”是 Word 文档，但其中没有表格：自评报告需附上基础数据表和自评表。`),
   corrupt: (name: string, detail?: string): ReadFailure =>
     readFailure(
       'corrupt',

@@ -21,20 +21,27 @@ import { partKey } from './part-scan';
 import { quietly, quietlyAsync } from './quiet-console';
 import { gridFromSheetJs, sheetCutAtRowLimit, sheetJsReadOptions } from './read-xls';
 import { otherFormat, sniffContent } from './sniff';
+import { readZipDirectory } from './zip-directory';
+import { isWordPackage, readDocx, type DocxProblem } from './read-docx';
 
 export type { ReadFailure, ReadFailureReason } from './failure';
 export type { ReadLimits } from './limits';
 export { DEFAULT_READ_LIMITS } from './limits';
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.docx'];
 
-/** Which parser read the workbook. */
-export type WorkbookFormat = 'xlsx' | 'xls';
+/** Old binary Word: accepted only to say how to make it readable. */
+const LEGACY_WORD = '.doc';
+
+/** Which parser read the file: a workbook's, or the Word report reader (its tables as sheets). */
+export type WorkbookFormat = 'xlsx' | 'xls' | 'docx';
 
 export interface ReadSuccess {
   readonly ok: true;
   readonly grid: WorkbookGrid;
   readonly format: WorkbookFormat;
+  /** What the reader did beyond a plain read (a Word table joined across a page break…), in Chinese. */
+  readonly notes?: readonly string[];
 }
 
 export type ReadResult = ReadSuccess | ReadFailure;
@@ -49,9 +56,13 @@ export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits
   const lim = withDefaultLimits(limits);
   const name = baseName(input.fileName);
   const ext = extensionOf(input.fileName);
+  const bytes = asUint8Array(input.bytes);
+  if (ext === LEGACY_WORD) {
+    // A .doc that is really a .docx (renamed) is read; a binary Word file is not.
+    return sniffContent(bytes) === 'zip' ? readZipPackage(bytes, name, lim) : failures.legacyWord(name);
+  }
   if (!SUPPORTED_EXTENSIONS.includes(ext)) return failures.unsupportedExtension(name, ext);
 
-  const bytes = asUint8Array(input.bytes);
   if (bytes.length > lim.maxBytes) return failures.tooManyBytes(name, bytes.length, lim.maxBytes);
 
   const other = otherFormat(bytes);
@@ -62,7 +73,7 @@ export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits
     case 'zip':
       return readZipPackage(bytes, name, lim);
     case 'cfb':
-      return readOleContainer(bytes, name, lim);
+      return readOleContainer(bytes, name, lim, ext === '.docx');
     case 'markup':
       // Excel opens HTML/XML saved as .xls (common in exports from budget systems); not as .xlsx.
       return ext === '.xls' ? readWithSheetJs(bytes, name, lim) : failures.textFile(name);
@@ -74,6 +85,9 @@ export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits
 }
 
 async function readZipPackage(bytes: Uint8Array, name: string, lim: ReadLimits): Promise<ReadResult> {
+  // A Word report is read by its own reader (read-docx.ts), which measures what it inflates.
+  const entries = readZipDirectory(bytes);
+  if (entries && isWordPackage(entries.map((e) => e.name))) return readWordPackage(bytes, name, lim);
   // Measure first: nothing reaches a parser that is past a limit or damaged (package-scan.ts).
   const scan = scanPackage(bytes, name, lim);
   if (!scan.ok) return scan;
@@ -99,16 +113,42 @@ async function readZipPackage(bytes: Uint8Array, name: string, lim: ReadLimits):
   return finish(name, 'xlsx', () => gridFromExcelJs(workbook, lim.maxCells), lim);
 }
 
-function readOleContainer(bytes: Uint8Array, name: string, lim: ReadLimits): ReadResult {
+function readOleContainer(bytes: Uint8Array, name: string, lim: ReadLimits, namedDocx: boolean): ReadResult {
   switch (inspectOleContainer(bytes)) {
     case 'encrypted-package':
-      return failures.encrypted(name);
+      // An encrypted .docx and an encrypted .xlsx are the same container; the name tells which.
+      return namedDocx ? failures.encryptedDocument(name) : failures.encrypted(name);
     case 'corrupt':
       return failures.corrupt(name, 'OLE 复合文件结构不完整');
     case 'other':
-      return failures.oleNotWorkbook(name);
+      return namedDocx ? failures.legacyWord(name) : failures.oleNotWorkbook(name);
     case 'xls':
       return readWithSheetJs(bytes, name, lim);
+  }
+}
+
+/** Maximum inflated size of a report's word/document.xml: a long report with its tables is a few MB. */
+const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
+
+function readWordPackage(bytes: Uint8Array, name: string, lim: ReadLimits): ReadResult {
+  const read = readDocx(bytes, { maxDocumentBytes: Math.min(MAX_DOCUMENT_XML_BYTES, lim.maxUncompressedBytes), maxCells: lim.maxCells });
+  if (!read.ok) return docxFailure(name, read.problem, lim);
+  if (read.grid.sheets.length === 0) return failures.documentWithoutTables(name);
+  return { ok: true, grid: read.grid, format: 'docx', notes: read.notes };
+}
+
+function docxFailure(name: string, problem: DocxProblem, lim: ReadLimits): ReadFailure {
+  switch (problem.kind) {
+    case 'no-document':
+      return failures.zipNotWorkbook(name);
+    case 'too-large':
+      return failures.tooManyUncompressedBytes(name, problem.limit);
+    case 'too-many-cells':
+      return failures.tooManyCells(name, lim.maxCells);
+    case 'doctype':
+      return failures.corruptDocument(name, '正文含有文档类型声明（DOCTYPE），出于安全不予读取');
+    case 'corrupt':
+      return failures.corruptDocument(name, problem.detail);
   }
 }
 

@@ -62,7 +62,7 @@ export function FilePicker({ onFiles, compact }: FilePickerProps) {
         id="file-input"
         type="file"
         multiple
-        accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
+        accept=".xlsx,.xlsm,.xls,.docx,.doc,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         hidden
         aria-label="选择工作簿"
         onChange={(e) => {
@@ -84,7 +84,7 @@ export function FilePicker({ onFiles, compact }: FilePickerProps) {
         }}
       />
       <Text className={s.hint} size={200}>
-        支持 .xlsx、.xlsm、.xls，可一次选择多个文件或整个文件夹。文件只在本机浏览器中读取，不会上传。
+        支持 .xlsx、.xlsm、.xls 工作簿和 .docx 自评报告（核对其中的表格及正文所述数字），可一次选择多个文件或整个文件夹。文件只在本机浏览器中读取，不会上传。
       </Text>
     </div>
   );
