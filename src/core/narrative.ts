@@ -10,6 +10,8 @@
  * `财政拨款收入`, `项目支出`) and scores of single indicators (`该项指标得分为2分`) are not taken.
  */
 import Decimal from 'decimal.js';
+import { parseGrade } from './grade';
+import type { Grade } from './report';
 
 export type StatedKind = 'rate' | 'budget' | 'actual' | 'total' | 'grade';
 
@@ -30,12 +32,14 @@ export interface StatedNumber extends StatedBase {
   readonly decimals: number;
   /** How many 万元 one unit of the written figure is (亿元 → 10000, 元 → 0.0001); 1 otherwise. */
   readonly unitInWan: Decimal;
+  /** The clause before the figure's name (`项目支出` in `项目支出预算执行率为100%`), to tell a part from the whole. */
+  readonly before: string;
 }
 
 export interface StatedGradeText extends StatedBase {
   readonly kind: 'grade';
   /** The grade in the tables' words: 优, 良, 中, 差 (优秀 → 优, 良好 → 良, 合格 → 中, 不合格 → 差). */
-  readonly grade: string;
+  readonly grade: Grade;
 }
 
 export type StatedFigure = StatedNumber | StatedGradeText;
@@ -77,7 +81,7 @@ const GRADE_NAMES = /评价等级|评价等次|自评等级|自评等次|绩效�
 // The grade word must follow a link word, a colon or an opening quote: `等级中` is not a grade.
 const GRADE_TAIL = / ?(?:(?:为|是|评定为|评为) ?:?|:) ?[“"「『]?(不合格|优秀|良好|合格|优|良|中|差)|[“"「『](不合格|优秀|良好|合格|优|良|中|差)/y;
 
-const GRADE_WORDS: Record<string, string> = { 优秀: '优', 优: '优', 良好: '良', 良: '良', 合格: '中', 中: '中', 不合格: '差', 差: '差' };
+
 
 const WAN: Record<string, Decimal> = { 万元: new Decimal(1), 亿元: new Decimal(10000), 元: new Decimal('0.0001') };
 
@@ -94,6 +98,13 @@ function sentences(paragraph: string): string[] {
   }
   out.push(paragraph.slice(start));
   return out.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** The text from the last clause break (，、 , or the sentence start) up to `end`. */
+function clauseBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && !'，、,;:（('.includes(text[start - 1]!)) start--;
+  return text.slice(start, end);
 }
 
 /** Non-overlapping matches of a global pattern, left to right. */
@@ -136,6 +147,7 @@ export function statedFigures(paragraphs: readonly string[]): StatedFigure[] {
             value,
             decimals: decimalsOf(digits),
             unitInWan,
+            before: clauseBefore(text, name.index),
           });
         }
       }
@@ -143,7 +155,8 @@ export function statedFigures(paragraphs: readonly string[]): StatedFigure[] {
         GRADE_TAIL.lastIndex = name.index + name[0].length;
         const m = GRADE_TAIL.exec(text);
         const word = m ? (m[1] ?? m[2]) : undefined;
-        if (word) out.push({ kind: 'grade', paragraph, sentence, written: word, grade: GRADE_WORDS[word]! });
+        const grade = word ? parseGrade(word) : null;
+        if (word && grade) out.push({ kind: 'grade', paragraph, sentence, written: word, grade });
       }
     }
   });

@@ -20,5 +20,6 @@ export function locateWorkbook(grid: WorkbookGrid): LocatedWorkbook {
     basic: basic.sheet ? locateBasic(basic.sheet) : null,
     selfEval: selfEval.sheet ? locateSelfEval(selfEval.sheet) : null,
     missingAnchors,
+    ...(grid.paragraphs ? { paragraphs: grid.paragraphs } : {}),
   };
 }

@@ -153,4 +153,6 @@ export interface LocatedWorkbook {
   readonly selfEval: SelfEvalTable | null;
   /** Anchors looked for and not found, in Chinese, for the 'unrecognised' message. */
   readonly missingAnchors: readonly string[];
+  /** A Word report's body paragraphs (¶1 first), for the narrative check; absent for workbooks. */
+  readonly paragraphs?: readonly string[];
 }
