@@ -11,6 +11,7 @@ import { readWorkbook } from '../src/host/file/read';
 import { syntheticSelfEval } from '../test/support/synthetic';
 import { measureSyncs } from '../test/host/measure-syncs';
 import { measurePage } from '../test/browser/measure-page';
+import { docxVsXlsx } from './bench-docx';
 
 const ROOT = join(__dirname, '..');
 
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
   console.log(`# selfeval-check benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
   await engineAlone();
   await fileVsExcelJs();
+  await docxVsXlsx(median);
   await excelRoundTrips();
   await pageSpeed();
   bundleSizes();

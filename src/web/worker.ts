@@ -9,6 +9,7 @@ import { annotateWorkbook } from '../host/file/annotate';
 import { buildSummaryWorkbook } from '../host/file/summary';
 import { renderHtmlReport } from '../cli/html';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { withBodySheet } from './body-sheet';
 
 /** The worker's global scope, typed narrowly (the project's lib is DOM, not WebWorker). */
 const scope = self as unknown as {
@@ -36,7 +37,7 @@ async function handle(req: WorkerRequest): Promise<void> {
         return;
       }
       const report = checkWorkbook(read.grid, { file: req.name });
-      post({ type: 'checked', id: req.id, report, grid: req.wantGrid ? read.grid : null, ms: performance.now() - t0 });
+      post({ type: 'checked', id: req.id, report, grid: req.wantGrid ? withBodySheet(read.grid) : null, ms: performance.now() - t0 });
       return;
     }
     case 'annotate': {

@@ -1,4 +1,5 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { shownCell } from '../body-sheet';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Finding, Severity } from '../../core/finding';
 import { a1, colCount, columnName, type SheetGrid, type WorkbookGrid } from '../../template/grid';
@@ -101,12 +102,13 @@ function marksOf(findings: readonly Finding[], sheet: string): Map<string, Mark>
   const marks = new Map<string, Mark>();
   for (const f of findings) {
     if (f.sheet !== sheet) continue;
-    const prev = marks.get(f.cell);
+    const cell = shownCell(f.cell);
+    const prev = marks.get(cell);
     const line = `${SEVERITY_LABEL[f.severity]}：${f.message}`;
-    if (!prev) marks.set(f.cell, { severity: f.severity, messages: [line] });
+    if (!prev) marks.set(cell, { severity: f.severity, messages: [line] });
     else {
       prev.messages.push(line);
-      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) marks.set(f.cell, { ...prev, severity: f.severity });
+      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) marks.set(cell, { ...prev, severity: f.severity });
     }
   }
   return marks;
@@ -123,7 +125,7 @@ export function SheetView({ grid, findings, activeSheet, onActiveSheet, selected
     return m;
   }, [findings]);
   const scroller = useRef<HTMLDivElement>(null);
-  const selectedCell = selected && sheet && selected.sheet === sheet.name ? selected.cell : null;
+  const selectedCell = selected && sheet && selected.sheet === sheet.name ? shownCell(selected.cell) : null;
 
   // Centre the selected cell inside the grid's own scroll box (the page itself only moves as far
   // as needed to show the grid), below the sticky headers.
