@@ -142,6 +142,27 @@ describe('tables without captions, split across pages, nested', () => {
     expect(read.notes).toEqual(['“表”中重复的表头 1 行已略去']);
   });
 
+  it('reads a table nested in a cell as a sheet of its own, after its outer table', async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow } = await import('docx');
+    const inner = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('内1')] }), new TableCell({ children: [new Paragraph('内2')] })] })] });
+    const outer = new Table({
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({ children: [new Paragraph('外')] }),
+            new TableCell({ children: [new Paragraph('明细：'), inner, new Paragraph('')] }),
+          ],
+        }),
+      ],
+    });
+    const doc = new Document({ sections: [{ children: [new Paragraph('外表'), outer, new Paragraph('后文')] }] });
+    const read = ok(await readWorkbook({ bytes: new Uint8Array(await Packer.toBuffer(doc)), fileName: 'nested.docx' }));
+    expect(read.grid.sheets.map((s) => s.name)).toEqual(['外表', '明细：']);
+    expect(read.grid.sheets[0]!.rows[0]!.map((c) => c?.value)).toEqual(['外', '明细：']);
+    expect(read.grid.sheets[1]!.rows[0]!.map((c) => c?.value)).toEqual(['内1', '内2']);
+    expect(read.grid.paragraphs).toEqual(['外表', '后文']);
+  });
+
   it('keeps a header-like row when Word does not mark a header', async () => {
     const rows = [['指标', '分值'], ['a', '10'], ['指标', '分值']];
     const read = ok(await readWorkbook({ bytes: await buildDocx(['表', { rows }]), fileName: 'r.docx' }));
