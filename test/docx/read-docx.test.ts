@@ -134,7 +134,7 @@ describe('tables without captions, split across pages, nested', () => {
   it('drops header rows repeated inside a table after the rows Word marks as header', async () => {
     const rows = [['指标', '分值', '得分'], ['a', '10', '9'], ['指标', '分值', '得分'], ['b', '10', '10']];
     const read = ok(await readWorkbook({ bytes: await buildDocx(['表', { rows, headerRows: 1 }]), fileName: 'r.docx' }));
-    expect(read.grid.sheets[0]!.rows.map((r) => r.map((c) => c?.value))).toEqual([
+    expect(read.grid.sheets[0]!.rows.map((r) => r?.map((c) => c?.value))).toEqual([
       ['指标', '分值', '得分'],
       ['a', '10', '9'],
       ['b', '10', '10'],
@@ -158,8 +158,8 @@ describe('tables without captions, split across pages, nested', () => {
     const doc = new Document({ sections: [{ children: [new Paragraph('外表'), outer, new Paragraph('后文')] }] });
     const read = ok(await readWorkbook({ bytes: new Uint8Array(await Packer.toBuffer(doc)), fileName: 'nested.docx' }));
     expect(read.grid.sheets.map((s) => s.name)).toEqual(['外表', '明细：']);
-    expect(read.grid.sheets[0]!.rows[0]!.map((c) => c?.value)).toEqual(['外', '明细：']);
-    expect(read.grid.sheets[1]!.rows[0]!.map((c) => c?.value)).toEqual(['内1', '内2']);
+    expect(read.grid.sheets[0]!.rows[0]?.map((c) => c?.value)).toEqual(['外', '明细：']);
+    expect(read.grid.sheets[1]!.rows[0]?.map((c) => c?.value)).toEqual(['内1', '内2']);
     expect(read.grid.paragraphs).toEqual(['外表', '后文']);
   });
 
