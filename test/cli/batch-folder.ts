@@ -65,7 +65,7 @@ export async function makeBatchFolder(): Promise<BatchFolder> {
     // skipped by the walk:
     '~$1-芦淞区商务局.xlsx': new Uint8Array([1, 2, 3]),
     '旧.checked.xlsx': seed,
-    '说明.docx': new Uint8Array([1]),
+    '说明.pdf': new Uint8Array([1]), // not a workbook or a report: a folder walk leaves it out
   };
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(root, name), bytes);
   return {
