@@ -253,3 +253,19 @@ describe('annotateWorkbook on a package ExcelJS cannot parse', () => {
     expect(fillColor(ws.getCell('B4'))).toBe(AMBER);
   });
 });
+
+describe('sheet names with any character Excel allows', () => {
+  // `!`, `'` inside, `#`, `&`, and 31 characters (Excel refuses `[ ] * ? : \\ /` and a leading
+  // or trailing `'`): the copy is painted and no library message escapes.
+  test.each(['附件!3', "附'件3", '附件#3 & (2023)', '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一'])('%s', async (name) => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet(name).getCell('H5').value = 9.8;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const warn = jest.spyOn(console, 'warn');
+    const copy = await load(await annotateWorkbook({ bytes, report: checkedReport('a.xlsx', [finding(name, 'H5', 'error', 'selfeval.execution-score', '执行率得分应为 9.90')]) }));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    const fill = copy.getWorksheet(name)!.getCell('H5').fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe(RED);
+  });
+});
