@@ -149,7 +149,7 @@ function docxLike(): Uint8Array {
 
 const refused = (reason: string, ...mentions: string[]) => ({ ok: false as const, reason, mentions });
 
-export async function buildHostileCorpus(): Promise<HostileCase[]> {
+export function buildHostileCorpus(): HostileCase[] {
   const seed = readFileSync(SEED_FILE);
   const cases: HostileCase[] = [
     { file: 'merge-whole-sheet.xlsx', bytes: withPart(SHEET3, (x) => addMerges(x, '<mergeCell ref="AA1:XFD1048576"/>')), expect: refused('too-large', '附件3', 'AA1:XFD1048576', '1,000,000') },
@@ -175,6 +175,7 @@ export async function buildHostileCorpus(): Promise<HostileCase[]> {
     { file: 'empty.xlsx', bytes: new Uint8Array(0), expect: refused('empty', '0 字节') },
     { file: 'notes.xlsx', bytes: strToU8('这不是工作簿，只是改了扩展名的文本。\n'), expect: refused('text-file', '文本') },
     { file: 'table.csv.xls', bytes: strToU8('单位,得分\n商务局,95.8\n'), expect: refused('text-file', '文本') },
+    { file: 'entities.xml.xls', bytes: strToU8(`<?xml version="1.0"?>${LAUGHS.replace('lolz', 'Workbook')}<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&lol9;</Data></Cell></Row></Table></Worksheet></Workbook>`), expect: refused('corrupt', 'DTD') },
     { file: 'page.html.xls', bytes: strToU8('<html><body><table><tr><td>姓名</td><td>电话</td></tr><tr><td>张三</td><td>1</td></tr></table></body></html>'), expect: { ok: true } },
   ];
   return cases;
@@ -184,8 +185,7 @@ if (require.main === module) {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: build-hostile.ts <dir>');
   mkdirSync(dir, { recursive: true });
-  void buildHostileCorpus().then((cases) => {
-    for (const c of cases) writeFileSync(join(dir, c.file), c.bytes);
-    console.log(`${cases.length} files in ${dir}`);
-  });
+  const cases = buildHostileCorpus();
+  for (const c of cases) writeFileSync(join(dir, c.file), c.bytes);
+  console.log(`${cases.length} files in ${dir}`);
 }

@@ -36,7 +36,7 @@ beforeAll(async () => {
   } catch (e) {
     if (!existsSync(MAIN)) throw e; // tsc still emits when another module has a type error
   }
-  corpus = await buildHostileCorpus();
+  corpus = buildHostileCorpus();
   dir = makeTempDir('selfeval-hostile-');
   for (const c of corpus) writeFileSync(join(dir, c.file), c.bytes);
   // Good workbooks in between: the committed sample and the consistent workbook.

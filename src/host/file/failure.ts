@@ -99,7 +99,7 @@ export const failures = {
   doctype: (name: string, place: Place): ReadFailure =>
     readFailure(
       'corrupt',
-      `“${name}”的${describePlace(place)}含有 DTD（文档类型或实体声明）。Excel 保存的工作簿从不包含 DTD，这类文件可能是恶意构造的（如“实体膨胀”攻击），出于安全原因未读取。`,
+      `“${name}”${place.sheet !== undefined || place.part !== undefined ? `的${describePlace(place)}` : ''}含有 DTD（文档类型或实体声明）。Excel 保存的工作簿从不包含 DTD，这类文件可能是恶意构造的（如“实体膨胀”攻击），出于安全原因未读取。`,
     ),
   sizeMismatch: (name: string, part: string): ReadFailure =>
     readFailure(

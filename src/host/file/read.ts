@@ -76,7 +76,9 @@ export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits
       return readOleContainer(bytes, name, lim, ext === '.docx');
     case 'markup':
       // Excel opens HTML/XML saved as .xls (common in exports from budget systems); not as .xlsx.
-      return ext === '.xls' ? readWithSheetJs(bytes, name, lim) : failures.textFile(name);
+      if (ext !== '.xls') return failures.textFile(name);
+      // SheetJS reads XML without a DTD; a file that declares entities is refused all the same.
+      return declaresEntities(bytes) ? failures.doctype(name, {}) : readWithSheetJs(bytes, name, lim);
     case 'text':
       return failures.textFile(name);
     case 'binary':
@@ -179,6 +181,14 @@ function finish(name: string, format: WorkbookFormat, build: () => WorkbookGrid,
   if (!hasContent(grid.sheets)) return failures.emptyWorkbook(name);
   return { ok: true, grid, format };
 }
+
+/** An `<!ENTITY` declaration in the prolog of markup saved as .xls (an HTML `<!DOCTYPE html>` is fine). */
+function declaresEntities(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, PROLOG_BYTES));
+  return head.toUpperCase().includes('<!ENTITY');
+}
+
+const PROLOG_BYTES = 64 * 1024;
 
 function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
