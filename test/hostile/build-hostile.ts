@@ -147,6 +147,14 @@ function docxLike(): Uint8Array {
   });
 }
 
+/** A zip that is neither a workbook nor a Word document (an OpenDocument spreadsheet). */
+function otherZip(): Uint8Array {
+  return zipSync({
+    mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+    'content.xml': strToU8('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'),
+  });
+}
+
 const refused = (reason: string, ...mentions: string[]) => ({ ok: false as const, reason, mentions });
 
 export function buildHostileCorpus(): HostileCase[] {
@@ -171,7 +179,9 @@ export function buildHostileCorpus(): HostileCase[] {
     { file: 'encrypted.xlsx', bytes: encryptOoxml(seed, '123456'), expect: refused('encrypted', '密码') },
     { file: 'really-a-pdf.xlsx', bytes: tinyPdf(), expect: refused('not-a-workbook', 'PDF') },
     { file: 'really-a-png.xlsx', bytes: tinyPng(), expect: refused('not-a-workbook', 'PNG') },
-    { file: 'word-document.xlsx', bytes: docxLike(), expect: refused('not-a-workbook', '压缩包') },
+    // A Word report is read by content (read-docx.ts): an empty one is empty, not a workbook error.
+    { file: 'word-document.xlsx', bytes: docxLike(), expect: refused('empty', 'word-document.xlsx') },
+    { file: 'opendocument.xlsx', bytes: otherZip(), expect: refused('not-a-workbook', '压缩包') },
     { file: 'empty.xlsx', bytes: new Uint8Array(0), expect: refused('empty', '0 字节') },
     { file: 'notes.xlsx', bytes: strToU8('这不是工作簿，只是改了扩展名的文本。\n'), expect: refused('text-file', '文本') },
     { file: 'table.csv.xls', bytes: strToU8('单位,得分\n商务局,95.8\n'), expect: refused('text-file', '文本') },
