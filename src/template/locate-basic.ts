@@ -111,6 +111,8 @@ function locateFunds(view: SheetView, stopRow: number | undefined): FundsBlock |
     projectParts: [] as FundRow[],
     publicFunds: null as FundRow | null,
     publicParts: [] as FundRow[],
+    procurement: null as FundRow | null,
+    budgetAdjust: null as FundRow | null,
   };
   type Section = 'three' | 'project' | 'public' | 'other';
   let section: Section = 'three';
@@ -136,7 +138,11 @@ function locateFunds(view: SheetView, stopRow: number | undefined): FundsBlock |
     } else if (/^公用经费/.test(bare)) {
       block.publicFunds = row;
       section = 'public';
-    } else if (/政府采购|预算调整|楼堂馆所|厉行节约/.test(bare)) section = 'other';
+    } else if (/政府采购|预算调整|楼堂馆所|厉行节约/.test(bare)) {
+      section = 'other';
+      if (/^政府采购/.test(bare)) block.procurement ??= row;
+      else if (bare.includes('预算调整')) block.budgetAdjust ??= row;
+    }
     else if (section === 'project') block.projectParts.push(row);
     else if (section === 'public') block.publicParts.push(row);
   }

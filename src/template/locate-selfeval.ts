@@ -171,7 +171,7 @@ function locateBreakdown(view: SheetView, from: number, to: number): BreakdownGr
   return out;
 }
 
-function declaredWeight(label: string): LevelLabel['declaredWeight'] {
+export function declaredWeight(label: string): LevelLabel['declaredWeight'] {
   const m = /\((\d+(?:\.(\d+))?)分\)/.exec(label);
   return m ? { value: m[1]!, decimals: m[2]?.length ?? 0 } : null;
 }
@@ -266,7 +266,7 @@ function locateTotal(view: SheetView, r: number, labelCol: number, weightCol: nu
 
 const GRADE_LABEL = /^(评价等次|评价等级|自评等级|自评等次|绩效等级|绩效等次|等次|等级|评价结果|自评结果)/;
 
-function locateGrade(view: SheetView): StatedGrade | null {
+export function locateGrade(view: SheetView): StatedGrade | null {
   for (const p of view.findAll((l) => GRADE_LABEL.test(l))) {
     const raw = view.text(p.row, p.col).normalize('NFKC');
     const afterColon = raw.includes(':') ? raw.slice(raw.lastIndexOf(':') + 1).trim() : '';

@@ -6,19 +6,35 @@ import { SheetView } from './sheet-view';
 import { BASIC_ANCHORS, SELF_EVAL_ANCHORS, detectSheet } from './detect';
 import { locateBasic } from './locate-basic';
 import { locateSelfEval } from './locate-selfeval';
+import { findScoreTableHeader, locateScoreTable } from './locate-scoretable';
 import type { LocatedWorkbook } from './tables';
+
+/**
+ * The 指标评分表 is found first: it shares 一级指标/三级指标/合计 with the 自评表 and would
+ * otherwise be read as an empty one. A sheet with a 年度资金总额 row is a 自评表 whatever else it has.
+ */
+function findScoreTableSheet(views: readonly SheetView[]): SheetView | null {
+  for (const v of views) {
+    if (v.findFirst((l) => l.includes('年度资金总额'))) continue;
+    if (findScoreTableHeader(v)) return v;
+  }
+  return null;
+}
 
 export function locateWorkbook(grid: WorkbookGrid): LocatedWorkbook {
   const views = grid.sheets.map((s) => new SheetView(s));
-  const selfEval = detectSheet(views, SELF_EVAL_ANCHORS);
-  const basic = detectSheet(views, BASIC_ANCHORS, selfEval.sheet);
+  const scoreSheet = findScoreTableSheet(views);
+  const rest = scoreSheet ? views.filter((v) => v !== scoreSheet) : views;
+  const selfEval = detectSheet(rest, SELF_EVAL_ANCHORS);
+  const basic = detectSheet(rest, BASIC_ANCHORS, selfEval.sheet);
   const missingAnchors: string[] = [];
-  if (!selfEval.sheet && !basic.sheet) {
+  if (!selfEval.sheet && !basic.sheet && !scoreSheet) {
     missingAnchors.push(...SELF_EVAL_ANCHORS.anchors.map((a) => `自评表：${a.name}`), ...BASIC_ANCHORS.anchors.map((a) => `基础数据表：${a.name}`));
   }
   return {
     basic: basic.sheet ? locateBasic(basic.sheet) : null,
     selfEval: selfEval.sheet ? locateSelfEval(selfEval.sheet) : null,
+    scoreTable: scoreSheet ? locateScoreTable(scoreSheet) : null,
     missingAnchors,
     ...(grid.paragraphs ? { paragraphs: grid.paragraphs } : {}),
   };

@@ -57,6 +57,10 @@ export interface FundsBlock {
   readonly projectParts: readonly FundRow[];
   readonly publicFunds: FundRow | null;
   readonly publicParts: readonly FundRow[];
+  /** 政府采购金额 (information on the 自评表 family; 政府采购执行率 on the 指标评分表). */
+  readonly procurement?: FundRow | null;
+  /** 部门整体支出预算调整 (部门基本支出预算调整 on some forms): 预算调整率 on the 指标评分表. */
+  readonly budgetAdjust?: FundRow | null;
 }
 
 export interface BuildingRow {
@@ -148,9 +152,42 @@ export interface SelfEvalTable {
   readonly grade: StatedGrade | null;
 }
 
+// ───────────────────────────── 指标评分表 (财预〔2013〕53号 lineage) ─────────────────────────────
+
+export interface ScoreTableRow {
+  readonly row: number;
+  readonly level1: LevelLabel | null;
+  readonly level2: LevelLabel | null;
+  /** 三级指标 */
+  readonly name: string;
+  readonly nameField: Field;
+  /** 分值 */
+  readonly weight: Field;
+  /** 评分标准 / 评价标准 / 计分标准, as typed. */
+  readonly criterion: Field | null;
+  readonly criterionText: string;
+  /** 指标说明 / 指标解释, as typed (formulas and figures quoted in prose). */
+  readonly explanation: string | null;
+  /** 得分 / 自评得分 */
+  readonly score: Field;
+  /** 扣分原因 (plays the part of 偏差原因). */
+  readonly reason: Field | null;
+}
+
+export interface ScoreTable {
+  readonly sheet: string;
+  readonly department: string | null;
+  readonly year: string | null;
+  readonly rows: readonly ScoreTableRow[];
+  readonly total: { readonly labelField: Field; readonly weight: Field | null; readonly score: Field | null } | null;
+  readonly grade: StatedGrade | null;
+}
+
 export interface LocatedWorkbook {
   readonly basic: BasicDataTable | null;
   readonly selfEval: SelfEvalTable | null;
+  /** The older 部门整体支出绩效评价指标（评分）表, beside its 基础数据表. */
+  readonly scoreTable?: ScoreTable | null;
   /** Anchors looked for and not found, in Chinese, for the 'unrecognised' message. */
   readonly missingAnchors: readonly string[];
   /** A Word report's body paragraphs (¶1 first), for the narrative check; absent for workbooks. */

@@ -1,0 +1,177 @@
+/**
+ * Locates the 部门整体支出绩效评价指标（评分）表 (FAMILIES.md §1): 一级/二级/三级指标, their
+ * 分值 (in a column beside each level, or inside the label: `投 入(15分)`), a 评分标准 text per
+ * row, 得分, often 指标说明 and 扣分原因 — in whatever column order the county used.
+ */
+import { compactLabel } from '../core/value';
+import type { SheetView } from './sheet-view';
+import { declaredWeight, locateGrade, locateYear } from './locate-selfeval';
+import { isPlaceholderName } from './placeholder';
+import type { Field, LevelLabel, ScoreTable, ScoreTableRow } from './tables';
+
+type Role = 'level1' | 'level2' | 'level3' | 'weight' | 'criterion' | 'explanation' | 'score' | 'reason';
+
+const HEADER_TESTS: ReadonlyArray<readonly [Role, (l: string) => boolean]> = [
+  ['level1', (l) => l === '一级指标'],
+  ['level2', (l) => l === '二级指标'],
+  ['level3', (l) => l === '三级指标' || l === '指标名称' || l === '具体指标'],
+  ['weight', (l) => /^(分值|指标分值|权重|标准分值|标准分|满分|分数)$/.test(l)],
+  ['criterion', (l) => /^(评分标准|评价标准|计分标准|评分办法|评分规则|考核标准|计分方法|评分细则|扣分标准)$/.test(l)],
+  ['explanation', (l) => /^(指标说明|指标解释|指标内涵|指标释义|评价要点)$/.test(l)],
+  ['score', (l) => /^(得分|自评得分|评价得分|实际得分|自评分|考核得分)$/.test(l)],
+  ['reason', (l) => /^(扣分原因|扣分说明|扣分理由|偏差原因|扣分原因说明|扣分原因和其他说明|扣分原因及说明)/.test(l)],
+];
+
+/** `分值(分)`, `得分（分）`: the unit in brackets is not part of the header. */
+function headerText(view: SheetView, r: number, c: number): string {
+  return view.label(r, c).replace(/\([^)]*\)/g, '');
+}
+
+export function roleOf(label: string): Role | null {
+  for (const [role, test] of HEADER_TESTS) if (test(label)) return role;
+  return null;
+}
+
+interface Columns {
+  readonly level1?: number;
+  readonly level1Weight?: number;
+  readonly level2?: number;
+  readonly level2Weight?: number;
+  readonly level3: number;
+  readonly weight: number;
+  readonly criterion: number;
+  readonly explanation?: number;
+  readonly score: number;
+  readonly reason?: number;
+}
+
+/**
+ * A header row of the table: 三级指标, a 评分标准-like column and 得分 in one row. A 分值 column
+ * belongs to the nearest level column on its left (T1: 一级 | 分值 | 二级 | 分值 | 三级 | 分值).
+ */
+export function scoreTableColumns(view: SheetView, r: number): Columns | null {
+  const found: Array<{ role: Role; col: number }> = [];
+  for (const { col } of view.areasInRow(r)) {
+    const role = roleOf(headerText(view, r, col));
+    if (role) found.push({ role, col });
+  }
+  const first = (role: Role) => found.find((f) => f.role === role)?.col;
+  const level3 = first('level3');
+  const criterion = first('criterion');
+  const score = first('score');
+  if (level3 === undefined || criterion === undefined || score === undefined) return null;
+  const levels = (['level1', 'level2', 'level3'] as const).map((l) => ({ l, col: first(l) })).filter((x) => x.col !== undefined) as Array<{ l: 'level1' | 'level2' | 'level3'; col: number }>;
+  const weights: Partial<Record<'level1' | 'level2' | 'level3', number>> = {};
+  for (const w of found.filter((f) => f.role === 'weight')) {
+    const owner = levels.filter((x) => x.col < w.col).pop()?.l ?? 'level3';
+    weights[owner] ??= w.col;
+  }
+  // A single 分值 column left of 三级指标 (一级 | 分值 | 三级…) still scores the rows when no other is found.
+  const weight = weights.level3 ?? (Object.keys(weights).length === 1 ? Object.values(weights)[0] : undefined);
+  if (weight === undefined) return null;
+  return {
+    level1: first('level1'),
+    level1Weight: weights.level1 !== weight ? weights.level1 : undefined,
+    level2: first('level2'),
+    level2Weight: weights.level2 !== weight ? weights.level2 : undefined,
+    level3,
+    weight,
+    criterion,
+    explanation: first('explanation'),
+    score,
+    reason: first('reason'),
+  };
+}
+
+/** The header row: the first row whose cells name the columns a 指标评分表 needs. */
+export function findScoreTableHeader(view: SheetView): { row: number; cols: Columns } | null {
+  for (const p of view.findAll((l) => roleOf(l.replace(/\([^)]*\)/g, '')) === 'criterion')) {
+    const cols = scoreTableColumns(view, p.row);
+    if (cols) return { row: p.row, cols };
+  }
+  return null;
+}
+
+const TOTAL_LABELS = /^(合计|总分|总计|合计得分|得分合计|综合得分)$/;
+
+export function locateScoreTable(view: SheetView): ScoreTable | null {
+  const header = findScoreTableHeader(view);
+  if (!header) return null;
+  const { cols } = header;
+  const used = Object.values(cols).filter((c): c is number => c !== undefined);
+  const start = Math.max(...used.map((c) => view.area(header.row, c).bottom)) + 1;
+  const rows: ScoreTableRow[] = [];
+  let total: ScoreTable['total'] = null;
+  let prev1: LevelLabel | null = null;
+  let prev2: LevelLabel | null = null;
+  const level = (r: number, col: number | undefined, weightCol: number | undefined, prev: LevelLabel | null): LevelLabel | null => {
+    if (col === undefined) return null;
+    const text = view.label(r, col);
+    if (text === '') return prev;
+    const field = view.field(r, col);
+    if (prev && prev.field.row === field.row && prev.field.col === field.col) return prev;
+    return { text, field, declaredWeight: weightCol !== undefined ? weightFromCell(view, r, weightCol) : declaredWeight(text) };
+  };
+  for (let r = start; r < view.rowCount; r++) {
+    const totalLabel = view.areasInRow(r).find(({ col }) => col <= cols.level3 && TOTAL_LABELS.test(view.label(r, col)));
+    if (totalLabel) {
+      const weight = firstFilled(view, r, [cols.weight, cols.level1Weight]);
+      total = { labelField: view.field(r, totalLabel.col), weight, score: view.field(r, cols.score) };
+      break;
+    }
+    if (view.area(r, cols.level3).top !== r) continue;
+    const name = view.label(r, cols.level3);
+    const weight = view.field(r, cols.weight);
+    const score = view.field(r, cols.score);
+    const criterionText = view.text(r, cols.criterion);
+    if (isPlaceholderName(name) && score.parsed.kind === 'blank' && (weight.parsed.kind === 'blank' || compactLabel(criterionText) === '')) continue;
+    const level1 = level(r, cols.level1, cols.level1Weight, prev1);
+    const level2 = level(r, cols.level2, cols.level2Weight, level1 !== prev1 ? null : prev2);
+    rows.push({
+      row: r,
+      level1,
+      level2,
+      name,
+      nameField: view.field(r, cols.level3),
+      weight,
+      criterion: view.field(r, cols.criterion),
+      criterionText,
+      explanation: cols.explanation !== undefined ? view.text(r, cols.explanation) || null : null,
+      score,
+      reason: cols.reason !== undefined ? view.field(r, cols.reason) : null,
+    });
+    prev1 = level1;
+    prev2 = level2;
+  }
+  const top = { from: 0, to: header.row };
+  return {
+    sheet: view.name,
+    department: department(view, top),
+    year: locateYear(view, header.row),
+    rows,
+    total,
+    grade: locateGrade(view),
+  };
+}
+
+function weightFromCell(view: SheetView, r: number, c: number): LevelLabel['declaredWeight'] {
+  const p = view.field(r, c).parsed;
+  if (p.kind !== 'number' || p.percent) return null;
+  return { value: p.value.toFixed(), decimals: p.decimals };
+}
+
+function firstFilled(view: SheetView, r: number, cols: ReadonlyArray<number | undefined>): Field | null {
+  for (const c of cols) if (c !== undefined && view.field(r, c).parsed.kind !== 'blank') return view.field(r, c);
+  return cols[0] !== undefined ? view.field(r, cols[0]) : null;
+}
+
+/** `单位名称：湘西州商务局`, `填报单位 | 湘西州商务局`. */
+function department(view: SheetView, rows: { from: number; to: number }): string | null {
+  const p = view.findFirst((l) => /^(单位名称|部门名称|部门\(单位\)名称|填报单位|评价单位|被评价单位|部门\(单位\))/.test(l), rows);
+  if (!p) return null;
+  const raw = view.text(p.row, p.col).normalize('NFKC');
+  const after = raw.includes(':') ? raw.slice(raw.indexOf(':') + 1).trim() : '';
+  if (after !== '') return after.replace(/\s+/g, ' ');
+  const right = view.areasInRow(p.row, view.area(p.row, p.col).right + 1).find(({ col }) => view.label(p.row, col) !== '');
+  return right ? view.text(p.row, right.col).trim() : null;
+}
