@@ -3,6 +3,7 @@
  * sheet names vary (`附件2`, `基础数据表`, `Sheet1`…) and sheets come in any order.
  */
 import { SheetView } from './sheet-view';
+import { isExecutionRowLabel } from './placeholder';
 
 export interface AnchorSet {
   readonly name: string;
@@ -30,7 +31,7 @@ export const BASIC_ANCHORS: AnchorSet = {
 export const SELF_EVAL_ANCHORS: AnchorSet = {
   name: '自评表',
   anchors: [
-    { name: '年度资金总额', test: has('年度资金总额') },
+    { name: '年度资金总额', test: isExecutionRowLabel },
     { name: '一级指标', test: (l) => l === '一级指标' },
     { name: '三级指标', test: (l) => l === '三级指标' },
     { name: '总分', test: (l) => l === '总分' || l === '合计' },

@@ -5,7 +5,7 @@
  */
 import { compactLabel } from '../core/value';
 import type { SheetView } from './sheet-view';
-import { declaredWeight, locateGrade, locateYear } from './locate-selfeval';
+import { declaredWeight, locateGrade, locateYear, withoutBracketed } from './locate-selfeval';
 import { isPlaceholderName } from './placeholder';
 import type { Field, LevelLabel, ScoreTable, ScoreTableRow } from './tables';
 
@@ -24,7 +24,7 @@ const HEADER_TESTS: ReadonlyArray<readonly [Role, (l: string) => boolean]> = [
 
 /** `分值(分)`, `得分（分）`: the unit in brackets is not part of the header. */
 function headerText(view: SheetView, r: number, c: number): string {
-  return view.label(r, c).replace(/\([^)]*\)/g, '');
+  return withoutBracketed(view.label(r, c));
 }
 
 export function roleOf(label: string): Role | null {
@@ -85,7 +85,7 @@ export function scoreTableColumns(view: SheetView, r: number): Columns | null {
 
 /** The header row: the first row whose cells name the columns a 指标评分表 needs. */
 export function findScoreTableHeader(view: SheetView): { row: number; cols: Columns } | null {
-  for (const p of view.findAll((l) => roleOf(l.replace(/\([^)]*\)/g, '')) === 'criterion')) {
+  for (const p of view.findAll((l) => roleOf(withoutBracketed(l)) === 'criterion')) {
     const cols = scoreTableColumns(view, p.row);
     if (cols) return { row: p.row, cols };
   }

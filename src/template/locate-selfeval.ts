@@ -4,6 +4,7 @@
  */
 import { compactLabel, parseAfterColon, parseText } from '../core/value';
 import type { SheetView } from './sheet-view';
+import { isExecutionRowLabel, isPlaceholderName } from './placeholder';
 import type { BreakdownGroup, ExecutionRow, Field, IndicatorKind, IndicatorRow, LevelLabel, SelfEvalTable, StatedGrade } from './tables';
 
 type Test = (label: string) => boolean;
@@ -13,9 +14,9 @@ const EXEC_HEADERS = {
   initialBudget: (l: string) => l.startsWith('年初预算'),
   budget: (l: string) => l === '全年预算数' || l.startsWith('调整后预算') || l === '全年预算' || l === '预算数',
   actual: (l: string) => l === '全年执行数' || l === '预算执行数' || l === '执行数' || l === '实际执行数' || l === '全年执行',
-  weight: (l: string) => l === '分值' || l === '权重',
-  rate: (l: string) => l.startsWith('执行率'),
-  score: (l: string) => l === '得分',
+  weight: (l: string) => l === '分值' || l === '权重' || l === '执行率权重' || l === '指标分值',
+  rate: (l: string) => l.startsWith('执行率') && !l.includes('得分') && !l.includes('权重'),
+  score: (l: string) => l === '得分' || l === '执行率得分',
 } satisfies Record<string, Test>;
 
 const INDICATOR_HEADERS = {
@@ -69,7 +70,7 @@ function mapHeaders<K extends string>(view: SheetView, r: number, tests: Record<
 }
 
 export function locateSelfEval(view: SheetView): SelfEvalTable {
-  const execAnchor = view.findFirst((l) => l.includes('年度资金总额'));
+  const execAnchor = view.findFirst(isExecutionRowLabel);
   const indicatorHeaderRow = view.findFirst((l) => l === '一级指标')?.row;
   const { execution, executionParts, execHeaderRow } = locateExecution(view, execAnchor);
   const breakdownEnd = indicatorHeaderRow ?? view.rowCount;
@@ -103,6 +104,8 @@ function locateExecution(
   if (!anchor) return { execution: null, executionParts: [], execHeaderRow: undefined };
   for (let h = anchor.row - 1; h >= Math.max(0, anchor.row - 6); h--) {
     const cols = mapHeaders(view, h, EXEC_HEADERS);
+    // Guizhou's form has 年初预算数(A) and 全年执行数(B) only: its execution rate is on 年初预算数.
+    if (cols.budget === undefined && cols.initialBudget !== undefined) cols.budget = cols.initialBudget;
     if (cols.budget === undefined || cols.actual === undefined) continue;
     const rowAt = (r: number, labelCol: number): ExecutionRow => ({
       label: view.label(r, labelCol),
@@ -206,6 +209,10 @@ function locateIndicators(view: SheetView, headerRow: number): { rows: Indicator
     const score = view.field(r, cols.score);
     if (view.area(r, cols.level3).top !== r) continue;
     if (name === '' && weight.parsed.kind === 'blank' && score.parsed.kind === 'blank') continue;
+    // A row the template leaves for the clerk (`指标1：`, `……`) with nothing scored in it is no indicator.
+    const target = view.field(r, cols.target);
+    const actual = view.field(r, cols.actual);
+    if (isPlaceholderName(name) && score.parsed.kind === 'blank' && target.parsed.kind === 'blank' && actual.parsed.kind === 'blank') continue;
     let level1: LevelLabel | null = prevLevel1;
     if (cols.level1 !== undefined) {
       const text = view.label(r, cols.level1);
@@ -222,8 +229,8 @@ function locateIndicators(view: SheetView, headerRow: number): { rows: Indicator
       level2,
       name,
       nameField: view.field(r, cols.level3),
-      target: view.field(r, cols.target),
-      actual: view.field(r, cols.actual),
+      target,
+      actual,
       weight,
       score,
       reason: cols.reason !== undefined ? view.field(r, cols.reason) : null,

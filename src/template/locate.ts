@@ -8,6 +8,7 @@ import { locateBasic } from './locate-basic';
 import { locateSelfEval } from './locate-selfeval';
 import { findScoreTableHeader, locateScoreTable } from './locate-scoretable';
 import type { LocatedWorkbook } from './tables';
+import { isExecutionRowLabel } from './placeholder';
 
 /**
  * The 指标评分表 is found first: it shares 一级指标/三级指标/合计 with the 自评表 and would
@@ -15,7 +16,7 @@ import type { LocatedWorkbook } from './tables';
  */
 function findScoreTableSheet(views: readonly SheetView[]): SheetView | null {
   for (const v of views) {
-    if (v.findFirst((l) => l.includes('年度资金总额'))) continue;
+    if (v.findFirst(isExecutionRowLabel)) continue;
     if (findScoreTableHeader(v)) return v;
   }
   return null;

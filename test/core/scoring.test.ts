@@ -195,6 +195,8 @@ describe('texts it refuses, with a plain reason', () => {
     ['①制度健全,1分;②执行有效', '未写明分值'],
     ['按完成比例计算得分,另加2分', '未能识别的计分子句'],
     ['管理制度健全性', '未能识别'],
+    [`以100%为标准,${'在职人员控制率'.repeat(80)}≤100%,计5分;每超过一个百分点扣0.5分`, '超过 400 字'],
+    ['每超过'.repeat(70000), '超过 400 字'],
   ])('%j', (text, reason) => {
     const r = parseCriterion(text);
     expect(r.ok).toBe(false);

@@ -8,6 +8,7 @@ import type { Band, Bound, Criterion, Direction, ParseResult } from './criterion
 import { ITEM_MARK, normalizeCriterion } from './normalize';
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
+const MAX_LENGTH = 400;
 
 const refuse = (reason: string): ParseResult => ({ ok: false, reason });
 const accept = (criterion: Criterion): ParseResult => ({ ok: true, criterion });
@@ -18,8 +19,11 @@ function pointMentions(t: string): number {
 }
 
 export function parseCriterion(raw: string): ParseResult {
+  if (raw.length > MAX_LENGTH * 4) return refuse(`评分标准超过 ${MAX_LENGTH} 字，不是可识别的计分表述`);
   const t = normalizeCriterion(raw);
   if (t === '') return refuse('评分标准为空');
+  // Scoring wordings are a sentence or two; a long text is prose (and the patterns stay linear on short input).
+  if (t.length > MAX_LENGTH) return refuse(`评分标准超过 ${MAX_LENGTH} 字，不是可识别的计分表述`);
   if (/(酌情|视情况|视具体情况|根据情况|综合评[价判定]|由评价组|专家评[分判])/.test(t)) {
     return refuse('评分标准含酌情扣分或综合评判，需人工判断');
   }
