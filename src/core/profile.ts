@@ -4,7 +4,14 @@
  */
 import type { MessageKey, RuleId, Severity } from './finding';
 import type { Grade } from './report';
-import type { SelfEvalForm } from '../template/tables';
+import type { Family, LabelSynonyms, ProfileContext } from './profile-file';
+import { parseProfileJson } from './profile-file';
+import type { ScoringOptions } from './scoring';
+import { DEFAULT_SCORING_OPTIONS } from './scoring';
+import hunanDeptOverall from './profiles/hunan-dept-overall.json';
+import hunanDeptOverallPlatform from './profiles/hunan-dept-overall-platform.json';
+import mofProject2020 from './profiles/mof-project-2020.json';
+import hunanDeptScoreTable2013 from './profiles/hunan-dept-scoretable-2013.json';
 
 export interface GradeBand {
   readonly grade: Grade;
@@ -26,7 +33,7 @@ export interface Profile {
   readonly id: string;
   readonly name: string;
   /** The form this profile is picked for when none is named. */
-  readonly form: SelfEvalForm;
+  readonly form: Family;
   /** Fewest decimals a comparison uses (RULES.md: 2 for amounts, scores and % figures). */
   readonly minDecimals: number;
   /**
@@ -38,6 +45,17 @@ export interface Profile {
   readonly grades: readonly GradeBand[];
   /** 执行率 > 100% still scores at most 分值 (our reading; see RULES.md). */
   readonly capExecutionScore: boolean;
+  /**
+   * The execution rate's base (RULES.md, "Families seen elsewhere"): 全年预算数 (调整后预算数; a
+   * form with 年初预算数 only is read on it), or 年初预算数 even where the form has both.
+   */
+  readonly executionBase: 'budget' | 'initial';
+  /** A deviation reason is required when 执行率 is below this fraction (Sichuan: 0.9); null: never. */
+  readonly reasonBelowExecutionRate: number | null;
+  /** Readings of the 评分标准 wordings that evaluators differ on (指标评分表). */
+  readonly scoring: ScoringOptions;
+  /** Labels the bureau's forms use beside the built-in ones. */
+  readonly labels: LabelSynonyms;
   /**
    * 指标偏离 (some budget platforms; HOSTS.md): a positive indicator whose 完成值 reaches
    * `ratio` × 指标值 loses `points`, because its target was set too low. Off by default.
@@ -52,61 +70,56 @@ export interface Profile {
   readonly standardWeights: StandardWeights | null;
 }
 
-export const HUNAN_DEPT_OVERALL: Profile = {
-  id: 'hunan-dept-overall',
-  name: '湖南省部门整体支出绩效自评（附件2 基础数据表 / 附件3 自评表）',
+/** The first shipped profile is what a bureau's file without `extends` starts from. */
+const DEFAULTS: Omit<Profile, 'id' | 'name'> = {
+  form: 'dept-overall',
   minDecimals: 2,
   severity: {},
-  grades: [
-    { grade: '优', min: 90 },
-    { grade: '良', min: 80 },
-    { grade: '中', min: 60 },
-    { grade: '差', min: Number.NEGATIVE_INFINITY },
-  ],
-  form: 'dept-overall',
+  grades: [],
   capExecutionScore: true,
+  executionBase: 'budget',
+  reasonBelowExecutionRate: null,
   overshootPenalty: null,
   totalCapByExecutionRate: null,
   standardWeights: null,
+  scoring: DEFAULT_SCORING_OPTIONS,
+  labels: {},
 };
 
+/**
+ * The shipped profiles are files in the format a bureau writes (profiles/*.json, documented by
+ * docs/profile.schema.json), read by the same validator: a mistake in one fails every test.
+ */
+function shipped(files: readonly unknown[]): Profile[] {
+  const out: Profile[] = [];
+  for (const json of files) {
+    const r = parseProfileJson(json, { shipped: out, severityKeys: new Set(), defaults: DEFAULTS });
+    if (!r.ok) throw new Error(`内置规则配置有误：${r.errors.join('；')}`);
+    out.push(r.profile);
+  }
+  return out;
+}
+
+export const PROFILES: readonly Profile[] = shipped([hunanDeptOverall, hunanDeptOverallPlatform, mofProject2020, hunanDeptScoreTable2013]);
+
+const byId = (id: string): Profile => PROFILES.find((p) => p.id === id)!;
+export const HUNAN_DEPT_OVERALL = byId('hunan-dept-overall');
 /** The same forms as scored by budget platforms that add the regional rules of HOSTS.md. */
-export const HUNAN_DEPT_OVERALL_PLATFORM: Profile = {
-  ...HUNAN_DEPT_OVERALL,
-  id: 'hunan-dept-overall-platform',
-  name: '湖南省部门整体支出绩效自评（含预算平台附加规则：指标偏离扣分、按执行率封顶总分）',
-  overshootPenalty: { ratio: 1.3, points: 2 },
-  totalCapByExecutionRate: [
-    { below: 0.5, cap: 59 },
-    { below: 0.6, cap: 69 },
-    { below: 0.7, cap: 79 },
-    { below: 0.8, cap: 89 },
-  ],
-};
-
+export const HUNAN_DEPT_OVERALL_PLATFORM = byId('hunan-dept-overall-platform');
 /**
  * The national 项目支出绩效自评表 (财预〔2020〕10号, 附件2): the same execution and indicator
  * rules, no 基础数据表, and standard weights — 产出 50, 效益 30, 满意度 10, 预算执行率 10 —
  * which the notice sets "in principle", so a deviation is a warning.
  */
-export const MOF_PROJECT_2020: Profile = {
-  ...HUNAN_DEPT_OVERALL,
-  id: 'mof-project-2020',
-  name: '项目支出绩效自评表（财预〔2020〕10号：产出 50、效益 30、满意度 10、预算执行率 10）',
-  form: 'project',
-  standardWeights: {
-    levels: [
-      { label: '产出', weight: 50 },
-      { label: '效益', weight: 30 },
-      { label: '满意度', weight: 10 },
-    ],
-    execution: 10,
-    source: '财预〔2020〕10号',
-  },
-};
-
-export const PROFILES: readonly Profile[] = [HUNAN_DEPT_OVERALL, HUNAN_DEPT_OVERALL_PLATFORM, MOF_PROJECT_2020];
+export const MOF_PROJECT_2020 = byId('mof-project-2020');
+/** The older 指标评分表 with its 基础数据表 (FAMILIES.md §1; RULES.md, "指标评分表"). */
+export const HUNAN_DEPT_SCORETABLE_2013 = byId('hunan-dept-scoretable-2013');
 
 export function findProfile(id: string): Profile | undefined {
   return PROFILES.find((p) => p.id === id);
+}
+
+/** What a bureau's profile file is checked against: the shipped profiles and the defaults. */
+export function profileContext(severityKeys: ReadonlySet<string>): ProfileContext {
+  return { shipped: PROFILES, severityKeys, defaults: DEFAULTS };
 }
