@@ -4,13 +4,14 @@
 import Decimal from 'decimal.js';
 import type { WorkbookGrid } from './template/grid';
 import { locateWorkbook } from './template/locate';
-import type { LocatedWorkbook } from './template/tables';
+import type { LocatedWorkbook, ScoreTable } from './template/tables';
 import type { Finding } from './core/finding';
 import { compareFindings, countBySeverity } from './core/finding';
 import type { Report } from './core/report';
 import { failedReport } from './core/report';
 import type { Profile } from './core/profile';
-import { HUNAN_DEPT_OVERALL, MOF_PROJECT_2020, findProfile, PROFILES } from './core/profile';
+import { HUNAN_DEPT_OVERALL, HUNAN_DEPT_SCORETABLE_2013, MOF_PROJECT_2020, findProfile, PROFILES } from './core/profile';
+import { recomputeScoreTable } from './core/scoretable';
 import { RULES } from './core/rules/registry';
 import type { AnyReport, Rule, RuleContext } from './core/rule';
 import { num, toFinding } from './core/rule';
@@ -22,8 +23,8 @@ import { ACK_SHEET, applyAcknowledgements, countAcknowledged } from './core/ackn
 export interface CheckOptions {
   /** The file as the user named it; goes into the report unchanged. */
   readonly file: string;
-  /** A profile ID; detected from the workbook when absent. */
-  readonly profile?: string;
+  /** A profile ID, or a profile read from a bureau's file; detected from the workbook when absent. */
+  readonly profile?: string | Profile;
 }
 
 export class UnknownProfileError extends Error {
@@ -34,6 +35,7 @@ export class UnknownProfileError extends Error {
 
 /** The form decides the family; the platform variant is never guessed (nothing on the form shows it). */
 function detectProfile(tables: LocatedWorkbook): Profile {
+  if (!tables.selfEval && tables.scoreTable) return HUNAN_DEPT_SCORETABLE_2013;
   return tables.selfEval?.form === 'project' ? MOF_PROJECT_2020 : HUNAN_DEPT_OVERALL;
 }
 
@@ -43,17 +45,18 @@ function baseName(file: string): string {
 
 export function checkWorkbook(grid: WorkbookGrid, opts: CheckOptions): Report {
   const tables = locateWorkbook(grid);
-  if (!tables.basic && !tables.selfEval) {
+  if (!tables.basic && !tables.selfEval && !tables.scoreTable) {
     const named = grid.sheets.map((s) => s.name).filter((n) => n !== ACK_SHEET);
     return failedReport(
       opts.file,
       'unrecognised',
-      `“${baseName(opts.file)}”中未识别出附件2 基础数据表、附件3 自评表或项目支出绩效自评表（在 ${named.length} 个工作表（${named.join('、')}）中未找到：${tables.missingAnchors.join('、')}）`,
+      `“${baseName(opts.file)}”中未识别出附件2 基础数据表、附件3 自评表、项目支出绩效自评表或指标评分表（在 ${named.length} 个工作表（${named.join('、')}）中未找到：${tables.missingAnchors.join('、')}）`,
       tables.missingAnchors,
     );
   }
   let profile: Profile;
-  if (opts.profile) {
+  if (typeof opts.profile === 'object') profile = opts.profile;
+  else if (opts.profile) {
     const p = findProfile(opts.profile);
     if (!p) throw new UnknownProfileError(opts.profile);
     profile = p;
@@ -68,8 +71,15 @@ function withAcknowledgements(grid: WorkbookGrid, report: Report): Report {
   return { ...report, findings, summary: { ...report.summary, acknowledged: countAcknowledged(findings) } };
 }
 
+/** Grade bands are on 100 points: a 指标评分表 whose 合计 分值 is another figure (a part of a form) gets no grade. */
+function gradedOutOf100(scored: ScoreTable | null | undefined): boolean {
+  const w = num(scored?.total?.weight);
+  return !scored || !w || w.value.eq(100);
+}
+
 export function runRules(file: string, tables: LocatedWorkbook, profile: Profile, sheetOrder: readonly string[]): Report {
   const recomputed = tables.selfEval ? recompute(tables.selfEval, profile) : null;
+  const scoreTable = tables.scoreTable ? recomputeScoreTable(tables.scoreTable, tables.basic, profile.scoring) : null;
   const findings: Finding[] = [];
   for (const rule of RULES as readonly Rule[]) {
     if (!rule.check) continue;
@@ -77,32 +87,39 @@ export function runRules(file: string, tables: LocatedWorkbook, profile: Profile
       tables,
       profile,
       recomputed,
+      scoreTable,
       report: (r) => findings.push(toFinding(rule, profile, r)),
       reportAs: (other, r) => findings.push(toFinding(other, profile, r as AnyReport)),
     };
     rule.check(ctx);
   }
   findings.sort(compareFindings(sheetOrder));
-  const enteredTotal = num(tables.selfEval?.total?.score);
-  const recomputedTotal = recomputed?.total ?? null;
+  // A workbook with both a 自评表 and a 指标评分表 is summed on its 自评表.
+  const scored = tables.selfEval ? null : tables.scoreTable;
+  const enteredTotal = num(tables.selfEval?.total?.score ?? scored?.total?.score);
+  const recomputedTotal = recomputed?.total ?? (scored ? (scoreTable?.total ?? null) : null);
   return {
     file,
     profile: profile.id,
     status: 'checked',
     error: null,
-    sheets: { basic: tables.basic?.sheet ?? null, selfEval: tables.selfEval?.sheet ?? null },
+    sheets: {
+      basic: tables.basic?.sheet ?? null,
+      selfEval: tables.selfEval?.sheet ?? null,
+      ...(tables.scoreTable ? { scoreTable: tables.scoreTable.sheet } : {}),
+    },
     summary: {
       ...countBySeverity(findings),
       enteredTotal: enteredTotal ? enteredString(enteredTotal) : null,
       recomputedTotal: recomputedTotal ? decimalString(recomputedTotal, profile.minDecimals, false) : null,
       // Graded as shown (94.995 reads 95.00), so the summary never contradicts itself.
-      grade: recomputedTotal ? gradeFor(recomputedTotal.toDecimalPlaces(profile.minDecimals, Decimal.ROUND_HALF_UP), profile) : null,
+      grade: recomputedTotal && gradedOutOf100(scored) ? gradeFor(recomputedTotal.toDecimalPlaces(profile.minDecimals, Decimal.ROUND_HALF_UP), profile) : null,
     },
     findings,
-    department: tables.selfEval?.department ?? null,
+    department: tables.selfEval?.department ?? scored?.department ?? null,
     project: tables.selfEval?.project ?? null,
-    year: tables.selfEval?.year ?? null,
-    statedGrade: tables.selfEval?.grade?.text ?? null,
+    year: tables.selfEval?.year ?? scored?.year ?? null,
+    statedGrade: tables.selfEval?.grade?.text ?? scored?.grade?.text ?? null,
     missingAnchors: tables.missingAnchors,
   };
 }

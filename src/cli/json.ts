@@ -12,7 +12,11 @@ export function reportToJson(report: Report): Record<string, unknown> {
     profile: report.profile,
     status: report.status,
     error: report.error,
-    sheets: { basic: report.sheets.basic, selfEval: report.sheets.selfEval },
+    sheets: {
+      basic: report.sheets.basic,
+      selfEval: report.sheets.selfEval,
+      ...(report.sheets.scoreTable !== undefined ? { scoreTable: report.sheets.scoreTable } : {}),
+    },
     summary: {
       errors: report.summary.errors,
       warnings: report.summary.warnings,

@@ -12,7 +12,8 @@ export const STATUS_NAME: Readonly<Record<ReportStatus, string>> = {
 
 export function sheetsLine(report: Report): string {
   const part = (label: string, name: string | null) => `${label}：${name ?? '未找到'}`;
-  return `${part('基础数据表', report.sheets.basic)}；${part('自评表', report.sheets.selfEval)}`;
+  const scoreTable = report.sheets.scoreTable ? `；${part('指标评分表', report.sheets.scoreTable)}` : '';
+  return `${part('基础数据表', report.sheets.basic)}；${part('自评表', report.sheets.selfEval)}${scoreTable}`;
 }
 
 export function summaryLine(report: Report): string {

@@ -55,7 +55,6 @@ export interface ProfileFile {
   readonly execution?: {
     readonly cap?: boolean;
     readonly base?: 'budget' | 'initial';
-    readonly reasonBelowRate?: number | null;
   };
   readonly overshootPenalty?: { readonly ratio: number; readonly points: number } | null;
   readonly totalCapByExecutionRate?: ReadonlyArray<{ readonly below: number; readonly cap: number }> | null;
@@ -225,11 +224,10 @@ export function parseProfileJson(json: Json, ctx: ProfileContext): ProfileParse 
   if ('severity' in o) out.severity = severity(c, o.severity, ctx);
   if ('grades' in o) out.grades = grades(c, o.grades);
   if ('execution' in o) {
-    const e = c.object(o.execution, 'execution', ['cap', 'base', 'reasonBelowRate']);
+    const e = c.object(o.execution, 'execution', ['cap', 'base']);
     if (e) {
       if ('cap' in e) out.capExecutionScore = c.boolean(e.cap, 'execution.cap');
       if ('base' in e) out.executionBase = c.oneOf(e.base, 'execution.base', READINGS.base);
-      if ('reasonBelowRate' in e) out.reasonBelowExecutionRate = e.reasonBelowRate === null ? null : c.number(e.reasonBelowRate, 'execution.reasonBelowRate', { above: 0, max: 1 });
     }
   }
   if ('overshootPenalty' in o) {
@@ -357,7 +355,7 @@ export function profileToJson(p: Profile): ProfileFile {
     minDecimals: p.minDecimals,
     severity: p.severity as Record<string, Severity>,
     grades: p.grades.map((g) => ({ grade: g.grade, min: Number.isFinite(g.min) ? g.min : null })),
-    execution: { cap: p.capExecutionScore, base: p.executionBase, reasonBelowRate: p.reasonBelowExecutionRate },
+    execution: { cap: p.capExecutionScore, base: p.executionBase },
     overshootPenalty: p.overshootPenalty,
     totalCapByExecutionRate: p.totalCapByExecutionRate,
     standardWeights: p.standardWeights,

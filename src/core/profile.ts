@@ -50,8 +50,6 @@ export interface Profile {
    * form with 年初预算数 only is read on it), or 年初预算数 even where the form has both.
    */
   readonly executionBase: 'budget' | 'initial';
-  /** A deviation reason is required when 执行率 is below this fraction (Sichuan: 0.9); null: never. */
-  readonly reasonBelowExecutionRate: number | null;
   /** Readings of the 评分标准 wordings that evaluators differ on (指标评分表). */
   readonly scoring: ScoringOptions;
   /** Labels the bureau's forms use beside the built-in ones. */
@@ -78,7 +76,6 @@ const DEFAULTS: Omit<Profile, 'id' | 'name'> = {
   grades: [],
   capExecutionScore: true,
   executionBase: 'budget',
-  reasonBelowExecutionRate: null,
   overshootPenalty: null,
   totalCapByExecutionRate: null,
   standardWeights: null,

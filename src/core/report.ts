@@ -22,7 +22,8 @@ export interface Report {
   readonly status: ReportStatus;
   /** A Chinese message naming what went wrong, when status is not `checked`. */
   readonly error: string | null;
-  readonly sheets: { readonly basic: string | null; readonly selfEval: string | null };
+  /** `scoreTable`: the 指标评分表's sheet, on a workbook that has one (CONTRACT.md). */
+  readonly sheets: { readonly basic: string | null; readonly selfEval: string | null; readonly scoreTable?: string | null };
   readonly summary: ReportSummary;
   readonly findings: readonly Finding[];
   /** 单位名称 from the 自评表 (主管部门 on a project form), when found. */

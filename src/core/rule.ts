@@ -13,6 +13,7 @@ import type { Finding, Severity, Suggestion } from './finding';
 import type { Profile } from './profile';
 import type { Quantity } from './value';
 import type { Recomputed } from './recompute';
+import type { ScoreTableRecomputed } from './scoretable';
 import type { Field, LocatedWorkbook } from '../template/tables';
 
 /** The names of a template's `{placeholders}`, as a union. */
@@ -52,6 +53,8 @@ export interface RuleContext<M extends Messages = Messages> {
   readonly profile: Profile;
   /** The scores the rules give for the 自评表, computed once per check. */
   readonly recomputed: Recomputed | null;
+  /** The 指标评分表's rows scored from the 基础数据表, computed once per check. */
+  readonly scoreTable: ScoreTableRecomputed | null;
   /** Generic in the message ID, so a helper for the rate or sum messages takes the context of any rule that declares them. */
   report<K extends keyof M & string>(r: ReportFor<M, K>): void;
   /** A finding under another rule's ID (the sum rules report `value.rounding`). */

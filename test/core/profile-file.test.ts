@@ -22,7 +22,7 @@ test('a bureau file extends a shipped profile and changes only what it says', ()
     extends: 'hunan-dept-overall',
     minDecimals: 1,
     severity: { 'selfeval.missing-reason': 'info' },
-    execution: { base: 'initial', reasonBelowRate: 0.9 },
+    execution: { base: 'initial' },
     scoring: { steps: 'started' },
     labels: { executionRow: ['资金合计'], weight: ['标准分'] },
   });
@@ -35,7 +35,6 @@ test('a bureau file extends a shipped profile and changes only what it says', ()
     minDecimals: 1,
     severity: { 'selfeval.missing-reason': 'info' },
     executionBase: 'initial',
-    reasonBelowExecutionRate: 0.9,
     scoring: { perPoint: 'proportional', steps: 'started' },
     labels: { executionRow: ['资金合计'], weight: ['标准分'] },
   });
@@ -66,7 +65,7 @@ test.each<[string, unknown, string]>([
   ['grades not named 优良中差', { ...ok, grades: [{ grade: '优', min: 90 }, { grade: '合格', min: 60 }, { grade: '差', min: null }] }, '键“grades[1].grade”的值“合格”无效'],
   ['an execution base not allowed', { ...ok, execution: { base: 'adjusted' } }, '键“execution.base”的值“adjusted”无效，可用：budget（全年预算数（调整后预算数））、initial（年初预算数）'],
   ['an execution cap as text', { ...ok, execution: { cap: 'yes' } }, '键“execution.cap”应为 true 或 false'],
-  ['a reason threshold as a percentage', { ...ok, execution: { reasonBelowRate: 90 } }, '键“execution.reasonBelowRate”的值 90 无效：应为数字，大于 0，不大于 1'],
+  ['an execution key not allowed', { ...ok, execution: { reasonBelowRate: 0.9 } }, '键“execution.reasonBelowRate”不是可用的键；“execution”中可用：cap、base'],
   ['an overshoot ratio not above 1', { ...ok, overshootPenalty: { ratio: 1, points: 2 } }, '键“overshootPenalty.ratio”的值 1 无效：应为数字，大于 1'],
   ['total caps not ascending', { ...ok, totalCapByExecutionRate: [{ below: 0.8, cap: 89 }, { below: 0.5, cap: 59 }] }, '键“totalCapByExecutionRate[1].below”应大于上一档的 0.8'],
   ['standard weights without a source', { ...ok, standardWeights: { levels: [{ label: '产出', weight: 50 }], execution: 10 } }, '键“standardWeights.source”应为非空文字'],

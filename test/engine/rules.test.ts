@@ -92,12 +92,15 @@ const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
   ['deadline missed is left to judgment', [['self', 'E17', '6月底前'], ['self', 'F17', '2023年8月'], ['self', 'H17', 8], ['self', 'I17', '受疫情影响延期'], ['self', 'H21', 92.99]], [['selfeval.qualitative', 'info', 'H17', '8', null]]],
   ['a deadline passed into the next year is late', [['self', 'E17', '12月底前'], ['self', 'F17', '2024年1月']], [['selfeval.qualitative', 'info', 'H17', '10', null]]],
   ['a duration named as a time is a time limit, whatever its 二级指标', [['self', 'C17', '质量指标'], ['self', 'E17', '1年'], ['self', 'F17', '0.5年']], []],
-  ['a time that is an amount (培训时间 40小时) is scored by proportion', [['self', 'D16', '培训时间'], ['self', 'E16', '40小时'], ['self', 'F16', '32小时']], [['selfeval.indicator-score', 'warning', 'H16', '10', '8.00'], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.99']]],
+  ['a time that is an amount (培训时间 40小时) is scored by proportion', [['self', 'D16', '培训时间'], ['self', 'E16', '40小时'], ['self', 'F16', '32小时']], [['selfeval.indicator-score', 'warning', 'H16', '10', '8.00'], ['selfeval.missing-reason', 'warning', 'I16', null, null], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.99']]],
+  // RULES.md, deviation reason: an unmet target scored in full still needs its cause.
+  ['an unmet target scored in full needs a reason', [['self', 'F15', 12]], [['selfeval.indicator-score', 'warning', 'H15', '10', '7.50'], ['selfeval.missing-reason', 'warning', 'I15', null, null], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.49']]],
   ['个工作日 is always a time limit', [['self', 'E16', '10个工作日'], ['self', 'F16', '5个工作日']], []],
   [
     'training hours stay an amount',
     [['self', 'D16', '培训时长'], ['self', 'E16', '40小时'], ['self', 'F16', '30小时']],
-    [['selfeval.indicator-score', 'warning', 'H16', '10', '7.50'], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.49']],
+    // 30 of 40 hours is a deviation from the target: its reason is required too.
+    [['selfeval.indicator-score', 'warning', 'H16', '10', '7.50'], ['selfeval.missing-reason', 'warning', 'I16', null, null], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.49']],
   ],
   ['negative figures are not scored by proportion', [['self', 'E14', -5], ['self', 'F14', -10]], [['selfeval.qualitative', 'info', 'H14', '8.25', null]]],
   ['`90%以上` is a target of at least 90%', [['self', 'E19', '90%以上']], []],

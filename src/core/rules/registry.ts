@@ -24,6 +24,8 @@ import qualitative from './selfeval/qualitative';
 import unitMismatch from './selfeval/unit-mismatch';
 import unparsed from './value/unparsed';
 import rounding from './value/rounding';
+import criterionScore from './scoretable/criterion-score';
+import criterionUnparsed from './scoretable/criterion-unparsed';
 
 /**
  * The one list of rules: `RuleId` and the message IDs are derived from it (finding.ts), the
@@ -55,6 +57,8 @@ export const RULES = [
   grade,
   qualitative,
   unitMismatch,
+  criterionScore,
+  criterionUnparsed,
   rounding,
 ] as const;
 

@@ -38,13 +38,15 @@ export default defineRule({
   options: ['minDecimals'],
   messages: MESSAGES,
   check(ctx) {
-    const t = ctx.tables.selfEval;
-    if (!t) return;
+    const t = ctx.tables.selfEval ?? { execution: null, indicators: [] };
     const r = ctx.recomputed;
     if (t.execution?.score && t.execution.weight) checkBounds(ctx, t.execution.score, t.execution.weight, '预算执行率', r?.execution?.expected ?? null);
     t.indicators.forEach((row, i) => {
       const a = r?.indicators[i]?.assessment;
       checkBounds(ctx, row.score, row.weight, `“${row.name}”`, a?.kind === 'scored' ? a.expected : null);
     });
+    for (const { row, assessment: a } of ctx.scoreTable?.rows ?? []) {
+      checkBounds(ctx, row.score, row.weight, `“${row.name}”`, a.kind === 'scored' ? a.expected : null);
+    }
   },
 });
