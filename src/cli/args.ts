@@ -31,6 +31,7 @@ export type ParsedArgs =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'list-rules' }
+  | { readonly kind: 'print-profile'; readonly name: string }
   | { readonly kind: 'error'; readonly message: string };
 
 const VALUE_OPTIONS = ['--format', '--out', '--annotate', '--summary', '--profile', '--max-warnings', '--jobs', '--timeout', '--max-memory'] as const;
@@ -57,6 +58,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--version' || arg === '-V') return { kind: 'version' };
     if (arg === '--list-rules') return { kind: 'list-rules' };
+    if (arg === '--print-profile' || arg.startsWith('--print-profile=')) {
+      const name = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
+      if (name === undefined || name === '' || name.startsWith('-')) return error('选项 --print-profile 需要一个内置规则配置的名称');
+      return { kind: 'print-profile', name };
+    }
     if (arg === '-q') {
       flags.add('--quiet');
       continue;

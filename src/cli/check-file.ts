@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'fs';
 import { failedReport, type Report } from '../core/report';
 import { checkWorkbook } from '../engine';
+import type { Profile } from '../core/profile';
 import { baseName } from '../host/file/bytes';
 import { failures } from '../host/file/failure';
 import { DEFAULT_READ_LIMITS, readWorkbook } from '../host/file/read';
@@ -17,7 +18,7 @@ export interface CheckedFile {
   readonly bytes: Uint8Array | null;
 }
 
-export async function checkFile(path: string, profile: string | undefined): Promise<CheckedFile> {
+export async function checkFile(path: string, profile: string | Profile | undefined): Promise<CheckedFile> {
   let bytes: Uint8Array;
   try {
     // Refuse an oversized file before loading it into memory.

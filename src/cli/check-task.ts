@@ -3,13 +3,14 @@
  * asked. Runs inside the worker (worker.ts), so whatever a hostile workbook does to memory or
  * time stays there; every failure it can catch becomes a report.
  */
+import type { Profile } from '../core/profile';
 import { failedReport } from '../core/report';
 import { annotateWorkbook } from '../host/file/annotate';
 import { checkFile } from './check-file';
 import { internalError } from './internal-error';
 import type { CheckOutcome } from './task';
 
-export async function runCheckTask(path: string, profile: string | undefined, annotate: boolean): Promise<CheckOutcome> {
+export async function runCheckTask(path: string, profile: string | Profile | undefined, annotate: boolean): Promise<CheckOutcome> {
   const { report, bytes } = await checkFile(path, profile);
   if (!annotate) return { report, annotated: null, annotateError: null };
   if (bytes === null || report.status === 'unreadable') {

@@ -5,9 +5,12 @@
  * which never writes through a link or onto an input. Reports, warnings and outputs come in input
  * order whatever order the workers finish in.
  */
-import { mkdirSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import { dirname, relative, resolve, sep } from 'path';
 import { findProfile, PROFILES } from '../core/profile';
+import type { Profile } from '../core/profile';
+import { profileToJson } from '../core/profile-file';
+import { loadProfileText } from '../core/profile-load';
 import { failedReport, type Report } from '../core/report';
 import { AnnotatedNames, type AnnotatedTarget } from './annotated-names';
 import { formatHint, parseArgs, resolveFormat, type CliOptions } from './args';
@@ -37,6 +40,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'list-rules':
       io.stdout.write(renderRuleList());
       return EXIT_OK;
+    case 'print-profile': {
+      const p = findProfile(parsed.name);
+      if (!p) {
+        io.stderr.write(`selfeval-check：未知的规则配置“${parsed.name}”。可用：${PROFILES.map((x) => x.id).join('、')}\n`);
+        return EXIT_TROUBLE;
+      }
+      io.stdout.write(`${JSON.stringify(profileToJson(p), null, 2)}\n`);
+      return EXIT_OK;
+    }
     case 'error':
       io.stderr.write(`selfeval-check：${parsed.message}\n运行 selfeval-check --help 查看用法。\n`);
       return EXIT_TROUBLE;
@@ -46,10 +58,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
-  if (options.profile && !findProfile(options.profile)) {
-    io.stderr.write(`selfeval-check：未知的规则配置“${options.profile}”。可用：${PROFILES.map((p) => p.id).join('、')}\n`);
-    return EXIT_TROUBLE;
-  }
+  const profile = resolveProfile(options.profile, io);
+  if (profile === false) return EXIT_TROUBLE;
   const inputs = collectInputs(options.paths);
   const clash = outputOnInput(options, inputs.entries);
   if (clash) {
@@ -81,7 +91,7 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   const writtenCopies: (string | null)[] = inputs.entries.map(() => null);
 
   const files = inputs.entries.flatMap((e, i) => (e.kind === 'file' ? [{ entry: e, index: i }] : []));
-  const tasks: TaskInput[] = files.map(({ entry }) => ({ path: entry.path, profile: options.profile, annotate: annotate !== null }));
+  const tasks: TaskInput[] = files.map(({ entry }) => ({ path: entry.path, profile, annotate: annotate !== null }));
   const progress = createProgress(io.stderr, files.length);
   let finished = 0;
   const jobs = options.jobs ?? defaultJobs();
@@ -168,4 +178,32 @@ function outputOnInput(options: CliOptions, entries: readonly InputEntry[]): str
     if (out !== undefined && inputs.has(canonicalPath(out))) return out;
   }
   return null;
+}
+
+/**
+ * --profile NAME picks a shipped profile; --profile FILE.json reads a bureau's own (a path, or
+ * any name ending in .json). false: said on stderr, nothing is checked.
+ */
+function resolveProfile(value: string | undefined, io: CliIo): string | Profile | undefined | false {
+  if (value === undefined) return undefined;
+  if (/\.json$/i.test(value) || /[\\/]/.test(value)) {
+    let text: string;
+    try {
+      text = readFileSync(value, 'utf8');
+    } catch {
+      io.stderr.write(`selfeval-check：无法读取规则配置文件“${value}”\n`);
+      return false;
+    }
+    const r = loadProfileText(text, value);
+    if (!r.ok) {
+      io.stderr.write(`selfeval-check：${r.message}\n`);
+      return false;
+    }
+    return r.profile;
+  }
+  if (!findProfile(value)) {
+    io.stderr.write(`selfeval-check：未知的规则配置“${value}”。可用：${PROFILES.map((p) => p.id).join('、')}；或给出规则配置文件（.json）\n`);
+    return false;
+  }
+  return value;
 }

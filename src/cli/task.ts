@@ -1,10 +1,12 @@
 /** Messages between the CLI's main thread and its check workers (see pool.ts, worker.ts). */
 import type { Report } from '../core/report';
+import type { Profile } from '../core/profile';
 
 export interface CheckTask {
   readonly id: number;
   readonly path: string;
-  readonly profile: string | undefined;
+  /** A shipped profile's ID, or a bureau's profile read from its file (plain data: it crosses to the worker). */
+  readonly profile: string | Profile | undefined;
   /** Also make the annotated copy (returned as bytes; the main thread writes it). */
   readonly annotate: boolean;
 }

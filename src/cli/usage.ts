@@ -15,7 +15,8 @@ export function renderRuleList(): string {
 }
 export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>...
 
-核对部门整体支出绩效自评工作簿（附件2 基础数据表、附件3 自评表）和项目支出绩效自评表的计算与评分。
+核对部门整体支出绩效自评工作簿（附件2 基础数据表、附件3 自评表）、项目支出绩效自评表和
+部门整体支出绩效评价指标评分表的计算与评分。
 接受 .xlsx、.xlsm、.xls 工作簿和 .docx 自评报告（核对其中各表格，并把正文所述数字与表格对照；.doc 请先另存为 .docx）；文件夹会逐层查找其中所有工作簿和报告。原文件只读不改。
 
 选项：
@@ -28,9 +29,12 @@ export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>..
   --summary FILE.xlsx      写一份汇总表：“核对汇总”每个工作簿一行（单位、年度、总分、等次、填报等次、
                            问题数、状态、标注副本链接），“全部问题”每个问题一行（与 --annotate 同用时
                            可点击打开标注副本中的单元格），“概览”按等次和规则计数
-  --profile NAME           指定规则配置（默认按工作簿自动识别）：
+  --profile NAME|FILE.json 指定规则配置（默认按工作簿自动识别）：
                            hunan-dept-overall（默认）；hunan-dept-overall-platform（另加
-                           指标偏离扣分、按执行率封顶总分）
+                           指标偏离扣分、按执行率封顶总分）；mof-project-2020（项目支出）；
+                           hunan-dept-scoretable-2013（指标评分表）；或财政局自己写的
+                           规则配置文件（格式见 docs/profile.schema.json）
+  --print-profile NAME     输出一个内置规则配置（JSON），可作为自写配置的起点
   -q, --quiet              报告中只列出错误（警告和提示照常计数）
   --max-warnings N         警告（已说明的不计）超过 N 条时退出码为 1（与 ESLint 相同）
   --color, --no-color      文本报告是否着色（默认：仅在终端着色；遵循 NO_COLOR、FORCE_COLOR）

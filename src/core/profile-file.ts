@@ -78,7 +78,7 @@ export interface ProfileContext {
 
 export type ProfileParse = { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: readonly string[] };
 
-const TOP_KEYS = [
+export const TOP_KEYS = [
   '$schema',
   'id',
   'name',

@@ -4,7 +4,7 @@
  * figure a reviewer sees in the summary is the one the findings explain.
  */
 import Decimal from 'decimal.js';
-import type { ExecutionRow, SelfEvalTable } from '../template/tables';
+import type { ExecutionRow, Field, SelfEvalTable } from '../template/tables';
 import { num } from './rule';
 import { assessIndicator, type Assessment } from './indicator';
 import { showEntered } from './precision';
@@ -18,8 +18,17 @@ export interface ExecutionScore {
 }
 
 /** 得分 = 分值 × min(执行率, 100%); null when 全年预算数 is 0 or blank. */
+/**
+ * The execution rate's base (profile option `execution.base`): 全年预算数 (the form's own budget
+ * column: 调整后预算数, or 年初预算数 on a form without either), or 年初预算数 where the profile says so.
+ */
+export function executionBase(row: ExecutionRow, profile: Profile): { readonly field: Field; readonly name: string } {
+  if (profile.executionBase === 'initial' && row.initialBudget) return { field: row.initialBudget, name: '年初预算数' };
+  return { field: row.budget, name: row.budgetName ?? '全年预算数' };
+}
+
 export function executionScore(row: ExecutionRow, profile: Profile): ExecutionScore | null {
-  const budget = num(row.budget);
+  const budget = num(executionBase(row, profile).field);
   const actual = num(row.actual);
   const weight = num(row.weight);
   if (!budget || !actual || !weight || budget.value.isZero()) return null;

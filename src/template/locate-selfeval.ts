@@ -107,7 +107,9 @@ function locateExecution(
     // Guizhou's form has 年初预算数(A) and 全年执行数(B) only: its execution rate is on 年初预算数.
     if (cols.budget === undefined && cols.initialBudget !== undefined) cols.budget = cols.initialBudget;
     if (cols.budget === undefined || cols.actual === undefined) continue;
+    const budgetName = headerLabel(view, h, cols.budget);
     const rowAt = (r: number, labelCol: number): ExecutionRow => ({
+      budgetName,
       label: view.label(r, labelCol),
       labelField: view.field(r, labelCol),
       initialBudget: cols.initialBudget !== undefined ? view.field(r, cols.initialBudget) : null,

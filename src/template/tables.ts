@@ -88,6 +88,8 @@ export interface ExecutionRow {
   readonly labelField: Field;
   readonly initialBudget: Field | null;
   readonly budget: Field;
+  /** The budget column's header as the form writes it (全年预算数, 调整后预算数; 年初预算数 on a form without either). */
+  readonly budgetName?: string;
   readonly actual: Field;
   readonly weight: Field | null;
   readonly rate: Field | null;

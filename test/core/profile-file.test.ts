@@ -3,7 +3,9 @@
  * bureau's file extends one, and every kind of mistake gets a Chinese message naming the key.
  */
 import { PROFILES, findProfile, profileContext } from '../../src/core/profile';
-import { parseProfileJson, profileToJson } from '../../src/core/profile-file';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { LABEL_KEYS, TOP_KEYS, parseProfileJson, profileToJson } from '../../src/core/profile-file';
 import { RULES } from '../../src/core/rules/registry';
 
 const ctx = profileContext(new Set(RULES.map((r) => r.id)));
@@ -82,4 +84,13 @@ test('every mistake of a file is said at once', () => {
   const r = parse({ ...ok, minDecimals: -1, scoring: { steps: 'x' }, colour: 'red' });
   expect(r.ok).toBe(false);
   if (!r.ok) expect(r.errors).toHaveLength(3);
+});
+
+test('docs/profile.schema.json documents the keys the validator accepts, and the shipped profile names', () => {
+  const schema = JSON.parse(readFileSync(join(__dirname, '../../docs/profile.schema.json'), 'utf8'));
+  expect(Object.keys(schema.properties).sort()).toEqual([...TOP_KEYS].sort());
+  expect(Object.keys(schema.properties.labels.properties).sort()).toEqual([...LABEL_KEYS].sort());
+  expect(Object.keys(schema.properties.execution.properties).sort()).toEqual(['base', 'cap']);
+  expect(Object.keys(schema.properties.scoring.properties).sort()).toEqual(['perPoint', 'steps']);
+  expect(schema.properties.extends.enum).toEqual(PROFILES.map((p) => p.id));
 });

@@ -7,6 +7,7 @@ import { checkWorkbook } from '../../src/engine';
 import type { Finding } from '../../src/core/finding';
 import type { RawValue } from '../../src/template/grid';
 import { sheetFromArray } from '../../src/template/grid';
+import { HUNAN_DEPT_OVERALL } from '../../src/core/profile';
 
 type Short = [ruleId: string, severity: string, cell: string, entered: string | null, expected: string | null];
 const short = (f: Finding): Short => [f.ruleId, f.severity, f.cell, f.entered, f.expected];
@@ -69,4 +70,26 @@ test('a placeholder-named row that is scored is still an indicator (and must add
 test('a label that merely ends in 总额 (年度进出口总额) is an indicator, not the execution row', () => {
   const r = guizhou('年度资金总额', [[null, '经济效益', '年度进出口总额', '9亿元', '10亿元', 0, 0, null]]);
   expect(r.findings.map(short)).toEqual(T7_FINDINGS);
+});
+
+test('the execution base is a profile option: 年初预算数 even where the form has 全年预算数', () => {
+  // Seed-004-like figures: 年初 800.00, 全年 866.48, 执行 857.71, 分值 10, 得分 9.9 (on 全年: 98.99%).
+  const rows: RawValue[][] = [
+    ['部门整体支出绩效自评表'],
+    ['项目资金', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ['年度资金总额', 800, 866.48, 857.71, 10, '98.99%', 9.9],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['产出指标', '数量指标', '办理事项数', 200, 230, 90, 90, null],
+    ['总分', null, null, null, null, 100, 99.9, null],
+  ];
+  const grid = { sheets: [sheetFromArray('自评表', rows, [])] };
+  expect(checkWorkbook(grid, { file: 'm' }).findings.map(short)).toEqual([]);
+  const initial = { ...HUNAN_DEPT_OVERALL, id: 'initial-base', executionBase: 'initial' as const };
+  // 857.71 ÷ 800 = 107.21%: over its base (warning), the rate cell is wrong, the score capped at 10.
+  expect(checkWorkbook(grid, { file: 'm', profile: initial }).findings.map(short)).toEqual([
+    ['selfeval.execution-overspend', 'warning', 'D3', '857.71', '800.00'],
+    ['selfeval.execution-rate', 'error', 'F3', '0.9899', '1.0721'],
+    ['selfeval.execution-score', 'error', 'G3', '9.9', '10.00'],
+    ['selfeval.recomputed-total', 'info', 'G6', '99.9', '100.00'], // 10 + 90
+  ]);
 });

@@ -1,11 +1,12 @@
 import { defineRule, num } from '../../rule';
+import { executionBase } from '../../recompute';
 import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../../precision';
 
 export default defineRule({
   id: 'selfeval.execution-score',
   title: '预算执行得分',
   description: '预算执行得分 = 分值 × min(执行率, 100%)：执行率超过 100% 仍至多得满分（按 100% 计）',
-  options: ['minDecimals', 'capExecutionScore'],
+  options: ['minDecimals', 'capExecutionScore', 'executionBase'],
   messages: {
     wrong: { severity: 'error', text: '执行率得分应为 {expected}（{weight} × {rate}），填报为 {entered}' },
     wrongCapped: { severity: 'error', text: '执行率得分应为 {expected}（{weight} × 100%，执行率 {rate} 按 100% 计），填报为 {entered}' },
@@ -29,7 +30,7 @@ export default defineRule({
       entered: score ? enteredString(score) : null,
       expected,
       explanation: `${expected} = ${computed.formula}`,
-      inputs: [e.budget, e.actual, e.weight],
+      inputs: [executionBase(e, ctx.profile).field, e.actual, e.weight],
       suggestion: { value: expected, percent: false },
     });
   },
