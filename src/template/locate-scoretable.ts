@@ -110,7 +110,8 @@ export function locateScoreTable(view: SheetView): ScoreTable | null {
     if (text === '') return prev;
     const field = view.field(r, col);
     if (prev && prev.field.row === field.row && prev.field.col === field.col) return prev;
-    return { text, field, declaredWeight: weightCol !== undefined ? weightFromCell(view, r, weightCol) : declaredWeight(text) };
+    if (weightCol === undefined) return { text, field, declaredWeight: declaredWeight(text) };
+    return { text, field, declaredWeight: weightFromCell(view, r, weightCol), weightField: view.field(r, weightCol) };
   };
   for (let r = start; r < view.rowCount; r++) {
     const totalLabel = view.areasInRow(r).find(({ col }) => col <= cols.level3 && TOTAL_LABELS.test(view.label(r, col)));

@@ -110,6 +110,8 @@ export interface LevelLabel {
   readonly field: Field;
   /** The Σ 分值 a label like `产出指标(40分)` declares. */
   readonly declaredWeight: { readonly value: string; readonly decimals: number } | null;
+  /** The cell declaring the weight when it is a 分值 column beside the label (指标评分表), not the label itself. */
+  readonly weightField?: Field;
 }
 
 export interface IndicatorRow {

@@ -15,7 +15,7 @@ export default defineRule({
         messageId: 'unparsed',
         data: { name: row.name, reason: a.reason },
         at: row.criterion ?? row.nameField,
-        entered: null,
+        entered: row.criterion?.parsed.kind === 'text' ? row.criterion.parsed.text : null,
         expected: null,
         explanation: `评分标准：${row.criterionText.trim() || '（空）'}`,
         inputs: [row.criterion ?? row.nameField],

@@ -43,7 +43,8 @@ function checkLevels(ctx: RuleContext<typeof MESSAGES>, all: readonly Row[]): vo
     ctx.report({
       messageId: 'mismatch',
       data: { level: textBeforeParen(label.text), declared: declared.value, sum: show(sum, d, false) },
-      at: label.field,
+      // The label (`产出指标(40分)`), or the 分值 cell beside it where the form has one.
+      at: label.weightField ?? label.field,
       entered: new Decimal(declared.value).toFixed(declared.decimals),
       expected: decimalString(sum, d, false),
       explanation: `${show(sum, d, false)} = ${weights.map((w) => (w ? w.text : '0')).join(' + ')}`,
