@@ -26,6 +26,7 @@ import unparsed from './value/unparsed';
 import rounding from './value/rounding';
 import criterionScore from './scoretable/criterion-score';
 import criterionUnparsed from './scoretable/criterion-unparsed';
+import narrativeFigure from './report/narrative-figure';
 
 /**
  * The one list of rules: `RuleId` and the message IDs are derived from it (finding.ts), the
@@ -60,6 +61,7 @@ export const RULES = [
   criterionScore,
   criterionUnparsed,
   rounding,
+  narrativeFigure,
 ] as const;
 
 export type AnyRule = (typeof RULES)[number];
