@@ -25,7 +25,7 @@ import {
   type MarkTarget,
   type RecalcEntry,
 } from './common';
-import { HostError, type HostKind, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost, type UndoResult } from './types';
+import { HostError, type Unwatch, type HostKind, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost, type UndoResult } from './types';
 
 /** How a sheet stands for writing, as the host reported it in this operation. */
 export type SheetState = 'writable' | 'protected' | 'missing';
@@ -136,6 +136,7 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
    * a HostError before writing when a sheet is protected (the clerk can unprotect and retry).
    */
   protected abstract unwriteRecalc(entries: readonly RecalcEntry<F>[]): Promise<Unwritten>;
+  abstract watchChanges(sheets: readonly string[], onChange: () => void): Promise<Unwatch | null>;
   /** Replaces the 已说明 sheet's contents with `rows` (all text), adding it very hidden; null deletes it. */
   protected abstract writeAckRows(rows: readonly (readonly string[])[] | null): Promise<void>;
 

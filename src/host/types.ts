@@ -69,7 +69,17 @@ export interface SpreadsheetHost {
    * Simplified Chinese sentence each, for the pane to show once; empty when nothing is missing.
    */
   limitations?(): Promise<readonly string[]>;
+  /**
+   * Calls `onChange` after a cell of one of `sheets` changed — the clerk's committed edit (both
+   * hosts report a change only after Enter, never while a cell is being edited) or a write of
+   * ours. Resolves with a function that stops watching, or null where this host cannot watch
+   * (Excel below ExcelApi 1.7); the pane then re-checks only on 核对. Events may come in bursts:
+   * debouncing is the pane's business.
+   */
+  watchChanges(sheets: readonly string[], onChange: () => void): Promise<Unwatch | null>;
 }
+
+export type Unwatch = () => Promise<void>;
 
 export interface UndoResult {
   readonly restored: number;

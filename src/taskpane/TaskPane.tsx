@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
 import type { SpreadsheetHost } from '../host/types';
 import { ActionBar } from './components/ActionBar';
 import { FindingList } from './components/FindingList';
@@ -55,6 +55,13 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
         onUndo={() => void act.undoRecalc()}
       />
       {st.limitations.length > 0 && <LimitationsNotice lines={st.limitations} />}
+      <Switch
+        checked={st.following}
+        disabled={st.followUnavailable}
+        label={st.followUnavailable ? T.followUnavailable : T.follow}
+        onChange={(_, d) => act.setFollowing(d.checked)}
+        data-testid="follow-switch"
+      />
       {st.error && <ErrorNotice message={st.error} />}
       {st.notice && <SuccessNotice message={st.notice} />}
       {st.busy && <LoadingView busy={st.busy} />}

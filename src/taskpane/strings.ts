@@ -31,6 +31,8 @@ export const T = {
   writing: '正在写入重算结果…',
   undoing: '正在撤销重算…',
   explaining: '正在保存说明…',
+  follow: '修改单元格后自动重新核对',
+  followUnavailable: '此版本的 Excel 不能通知单元格修改（需 ExcelApi 1.7），请修改后点“重新核对”',
   ackBadge: '已说明',
   ackOpen: '说明原因…',
   ackLabel: '说明理由（必填，随工作簿保存，审核人可见）',

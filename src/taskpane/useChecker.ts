@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../core/finding';
 import type { Report } from '../core/report';
 import type { WorkbookGrid } from '../template/grid';
-import { isHostError, type RecalcChange, type SpreadsheetHost } from '../host/types';
+import { isHostError, type RecalcChange, type SpreadsheetHost, type Unwatch } from '../host/types';
 import { planRecalc } from '../core/recalc-plan';
 import { recalcLabels } from '../core/recalc-labels';
 import { cellKey } from '../template/grid';
@@ -40,6 +40,12 @@ export interface CheckerState {
   readonly selected: string | null;
   /** What this host version cannot do (SpreadsheetHost.limitations), shown once. */
   readonly limitations: readonly string[];
+  /** Whether an edit in a checked sheet re-checks by itself (after FOLLOW_DEBOUNCE_MS). */
+  readonly following: boolean;
+  /** This host cannot report changes (Excel below ExcelApi 1.7): only 核对 re-checks. */
+  readonly followUnavailable: boolean;
+  /** When a re-check that followed an edit last finished (ms since epoch). */
+  readonly refreshedAt: number | null;
 }
 
 /** One line of the 一键重算 preview: a cell of the first (all ticked) plan, or one a smaller plan added. */
@@ -64,6 +70,8 @@ export interface RecalcPreview {
 }
 
 export interface CheckerActions {
+  /** Turns 输入后自动核对 on or off (remembered by this browser/web view). */
+  setFollowing(on: boolean): void;
   check(): Promise<void>;
   clearMarks(): Promise<void>;
   openRecalc(): Promise<void>;
@@ -84,6 +92,29 @@ export interface CheckerOptions {
   readonly check: CheckFn;
   /** The workbook's name for the report; defaults to 当前工作簿. */
   readonly fileName?: string;
+  /** Quiet time after the last change before the re-check; default FOLLOW_DEBOUNCE_MS. */
+  readonly followDebounceMs?: number;
+}
+
+/** A burst of edits (typing down a column, a paste) gives one re-check this long after the last. */
+export const FOLLOW_DEBOUNCE_MS = 800;
+
+const FOLLOW_KEY = 'selfeval-check.follow';
+
+function loadFollowing(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(FOLLOW_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+function saveFollowing(on: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(FOLLOW_KEY, on ? 'on' : 'off');
+  } catch {
+    // a web view without storage: the switch holds for this session only
+  }
 }
 
 const INITIAL: CheckerState = {
@@ -100,6 +131,9 @@ const INITIAL: CheckerState = {
   preview: null,
   selected: null,
   limitations: [],
+  following: true,
+  followUnavailable: false,
+  refreshedAt: null,
 };
 
 /** The preview's lines: the first plan's cells in order, then any the ticked plan adds. */
@@ -134,7 +168,7 @@ function nextFrame(): Promise<void> {
 }
 
 export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [CheckerState, CheckerActions] {
-  const [state, setState] = useState<CheckerState>(INITIAL);
+  const [state, setState] = useState<CheckerState>(() => ({ ...INITIAL, following: loadFollowing() }));
   const stateRef = useRef(state);
   stateRef.current = state;
   const running = useRef(false);
@@ -167,14 +201,15 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
   );
 
   /** Reads, checks and paints; returns the new state fields (shared by check, recalc, undo). */
-  const runCheck = useCallback(async (): Promise<Partial<CheckerState>> => {
-    patch({ busy: 'reading' });
+  const runCheck = useCallback(async (quiet = false): Promise<Partial<CheckerState>> => {
+    // A re-check that follows typing is quiet: no spinner, the list stays until the new one is in.
+    if (!quiet) patch({ busy: 'reading' });
     const grid = await host.readWorkbook();
-    patch({ busy: 'checking' });
+    if (!quiet) patch({ busy: 'checking' });
     await nextFrame();
     const report = optsRef.current.check(grid, { file: optsRef.current.fileName ?? '当前工作簿' });
     gridRef.current = grid;
-    patch({ busy: 'painting', report, sheetOrder: grid.sheets.map((s) => s.name), selected: null });
+    if (!quiet) patch({ busy: 'painting', report, sheetOrder: grid.sheets.map((s) => s.name), selected: null });
     const findings = report.status === 'checked' ? report.findings : [];
     // An explained finding (已说明) is dealt with: its cell carries no mark.
     const paint = await host.paintFindings(findings.filter((f) => !f.acknowledged));
@@ -183,6 +218,7 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
     const protectedSheets = [...new Set([...paint.protectedSheets, ...gridProtected])];
     return {
       report,
+      sheetOrder: grid.sheets.map((s) => s.name),
       protectedSheets,
       paintMessages: paint.messages,
       hasMarks: await host.hasMarks(),
@@ -203,7 +239,65 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
     };
   }, [host, patch]);
 
-  const check = useCallback(() => exclusive('reading', runCheck), [exclusive, runCheck]);
+  const check = useCallback(() => exclusive('reading', () => runCheck()), [exclusive, runCheck]);
+
+  // ---- findings that follow typing -------------------------------------------------------
+
+  const followTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const debounceMs = opts.followDebounceMs ?? FOLLOW_DEBOUNCE_MS;
+
+  /** One quiet re-check after a burst of changes; waits while another action runs. */
+  const followUp = useCallback(() => {
+    if (followTimer.current) clearTimeout(followTimer.current);
+    followTimer.current = setTimeout(() => {
+      followTimer.current = null;
+      if (running.current) {
+        followUp();
+        return;
+      }
+      running.current = true;
+      runCheck(true)
+        .then((result) => patch({ ...result, refreshedAt: Date.now() }))
+        .catch((e: unknown) => {
+          // Excel still in cell-edit mode (no delayForCellEdit before ExcelApi 1.11): try again later.
+          if (isHostError(e) && e.code === 'cell-edit-mode') followUp();
+          else patch({ error: describeError(e) });
+        })
+        .finally(() => {
+          running.current = false;
+        });
+    }, debounceMs);
+  }, [debounceMs, patch, runCheck]);
+
+  const watchedSheets = state.report?.status === 'checked' ? [state.report.sheets.basic, state.report.sheets.selfEval].filter((x): x is string => !!x) : [];
+  const watchKey = state.following ? watchedSheets.join('\u0000') : '';
+  useEffect(() => {
+    if (!watchKey) return;
+    let unwatch: Unwatch | null = null;
+    let live = true;
+    host
+      .watchChanges(watchKey.split('\u0000'), followUp)
+      .then((u) => {
+        if (live) unwatch = u;
+        else void u?.();
+        if (live && u === null) patch({ followUnavailable: true });
+      })
+      .catch(() => (live ? patch({ followUnavailable: true }) : undefined));
+    return () => {
+      live = false;
+      if (followTimer.current) clearTimeout(followTimer.current);
+      followTimer.current = null;
+      void unwatch?.().catch(() => undefined);
+    };
+  }, [host, watchKey, followUp, patch]);
+
+  const setFollowing = useCallback(
+    (on: boolean) => {
+      saveFollowing(on);
+      patch({ following: on });
+    },
+    [patch],
+  );
 
   const clearMarks = useCallback(
     () =>
@@ -315,5 +409,5 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
   const acknowledgeFinding = useCallback((f: Finding, reason: string) => changeAcknowledgement(f, reason), [changeAcknowledgement]);
   const unacknowledge = useCallback((f: Finding) => changeAcknowledgement(f, null), [changeAcknowledgement]);
 
-  return [state, { check, clearMarks, openRecalc, cancelRecalc, tickRecalc, confirmRecalc, undoRecalc, select, acknowledge: acknowledgeFinding, unacknowledge }];
+  return [state, { setFollowing, check, clearMarks, openRecalc, cancelRecalc, tickRecalc, confirmRecalc, undoRecalc, select, acknowledge: acknowledgeFinding, unacknowledge }];
 }

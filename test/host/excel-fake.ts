@@ -146,6 +146,23 @@ export class FakeExcelWorkbook {
   readonly runs: RunRecord[] = [];
   /** The document's saved settings (what survives a pane reload). */
   readonly savedSettings = new Map<string, unknown>();
+  /** Worksheet.onChanged handlers registered by the add-in (ExcelApi 1.7), per sheet. */
+  readonly changeHandlers: Array<{ sheet: FakeSheet; handler: (args: unknown) => Promise<unknown> }> = [];
+  /**
+   * Tells the handlers of `sheet` that `address` changed. As in Excel, events arrive after the
+   * change is committed, asynchronously, for the clerk's edits and the add-in's own writes alike.
+   */
+  emitChanged(sheet: FakeSheet, address: string, source: 'Local' | 'Remote' = 'Local'): void {
+    for (const h of this.changeHandlers.filter((x) => x.sheet === sheet)) {
+      setTimeout(() => void h.handler({ address, changeType: 'RangeEdited', source, type: 'WorksheetChanged', worksheetId: sheet.name }), 0);
+    }
+  }
+  /** The clerk types into a cell and presses Enter: the value is committed, then onChanged fires. */
+  userEdit(sheetName: string, address: string, value: number | string | null): void {
+    const sheet = this.sheet(sheetName);
+    typeIn(this, sheet.at(address), value);
+    this.emitChanged(sheet, address);
+  }
   /** Workbook structure protection: worksheets can be neither added nor deleted. */
   structureProtected = false;
   /** Highest ExcelApi requirement set the fake host supports. */
@@ -557,6 +574,28 @@ class WorksheetProxy extends Resolvable<FakeSheet> {
   get visibility(): string {
     return this.prop('visibility');
   }
+  /** Worksheet.onChanged (ExcelApi 1.7): add() registers at the next sync; remove() likewise. */
+  get onChanged(): { add(handler: (args: unknown) => Promise<unknown>): { context: FakeRequestContext; remove(): void } } {
+    return {
+      add: (handler) => {
+        this.ctx.requireApi('1.7', 'Worksheet.onChanged');
+        const entry = { sheet: null as unknown as FakeSheet, handler };
+        this.ctx.enqueue(() => {
+          entry.sheet = this.must();
+          this.ctx.wb.changeHandlers.push(entry);
+        });
+        const ctx = this.ctx;
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.enqueue(() => {
+              const i = ctx.wb.changeHandlers.indexOf(entry);
+              if (i >= 0) ctx.wb.changeHandlers.splice(i, 1);
+            }),
+        };
+      },
+    };
+  }
   set visibility(v: string) {
     this.ctx.enqueue(() => {
       const s = this.must();
@@ -722,7 +761,7 @@ class RangeProxy extends Resolvable<RangeTarget> {
   set numberFormat(v: unknown[][]) {
     this.write((cell, i, j) => {
       cell.numberFormat = String(pick(v, i, j));
-    }, v);
+    }, v, false);
   }
   get text(): string[][] {
     return this.prop('text');
@@ -821,11 +860,13 @@ class RangeProxy extends Resolvable<RangeTarget> {
     return r;
   }
   /** Queues a per-cell write; refused on a protected sheet like Excel does. */
-  write(f: (cell: FakeCell, i: number, j: number) => void, request?: unknown): void {
+  write(f: (cell: FakeCell, i: number, j: number) => void, request?: unknown, contents = true): void {
     this.ctx.enqueue(() => {
       const t = this.must();
       if (t.sheet.protected) throw accessDenied();
       for (const r of t.areas) for (const [i, j] of cellsOf(r)) f(t.sheet.cell(i, j), i - r.top, j - r.left);
+      // onChanged is about data: a value or formula written by the add-in fires it too.
+      if (contents) for (const r of t.areas) this.ctx.wb.emitChanged(t.sheet, rectAddress(r));
     }, request);
   }
   getCellProperties(opts: { format?: { fill?: Record<string, boolean> } }): ClientResult<unknown[][]> {
@@ -852,7 +893,7 @@ class RangeProxy extends Resolvable<RangeTarget> {
     this.write((cell, i, j) => {
       const fill = data[i]?.[j]?.format?.fill;
       if (fill) applyFill(cell, fill);
-    }, data);
+    }, data, false);
   }
   select(): void {
     this.ctx.enqueue(() => {
@@ -1017,19 +1058,19 @@ class RangeFillProxy extends ClientObject {
     return this.prop('color');
   }
   set color(c: string) {
-    this.range.write((cell) => applyFill(cell, { color: c }));
+    this.range.write((cell) => applyFill(cell, { color: c }), undefined, false);
   }
   get pattern(): string {
     return this.prop('pattern');
   }
   set pattern(p: string) {
     this.ctx.requireApi('1.9', 'RangeFill.pattern');
-    this.range.write((cell) => applyFill(cell, { pattern: p }));
+    this.range.write((cell) => applyFill(cell, { pattern: p }), undefined, false);
   }
   clear(): void {
     this.range.write((cell) => {
       cell.fill = { ...NO_FILL };
-    });
+    }, undefined, false);
   }
   protected read(name: string): unknown {
     const t = this.range.targetNow();

@@ -127,6 +127,22 @@ export class WpsFakeDoc {
   alertsShown = 0;
   /** Worksheets.Add fails (a workbook whose structure is protected). */
   structureProtected = false;
+  /** Whether this build has `Application.ApiEvent` (to verify per build; without it the adapter polls). */
+  apiEvents = true;
+  /** ApiEvent listeners by event name. */
+  readonly listeners = new Map<string, Array<(...args: unknown[]) => void>>();
+  /** Fires `SheetChange(Sh, Target)` after a committed change, asynchronously, like the host's event loop. */
+  emitSheetChange(sheet: WSheet, address: string): void {
+    for (const fn of this.listeners.get('SheetChange') ?? []) {
+      setTimeout(() => fn(new FakeWpsWorksheet(this, sheet), { Address: address }), 0);
+    }
+  }
+  /** The clerk types into a cell and commits it. */
+  userEdit(sheetName: string, address: string, value: number | string | null): void {
+    const sheet = this.sheet(sheetName);
+    typeIn(sheet.at(address), value);
+    this.emitSheetChange(sheet, address);
+  }
   /** Member reads by `Object.Member`, e.g. `Range.Value2`. */
   readonly stats = new Map<string, number>();
   private added = 0;
@@ -206,6 +222,18 @@ export class FakeWpsApplication {
       },
       set ScrollColumn(v: number) {
         doc.scroll.column = v;
+      },
+    };
+  }
+  get ApiEvent(): { AddApiEventListener(name: string, fn: (...args: unknown[]) => void): void; RemoveApiEventListener(name: string, fn: (...args: unknown[]) => void): void } | undefined {
+    if (!this.doc.apiEvents) return undefined;
+    const doc = this.doc;
+    return {
+      AddApiEventListener(name, fn) {
+        doc.listeners.set(name, [...(doc.listeners.get(name) ?? []), fn]);
+      },
+      RemoveApiEventListener(name, fn) {
+        doc.listeners.set(name, (doc.listeners.get(name) ?? []).filter((x) => x !== fn));
       },
     };
   }
@@ -369,6 +397,11 @@ class FakeWpsRange {
   }
   set Value2(v: unknown) {
     this.write((c, i, j) => typeIn(c, pick(v, i, j)));
+    this.changed();
+  }
+  /** A value written by code fires SheetChange too (as VBA's Worksheet_Change does). */
+  private changed(): void {
+    for (const r of this.areas) this.doc.emitSheetChange(this.sheet, abs(r));
   }
   get Formula(): unknown {
     this.doc.count('Range.Formula');
@@ -383,6 +416,7 @@ class FakeWpsRange {
   }
   set Formula(v: unknown) {
     this.write((c, i, j) => typeIn(c, pick(v, i, j)));
+    this.changed();
   }
   get NumberFormat(): string | null {
     this.doc.count('Range.NumberFormat');

@@ -9,12 +9,13 @@
 import type { WorkbookGrid } from '../../template/grid';
 import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, stillWritten, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
 import { cellWrite } from '../../core/recalc-plan';
-import { HostError, type RecalcChange, type SnapshotStore } from '../types';
+import { HostError, type RecalcChange, type SnapshotStore, type Unwatch } from '../types';
 import { planPaint, SnapshotHost, type PaintPlan, type SheetState, type Unwritten } from '../snapshot-host';
 import { capLimitations, globalExcelApi, probeCaps, runBatch, type ExcelApi, type ExcelCaps } from './api';
 import { LAYER, MARK_FORMULA, RECALC_FORMULA, isRecalcLayer, oursAmong, queueLayer, queueSheetFormats, type ExcelMark } from './marks';
 import { readWorkbookBatch, type ReadStats } from './read';
 import { writeAckSheet } from './ack-sheet';
+import { watchSheets } from './watch';
 import { OfficeSettingsStore } from './store';
 import { DEFAULT_SYNC_TIMEOUT_MS, SyncMeter, isItemNotFound, timedSync, toHostError, type Sync } from './sync';
 
@@ -282,6 +283,13 @@ export class ExcelHost extends SnapshotHost<ExcelMark> {
       },
       { undoGroup: true },
     );
+  }
+
+  // ---- following the clerk's edits: Worksheet.onChanged (ExcelApi 1.7) -------------------
+
+  watchChanges(sheets: readonly string[], onChange: () => void): Promise<Unwatch | null> {
+    if (!this.api.isSetSupported('1.7')) return Promise.resolve(null);
+    return this.run((ctx, sync) => watchSheets(ctx, sync, sheets, onChange));
   }
 
   // ---- 已说明: two syncs ----------------------------------------------------------------

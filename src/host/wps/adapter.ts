@@ -7,7 +7,7 @@ import type { WorkbookGrid } from '../../template/grid';
 import { parseA1 } from '../../template/grid';
 import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, stillWritten, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
 import { cellWrite } from '../../core/recalc-plan';
-import { HostError, type RecalcChange, type SnapshotStore } from '../types';
+import { HostError, type RecalcChange, type SnapshotStore, type Unwatch } from '../types';
 import { planPaint, SnapshotHost, type PaintPlan, type SheetState, type Unwritten } from '../snapshot-host';
 import { paintCells, restoreCells, snapshotInterior, type WpsFill } from './fill';
 import {
@@ -28,6 +28,7 @@ import {
 import { normalizeFormat, readSheet } from './read';
 import { HiddenSheetStore, STORE_SHEET } from './store';
 import { writeAckSheet } from './ack-sheet';
+import { watchSheets } from './watch';
 
 export interface WpsHostOptions {
   /** The ET Application; default: `wps.EtApplication()` or the global `Application`. */
@@ -227,6 +228,12 @@ export class WpsHost extends SnapshotHost<WpsFill> {
       }
       return { editedSince, sheetsGone };
     }, true);
+  }
+
+  // ---- following the clerk's edits -----------------------------------------------------
+
+  watchChanges(sheets: readonly string[], onChange: () => void): Promise<Unwatch | null> {
+    return Promise.resolve(this.guard((_sheets, app) => watchSheets(app, sheets, onChange)));
   }
 
   // ---- 已说明 -----------------------------------------------------------------------------
