@@ -44,7 +44,8 @@ function baseName(file: string): string {
 }
 
 export function checkWorkbook(grid: WorkbookGrid, opts: CheckOptions): Report {
-  const tables = locateWorkbook(grid);
+  // A bureau's profile names its forms' labels; a shipped one adds none.
+  const tables = locateWorkbook(grid, typeof opts.profile === 'object' ? opts.profile.labels : undefined);
   if (!tables.basic && !tables.selfEval && !tables.scoreTable) {
     const named = grid.sheets.map((s) => s.name).filter((n) => n !== ACK_SHEET);
     return failedReport(

@@ -8,6 +8,8 @@ import type { SheetView } from './sheet-view';
 import { declaredWeight, locateGrade, locateYear, withoutBracketed } from './locate-selfeval';
 import { isPlaceholderName } from './placeholder';
 import type { Field, LevelLabel, ScoreTable, ScoreTableRow } from './tables';
+import type { LabelSynonyms } from '../core/profile-file';
+import { NO_SYNONYMS, type Synonyms } from './synonyms';
 
 type Role = 'level1' | 'level2' | 'level3' | 'weight' | 'criterion' | 'explanation' | 'score' | 'reason';
 
@@ -27,10 +29,20 @@ function headerText(view: SheetView, r: number, c: number): string {
   return withoutBracketed(view.label(r, c));
 }
 
-export function roleOf(label: string): Role | null {
+export function roleOf(label: string, syn: Synonyms = NO_SYNONYMS): Role | null {
   for (const [role, test] of HEADER_TESTS) if (test(label)) return role;
+  if (syn === NO_SYNONYMS) return null;
+  for (const [role, key] of SYNONYM_KEYS) if (syn.has(key)(label)) return role;
   return null;
 }
+
+/** Which of a profile's label lists widens which column. */
+const SYNONYM_KEYS: ReadonlyArray<readonly [Role, keyof LabelSynonyms]> = [
+  ['weight', 'weight'],
+  ['criterion', 'criterion'],
+  ['score', 'score'],
+  ['reason', 'reason'],
+];
 
 interface Columns {
   readonly level1?: number;
@@ -49,10 +61,10 @@ interface Columns {
  * A header row of the table: 三级指标, a 评分标准-like column and 得分 in one row. A 分值 column
  * belongs to the nearest level column on its left (T1: 一级 | 分值 | 二级 | 分值 | 三级 | 分值).
  */
-export function scoreTableColumns(view: SheetView, r: number): Columns | null {
+export function scoreTableColumns(view: SheetView, r: number, syn: Synonyms = NO_SYNONYMS): Columns | null {
   const found: Array<{ role: Role; col: number }> = [];
   for (const { col } of view.areasInRow(r)) {
-    const role = roleOf(headerText(view, r, col));
+    const role = roleOf(headerText(view, r, col), syn);
     if (role) found.push({ role, col });
   }
   const first = (role: Role) => found.find((f) => f.role === role)?.col;
@@ -84,9 +96,9 @@ export function scoreTableColumns(view: SheetView, r: number): Columns | null {
 }
 
 /** The header row: the first row whose cells name the columns a 指标评分表 needs. */
-export function findScoreTableHeader(view: SheetView): { row: number; cols: Columns } | null {
-  for (const p of view.findAll((l) => roleOf(withoutBracketed(l)) === 'criterion')) {
-    const cols = scoreTableColumns(view, p.row);
+export function findScoreTableHeader(view: SheetView, syn: Synonyms = NO_SYNONYMS): { row: number; cols: Columns } | null {
+  for (const p of view.findAll((l) => roleOf(withoutBracketed(l), syn) === 'criterion')) {
+    const cols = scoreTableColumns(view, p.row, syn);
     if (cols) return { row: p.row, cols };
   }
   return null;
@@ -94,8 +106,8 @@ export function findScoreTableHeader(view: SheetView): { row: number; cols: Colu
 
 const TOTAL_LABELS = /^(合计|总分|总计|合计得分|得分合计|综合得分)$/;
 
-export function locateScoreTable(view: SheetView): ScoreTable | null {
-  const header = findScoreTableHeader(view);
+export function locateScoreTable(view: SheetView, syn: Synonyms = NO_SYNONYMS): ScoreTable | null {
+  const header = findScoreTableHeader(view, syn);
   if (!header) return null;
   const { cols } = header;
   const used = Object.values(cols).filter((c): c is number => c !== undefined);

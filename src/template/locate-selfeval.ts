@@ -5,6 +5,8 @@
 import { compactLabel, parseAfterColon, parseText } from '../core/value';
 import type { SheetView } from './sheet-view';
 import { isExecutionRowLabel, isPlaceholderName } from './placeholder';
+import { withoutBracketed } from './brackets';
+import { NO_SYNONYMS, orSynonym, type Synonyms } from './synonyms';
 import type { BreakdownGroup, ExecutionRow, Field, IndicatorKind, IndicatorRow, LevelLabel, SelfEvalTable, StatedGrade } from './tables';
 
 type Test = (label: string) => boolean;
@@ -32,27 +34,39 @@ const INDICATOR_HEADERS = {
   unit: (l: string) => l === '度量单位' || l === '计量单位' || l === '单位',
 } satisfies Record<string, Test>;
 
+/** The built-in header tests widened by a profile's label synonyms. */
+type ExecHeaders = Record<keyof typeof EXEC_HEADERS, Test>;
+type IndicatorHeaders = Record<keyof typeof INDICATOR_HEADERS, Test>;
+
+function execHeaders(syn: Synonyms): ExecHeaders {
+  if (syn === NO_SYNONYMS) return EXEC_HEADERS;
+  return {
+    ...EXEC_HEADERS,
+    budget: orSynonym(EXEC_HEADERS.budget, syn.has('budget')),
+    actual: orSynonym(EXEC_HEADERS.actual, syn.has('actual')),
+    weight: orSynonym(EXEC_HEADERS.weight, syn.has('weight')),
+    score: orSynonym(EXEC_HEADERS.score, syn.has('score')),
+  };
+}
+
+function indicatorHeaders(syn: Synonyms): IndicatorHeaders {
+  if (syn === NO_SYNONYMS) return INDICATOR_HEADERS;
+  return {
+    ...INDICATOR_HEADERS,
+    target: orSynonym(INDICATOR_HEADERS.target, syn.has('target')),
+    actual: orSynonym(INDICATOR_HEADERS.actual, syn.has('completion')),
+    weight: orSynonym(INDICATOR_HEADERS.weight, syn.has('weight')),
+    score: orSynonym(INDICATOR_HEADERS.score, syn.has('score')),
+    reason: orSynonym(INDICATOR_HEADERS.reason, syn.has('reason')),
+  };
+}
+
 /** Header text without units in brackets: `全年预算数（万元）` → `全年预算数`. */
 function headerLabel(view: SheetView, r: number, c: number): string {
   return withoutBracketed(view.label(r, c));
 }
 
-/**
- * `a(b)c(d` → `ac(d`: drops each `(…)`. A loop rather than `/\([^)]*\)/g`, which rescans to the
- * end from every `(` of an unclosed run (quadratic on a long header of `(`).
- */
-export function withoutBracketed(s: string): string {
-  let out = '';
-  let i = 0;
-  while (i < s.length) {
-    const open = s.indexOf('(', i);
-    const close = open < 0 ? -1 : s.indexOf(')', open + 1);
-    if (close < 0) return out + s.slice(i);
-    out += s.slice(i, open);
-    i = close + 1;
-  }
-  return out;
-}
+export { withoutBracketed } from './brackets';
 
 function mapHeaders<K extends string>(view: SheetView, r: number, tests: Record<K, Test>): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
@@ -69,13 +83,13 @@ function mapHeaders<K extends string>(view: SheetView, r: number, tests: Record<
   return out;
 }
 
-export function locateSelfEval(view: SheetView): SelfEvalTable {
-  const execAnchor = view.findFirst(isExecutionRowLabel);
+export function locateSelfEval(view: SheetView, syn: Synonyms = NO_SYNONYMS): SelfEvalTable {
+  const execAnchor = view.findFirst(orSynonym(isExecutionRowLabel, syn.has('executionRow')));
   const indicatorHeaderRow = view.findFirst((l) => l === '一级指标')?.row;
-  const { execution, executionParts, execHeaderRow } = locateExecution(view, execAnchor);
+  const { execution, executionParts, execHeaderRow } = locateExecution(view, execAnchor, execHeaders(syn));
   const breakdownEnd = indicatorHeaderRow ?? view.rowCount;
   const breakdown = execAnchor ? locateBreakdown(view, execAnchor.row + 1, breakdownEnd) : [];
-  const indicators = indicatorHeaderRow !== undefined ? locateIndicators(view, indicatorHeaderRow) : { rows: [], total: null };
+  const indicators = indicatorHeaderRow !== undefined ? locateIndicators(view, indicatorHeaderRow, indicatorHeaders(syn)) : { rows: [], total: null };
   const header = { from: 0, to: execHeaderRow ?? breakdownEnd };
   const project = valueRightOf(view, (l) => l === '项目名称', header);
   const form = project !== null || view.findFirst((l) => l.includes('项目支出绩效自评表'), header) ? 'project' : 'dept-overall';
@@ -100,10 +114,11 @@ export function locateSelfEval(view: SheetView): SelfEvalTable {
 function locateExecution(
   view: SheetView,
   anchor: { row: number; col: number } | undefined,
+  headers: ExecHeaders,
 ): { execution: ExecutionRow | null; executionParts: ExecutionRow[]; execHeaderRow: number | undefined } {
   if (!anchor) return { execution: null, executionParts: [], execHeaderRow: undefined };
   for (let h = anchor.row - 1; h >= Math.max(0, anchor.row - 6); h--) {
-    const cols = mapHeaders(view, h, EXEC_HEADERS);
+    const cols = mapHeaders(view, h, headers);
     // Guizhou's form has 年初预算数(A) and 全年执行数(B) only: its execution rate is on 年初预算数.
     if (cols.budget === undefined && cols.initialBudget !== undefined) cols.budget = cols.initialBudget;
     if (cols.budget === undefined || cols.actual === undefined) continue;
@@ -190,8 +205,8 @@ function parseDeclaredKind(text: string): IndicatorKind | null {
   return null;
 }
 
-function locateIndicators(view: SheetView, headerRow: number): { rows: IndicatorRow[]; total: SelfEvalTable['total'] } {
-  const cols = mapHeaders(view, headerRow, INDICATOR_HEADERS);
+function locateIndicators(view: SheetView, headerRow: number, headers: IndicatorHeaders): { rows: IndicatorRow[]; total: SelfEvalTable['total'] } {
+  const cols = mapHeaders(view, headerRow, headers);
   if (cols.level3 === undefined || cols.weight === undefined || cols.score === undefined || cols.target === undefined || cols.actual === undefined) {
     return { rows: [], total: null };
   }

@@ -8,23 +8,27 @@ import { locateBasic } from './locate-basic';
 import { locateSelfEval } from './locate-selfeval';
 import { findScoreTableHeader, locateScoreTable } from './locate-scoretable';
 import type { LocatedWorkbook } from './tables';
+import type { LabelSynonyms } from '../core/profile-file';
+import { NO_SYNONYMS, synonyms, type Synonyms } from './synonyms';
 import { isExecutionRowLabel } from './placeholder';
 
 /**
  * The 指标评分表 is found first: it shares 一级指标/三级指标/合计 with the 自评表 and would
  * otherwise be read as an empty one. A sheet with a 年度资金总额 row is a 自评表 whatever else it has.
  */
-function findScoreTableSheet(views: readonly SheetView[]): SheetView | null {
+function findScoreTableSheet(views: readonly SheetView[], syn: Synonyms): SheetView | null {
   for (const v of views) {
     if (v.findFirst(isExecutionRowLabel)) continue;
-    if (findScoreTableHeader(v)) return v;
+    if (findScoreTableHeader(v, syn)) return v;
   }
   return null;
 }
 
-export function locateWorkbook(grid: WorkbookGrid): LocatedWorkbook {
+/** `labels`: a bureau profile's label synonyms, beside the built-in ones. */
+export function locateWorkbook(grid: WorkbookGrid, labels?: LabelSynonyms): LocatedWorkbook {
+  const syn = labels ? synonyms(labels) : NO_SYNONYMS;
   const views = grid.sheets.map((s) => new SheetView(s));
-  const scoreSheet = findScoreTableSheet(views);
+  const scoreSheet = findScoreTableSheet(views, syn);
   const rest = scoreSheet ? views.filter((v) => v !== scoreSheet) : views;
   const selfEval = detectSheet(rest, SELF_EVAL_ANCHORS);
   const basic = detectSheet(rest, BASIC_ANCHORS, selfEval.sheet);
@@ -34,8 +38,8 @@ export function locateWorkbook(grid: WorkbookGrid): LocatedWorkbook {
   }
   return {
     basic: basic.sheet ? locateBasic(basic.sheet) : null,
-    selfEval: selfEval.sheet ? locateSelfEval(selfEval.sheet) : null,
-    scoreTable: scoreSheet ? locateScoreTable(scoreSheet) : null,
+    selfEval: selfEval.sheet ? locateSelfEval(selfEval.sheet, syn) : null,
+    scoreTable: scoreSheet ? locateScoreTable(scoreSheet, syn) : null,
     missingAnchors,
     ...(grid.paragraphs ? { paragraphs: grid.paragraphs } : {}),
   };

@@ -93,3 +93,24 @@ test('the execution base is a profile option: 年初预算数 even where the for
     ['selfeval.recomputed-total', 'info', 'G6', '99.9', '100.00'], // 10 + 90
   ]);
 });
+
+test("a bureau's label synonyms find a form whose headers the built-in ones miss", () => {
+  // `资金合计` for the execution row, `核定预算`/`实际支出` for the budget columns, `标准分`/`评分` for 分值/得分.
+  const rows: RawValue[][] = [
+    ['部门整体支出绩效自评表'],
+    ['项目资金', '年初预算数', '核定预算', '实际支出', '标准分', '执行率', '评分'],
+    ['资金合计', 800, 866.48, 857.71, 10, '98.99%', 9.8],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '标准分', '评分', '偏差原因分析及改进措施'],
+    ['产出指标', '数量指标', '办理事项数', 200, 230, 90, 90, null],
+    ['总分', null, null, null, null, 100, 99.8, null],
+  ];
+  const grid = { sheets: [sheetFromArray('自评表', rows, [])] };
+  // Built-in labels only: no execution row, no indicator table (no 分值/得分 columns).
+  expect(checkWorkbook(grid, { file: 'm' }).findings.map(short)).toEqual([]);
+  const bureau = { ...HUNAN_DEPT_OVERALL, id: 'bureau', labels: { executionRow: ['资金合计'], budget: ['核定预算'], actual: ['实际支出'], weight: ['标准分（分）'], score: ['评分'] } };
+  // 10 × 857.71 ÷ 866.48 = 9.90, entered 9.8; 总分 99.8 = 9.8 + 90 adds up, the rules give 99.90.
+  expect(checkWorkbook(grid, { file: 'm', profile: bureau }).findings.map(short)).toEqual([
+    ['selfeval.execution-score', 'error', 'G3', '9.8', '9.90'],
+    ['selfeval.recomputed-total', 'info', 'G6', '99.8', '99.90'],
+  ]);
+});

@@ -53,3 +53,15 @@ test('a scored row with a blank 得分 is reported with the score the rule gives
   expect(f.map((x) => [x.ruleId, x.severity, x.entered, x.expected])).toEqual([['scoretable.criterion-score', 'warning', null, '0.00']]);
   expect(f[0]!.message).toContain('填报为 空');
 });
+
+test("a 指标评分表 whose 评分标准 column has a local name is found with the bureau's label synonyms", async () => {
+  const g = await grid({ ...T3_TABLE, headers: { criterion: '考评办法' } });
+  expect(locateWorkbook(g).scoreTable).toBeNull();
+  const bureau: Profile = { ...HUNAN_DEPT_SCORETABLE_2013, id: 'bureau', labels: { criterion: ['考评办法'] } };
+  const r = checkWorkbook(g, { file: 'm', profile: bureau });
+  expect(r.sheets.scoreTable).toBe('指标评分表');
+  expect(r.findings.map((f) => [f.cell, f.messageId])).toEqual([
+    ['I5', 'notComputable'],
+    ['I6', 'notComputable'],
+  ]);
+});
