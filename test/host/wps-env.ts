@@ -66,10 +66,13 @@ export class WpsEnv implements HostEnv {
   doc!: WpsFakeDoc;
   readonly readsText = false;
   private uninstall: (() => void) | null = null;
+  /** `methodStyle`: the WPS builds whose members are zero-argument methods (see wps-fake.ts). */
+  constructor(private readonly opts: { methodStyle?: boolean } = {}) {}
 
   load(sheets: readonly SheetSpec[]): void {
     this.uninstall?.();
     this.doc = wpsDocFromSpec(sheets);
+    this.doc.methodStyle = !!this.opts.methodStyle;
     this.uninstall = installWpsFake(this.doc);
   }
   newHost(store?: SnapshotStore): WpsHost {

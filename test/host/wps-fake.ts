@@ -15,6 +15,11 @@
  * - writes to a sheet with ProtectContents throw; `Range.Select()` needs the sheet active.
  *
  * It counts member reads per name (`stats`) so tests can prove the reading stays in bulk.
+ *
+ * `methodStyle` reproduces the WPS builds that expose object-model members as zero-argument
+ * methods (HOSTS.md): `range.Value2` is a function, `range.Value2()` reads, an assignment
+ * `range.Value2 = v` silently does nothing, `range.Value(undefined, v)` writes a value, and a
+ * member called with one argument writes it (modelled on Value's calling form).
  */
 import { a1, parseA1, parseRect, type Rect } from '../../src/template/grid';
 import { hexToBgr } from '../../src/host/wps/color';
@@ -185,9 +190,17 @@ export class WpsFakeDoc {
     this.active = this.sheets.find((s) => s !== except && s.visible === -1) ?? null;
   }
 
+  /** Members are zero-argument methods; assignments to them do nothing. */
+  methodStyle = false;
+  /** Method-style members whose method forms write nothing either (a build that takes no write of them). */
+  readonly unwritable = new Set<string>();
+  /** Assignments that went nowhere (method-style members), by member name. */
+  readonly ignoredAssignments = new Map<string, number>();
+
   /** The `Application` object a WPS add-in sees. */
   application(): FakeWpsApplication {
-    return new FakeWpsApplication(this);
+    const app = new FakeWpsApplication(this);
+    return this.methodStyle ? methodStyled(app, this) : app;
   }
 }
 
@@ -590,6 +603,75 @@ class FakeWpsInterior {
       f.patternTintAndShade = v;
     });
   }
+}
+
+/** An accessor found on the object or its prototypes (a VBA-style property of the fake). */
+function accessorOf(target: object, prop: string | symbol): PropertyDescriptor | null {
+  for (let o: object | null = target; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(o, prop);
+    if (d) return d.get || d.set ? d : null;
+  }
+  return null;
+}
+
+/** Wraps an object model object (and everything reached through it) in method-style members. */
+function methodStyled<T extends object>(target: T, doc: WpsFakeDoc): T {
+  const wrap = (v: unknown): unknown => (v !== null && typeof v === 'object' && !Array.isArray(v) ? methodStyled(v, doc) : v);
+  const members = new Map<string | symbol, (...args: unknown[]) => unknown>();
+  const memberFor = (prop: string | symbol): ((...args: unknown[]) => unknown) | undefined => {
+    const acc = accessorOf(target, prop);
+    if (acc) {
+      let fn = members.get(prop);
+      if (!fn) {
+        fn = (...args: unknown[]) => {
+          if (args.length === 0) return wrap(Reflect.get(target, prop, target));
+          if (!doc.unwritable.has(String(prop))) Reflect.set(target, prop, args[args.length - 1], target);
+          return undefined;
+        };
+        members.set(prop, fn);
+      }
+      return fn;
+    }
+    if (prop === 'Value' && accessorOf(target, 'Value2')) {
+      // Range.Value(RangeValueDataType?, value?): reads without a value, writes with one.
+      return (...args: unknown[]) => {
+        if (args.length < 2) return wrap(Reflect.get(target, 'Value2', target));
+        if (!doc.unwritable.has('Value2')) Reflect.set(target, 'Value2', args[1], target);
+        return undefined;
+      };
+    }
+    const v = Reflect.get(target, prop, target) as unknown;
+    if (typeof v === 'function') return (...args: unknown[]) => wrap((v as (...a: unknown[]) => unknown).apply(target, args.map(unwrapArg)));
+    return undefined;
+  };
+  const proxy = new Proxy(target, {
+    get(t, prop) {
+      if (prop === UNWRAP) return t;
+      return memberFor(prop) ?? Reflect.get(t, prop, t);
+    },
+    set(t, prop) {
+      // A write by assignment to a method-style member does nothing (and raises nothing).
+      if (accessorOf(t, prop)) {
+        doc.ignoredAssignments.set(String(prop), (doc.ignoredAssignments.get(String(prop)) ?? 0) + 1);
+        return true;
+      }
+      return false;
+    },
+    getPrototypeOf() {
+      return null;
+    },
+    getOwnPropertyDescriptor(t, prop) {
+      const fn = memberFor(prop);
+      return fn ? { value: fn, writable: false, enumerable: true, configurable: true } : undefined;
+    },
+  });
+  return proxy;
+}
+
+const UNWRAP = Symbol('unwrap');
+/** Arguments handed back to the model (e.g. `Worksheets.Add(undefined, last)`) are the real objects. */
+function unwrapArg(a: unknown): unknown {
+  return a !== null && typeof a === 'object' && (a as Record<symbol, unknown>)[UNWRAP] ? (a as Record<symbol, unknown>)[UNWRAP] : a;
 }
 
 /** Installs `Application` (and `wps.EtApplication`) as globals; returns an uninstaller. */

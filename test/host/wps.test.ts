@@ -2,9 +2,12 @@ import { runAdapterContract } from './adapter-contract';
 import { WpsEnv } from './wps-env';
 
 runAdapterContract('WPS (ET JSAPI)', () => new WpsEnv());
+// The same behaviour on the builds whose members are methods: assignments there do nothing.
+runAdapterContract('WPS (members as methods)', () => new WpsEnv({ methodStyle: true }));
 
 import type { Finding } from '../../src/core/finding';
-import { SEVERITY_FILL } from '../../src/host/common';
+import { RECALC_FILL, SEVERITY_FILL } from '../../src/host/common';
+import { suggestedWrites } from '../../src/core/recalc-plan';
 import { HostError } from '../../src/host/types';
 import { STORE_SHEET, WpsHost, bgrToHex, hexToBgr, to2D } from '../../src/host/wps';
 import { syntheticSelfEval } from '../support/synthetic';
@@ -69,6 +72,50 @@ describe('WPS: reading stays in bulk', () => {
     expect(gridCells(read)).toEqual({ 单格: { C3: { value: '只有我' } }, 空表: {} });
     expect(to2D(5, 1, 1)).toEqual([[5]]);
     expect(to2D([1, 2, 3], 1, 3)).toEqual([[1, 2, 3]]);
+  });
+});
+
+describe('WPS: builds whose members are methods', () => {
+  let env: Env;
+  beforeEach(() => {
+    env = new Env({ methodStyle: true });
+    env.load(realisticWorkbook());
+  });
+  afterEach(() => env.teardown());
+
+  test('the fake is such a build: members are functions and an assignment does nothing', () => {
+    const app = (globalThis as unknown as { Application: Record<string, unknown> }).Application;
+    expect(typeof app.ActiveWorkbook).toBe('function');
+    const ws = ((app.ActiveWorkbook as () => { Worksheets(): { Item(n: string): { Range(a: string): Record<string, unknown> } } })().Worksheets()).Item('附件3');
+    const h9 = ws.Range('H9');
+    expect(typeof h9.Value2).toBe('function');
+    h9.Value2 = 1;
+    expect((h9.Value2 as () => unknown)()).toBe(9.8);
+    expect(env.doc.ignoredAssignments.get('Value2')).toBe(1);
+    (h9.Value as (t: unknown, v: unknown) => void)(undefined, 1);
+    expect(env.cell('附件3', 'H9').value).toBe(1);
+  });
+
+  test('一键重算 writes through the method form (Range.Value(undefined, v)) and undo puts values and formats back', async () => {
+    const host = env.newHost();
+    await host.readWorkbook();
+    const h9 = env.cell('附件3', 'H9');
+    await host.applyRecalc(suggestedWrites([{ ...finding('附件3', 'H9'), suggestion: { value: '9.90', percent: false } }]));
+    expect(env.cell('附件3', 'H9').value).toBe(9.9);
+    expect(env.fill('附件3', 'H9')).toEqual({ color: RECALC_FILL });
+    expect(env.doc.ignoredAssignments.size).toBe(0); // never assigned over a method
+    await host.undoRecalc();
+    expect(env.cell('附件3', 'H9')).toEqual(h9);
+  });
+
+  test('a write the build takes in no form is found out by reading back: an error, never a silent no-op', async () => {
+    env.doc.unwritable.add('Value2');
+    const host = env.newHost();
+    await host.readWorkbook();
+    const err = (await host.applyRecalc(suggestedWrites([{ ...finding('附件3', 'H9'), suggestion: { value: '9.90', percent: false } }])).catch((e: unknown) => e)) as HostError;
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.message).toMatch(/WPS 没有接受对 Value2 的写入/);
+    expect(env.cell('附件3', 'H9').value).toBe(9.8);
   });
 });
 

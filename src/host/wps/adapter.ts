@@ -16,6 +16,7 @@ import {
   get,
   globalWpsApplication,
   set,
+  setVerified,
   sheetCount,
   sheetName,
   worksheetsOf,
@@ -197,7 +198,7 @@ export class WpsHost extends SnapshotHost<WpsFill> {
     });
     await beforeWrite(entries);
     this.guard(() => {
-      for (const e of entries) set(ws.get(e.sheet)!.Range(e.cell), 'Value2', e.written);
+      for (const e of entries) setVerified(ws.get(e.sheet)!.Range(e.cell), 'Value2', e.written, (now) => stillWritten(now, e.written));
       for (const [sheet, list] of groupBy(changes, (c) => c.sheet)) paintCells(ws.get(sheet)!, list.map((c) => c.cell), RECALC_FILL);
     }, true);
     return entries;
@@ -219,9 +220,9 @@ export class WpsHost extends SnapshotHost<WpsFill> {
       });
       for (const e of undone) {
         const range = ws.get(e.sheet)!.Range(e.cell);
-        set(range, 'NumberFormat', e.numFmt);
-        if (e.formula !== null) set(range, 'Formula', e.formula);
-        else set(range, 'Value2', constantToWrite(e.value, e.numFmt));
+        setVerified(range, 'NumberFormat', e.numFmt, (now) => normalizeFormat(now) === normalizeFormat(e.numFmt));
+        if (e.formula !== null) setVerified(range, 'Formula', e.formula, (now) => sameFormula(now, e.formula!));
+        else setVerified(range, 'Value2', constantToWrite(e.value, e.numFmt), (now) => sameConstant(now, e.value));
       }
       for (const [sheet, list] of groupBy(undone.filter((e) => e.fill !== null), (e) => e.sheet)) {
         restoreCells(ws.get(sheet)!, list.map((e) => ({ cell: e.cell, fill: e.fill! })));
@@ -241,6 +242,19 @@ export class WpsHost extends SnapshotHost<WpsFill> {
   protected async writeAckRows(rows: readonly (readonly string[])[] | null): Promise<void> {
     this.guard((sheets, app) => writeAckSheet(app, sheets, rows), true);
   }
+}
+
+/** Formulas as WPS may hand them back: case and spacing aside. */
+function sameFormula(now: unknown, formula: string): boolean {
+  const norm = (f: string) => f.replace(/\s+/g, '').toUpperCase();
+  return typeof now === 'string' && norm(now) === norm(formula);
+}
+
+/** The constant a cell holds again after undo (blank reads as empty; error texts come back as codes). */
+function sameConstant(now: unknown, value: number | string | boolean | null): boolean {
+  if (value === null) return now === null || now === undefined || now === '';
+  const got = constantOf(now);
+  return got === value || stillWritten(got, typeof value === 'boolean' ? String(value) : value);
 }
 
 function stateIn(info: SheetInfo): (sheet: string) => SheetState {

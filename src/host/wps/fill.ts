@@ -6,7 +6,10 @@
  */
 import { chunkAddresses } from '../common';
 import { hexToBgr } from './color';
-import { get, set, xlNone, xlSolid, type WpsInterior, type WpsWorksheet } from './om';
+import { get, setVerified, xlNone, xlSolid, type WpsInterior, type WpsWorksheet } from './om';
+
+/** Tints come back as floats: equal within what a fill can hold. */
+const near = (v: number) => (now: unknown) => typeof now === 'number' && Math.abs(now - v) < 1e-6;
 
 export type WpsFill =
   | { readonly none: true }
@@ -52,18 +55,19 @@ export function snapshotInterior(it: WpsInterior): WpsFill {
   };
 }
 
+/** Every write is read back (setVerified): a build that ignores one fails loudly, never half-restores silently. */
 export function restoreInterior(it: WpsInterior, f: WpsFill): void {
   if (f.none) {
-    set(it, 'Pattern', xlNone);
+    setVerified(it, 'Pattern', xlNone);
     return;
   }
-  set(it, 'Pattern', f.pattern);
-  if (f.themeColor !== null) set(it, 'ThemeColor', f.themeColor);
-  else set(it, 'Color', f.color);
-  set(it, 'TintAndShade', f.tintAndShade);
+  setVerified(it, 'Pattern', f.pattern);
+  if (f.themeColor !== null) setVerified(it, 'ThemeColor', f.themeColor);
+  else setVerified(it, 'Color', f.color);
+  setVerified(it, 'TintAndShade', f.tintAndShade, near(f.tintAndShade));
   if (f.pattern !== xlSolid) {
-    set(it, 'PatternColor', f.patternColor);
-    set(it, 'PatternTintAndShade', f.patternTintAndShade);
+    setVerified(it, 'PatternColor', f.patternColor);
+    setVerified(it, 'PatternTintAndShade', f.patternTintAndShade, near(f.patternTintAndShade));
   }
 }
 
@@ -76,15 +80,15 @@ export function paintCells(ws: WpsWorksheet, cells: readonly string[], hex: stri
   const bgr = hexToBgr(hex);
   for (const chunk of chunkAddresses(cells, MAX_CHARS, MAX_AREAS)) {
     const it = get<WpsInterior>(ws.Range(chunk), 'Interior');
-    set(it, 'Pattern', xlSolid);
-    set(it, 'Color', bgr);
-    set(it, 'TintAndShade', 0);
+    setVerified(it, 'Pattern', xlSolid);
+    setVerified(it, 'Color', bgr);
+    setVerified(it, 'TintAndShade', 0, near(0));
   }
 }
 
 /** Restores fills; cells that had No Fill are cleared together. */
 export function restoreCells(ws: WpsWorksheet, cells: ReadonlyArray<{ cell: string; fill: WpsFill }>): void {
   const none = cells.filter((c) => c.fill.none).map((c) => c.cell);
-  for (const chunk of chunkAddresses(none, MAX_CHARS, MAX_AREAS)) set(get<WpsInterior>(ws.Range(chunk), 'Interior'), 'Pattern', xlNone);
+  for (const chunk of chunkAddresses(none, MAX_CHARS, MAX_AREAS)) setVerified(get<WpsInterior>(ws.Range(chunk), 'Interior'), 'Pattern', xlNone);
   for (const c of cells) if (!c.fill.none) restoreInterior(get<WpsInterior>(ws.Range(c.cell), 'Interior'), c.fill);
 }

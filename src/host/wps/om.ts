@@ -82,9 +82,83 @@ export function get<T = unknown>(owner: object, name: string): T {
   return (typeof v === 'function' ? (v as () => T).call(owner) : v) as T;
 }
 
-/** Sets a property (VBA-style assignment, as WPS JSAPI takes it). */
+/**
+ * Sets a member. VBA-style assignment where the member is a property; where a build exposes
+ * it as a zero-argument method, assignment does nothing on the host (HOSTS.md), so the method
+ * form is used instead: `Range.Value(undefined, v)` for values (as tmustier/pi-for-excel does),
+ * else the member called with the value as its last argument (the same calling form; unverified
+ * on a real WPS for members other than Value). Never assigns over a method.
+ */
 export function set(owner: object, name: string, value: unknown): void {
-  (owner as Record<string, unknown>)[name] = value;
+  const o = owner as Record<string, unknown>;
+  const member = methodOf(owner, name);
+  if (!member) {
+    o[name] = value;
+    return;
+  }
+  if ((name === 'Value2' || name === 'Value') && typeof o.Value === 'function') {
+    (o.Value as (type: unknown, v: unknown) => unknown).call(owner, undefined, value);
+    return;
+  }
+  (member as (v: unknown) => unknown).call(owner, value);
+}
+
+/** A write WPS did not take: reading the member back does not give what was written. */
+export class WriteNotApplied extends Error {
+  override readonly name = 'WriteNotApplied';
+  constructor(readonly member: string) {
+    super(`WPS 没有接受对 ${member} 的写入：读回的值与写入的不同。此版本 WPS 的对象模型可能不支持这种写法，请更新 WPS 后重试。`);
+  }
+}
+
+/**
+ * Sets a member and reads it back: if the host ignored the write (a method-style member that
+ * took neither form, or an assignment that went nowhere), tries the other form once, then
+ * throws WriteNotApplied — a clerk is never told something was written that was not.
+ */
+export function setVerified(owner: object, name: string, value: unknown, matches: (now: unknown) => boolean = (now) => now === value): void {
+  set(owner, name, value);
+  if (matches(safeGet(owner, name))) return;
+  const o = owner as Record<string, unknown>;
+  const member = methodOf(owner, name);
+  try {
+    if (member) {
+      (member as (v: unknown) => unknown).call(owner, value);
+    } else if ((name === 'Value2' || name === 'Value') && typeof o.Value === 'function') {
+      (o.Value as (type: unknown, v: unknown) => unknown).call(owner, undefined, value);
+    }
+  } catch {
+    // the other form does not exist on this build either
+  }
+  if (!matches(safeGet(owner, name))) throw new WriteNotApplied(name);
+}
+
+/**
+ * The member as a method, or null when it is a property — found without reading it: a
+ * property getter may throw (ThemeColor of a non-theme colour) or cost a host round-trip.
+ */
+function methodOf(owner: object, name: string): ((...args: unknown[]) => unknown) | null {
+  for (let o: object | null = owner; o; o = Object.getPrototypeOf(o) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (!d) continue;
+    if (d.get || d.set) return null;
+    return typeof d.value === 'function' ? (d.value as (...args: unknown[]) => unknown) : null;
+  }
+  // Not found on the chain (a host proxy): ask it, as a last resort.
+  try {
+    const v = (owner as Record<string, unknown>)[name];
+    return typeof v === 'function' ? (v as (...args: unknown[]) => unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
+function safeGet(owner: object, name: string): unknown {
+  try {
+    return get(owner, name);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The ET Application: `wps.EtApplication()` where present, else the global `Application`. */
