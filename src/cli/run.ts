@@ -20,6 +20,7 @@ import { fsErrorMessage } from './fs-message';
 import type { CliIo } from './io';
 import { checkInPool, DEFAULT_TIMEOUT_SECONDS, defaultHeapMb, defaultJobs, type TaskInput } from './pool';
 import { createProgress } from './progress';
+import { outputMistake } from './output-check';
 import { renderReport } from './render';
 import type { CheckOutcome } from './task';
 import { PLAIN_STYLE } from './text';
@@ -60,6 +61,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   const profile = resolveProfile(options.profile, io);
   if (profile === false) return EXIT_TROUBLE;
+  const mistake = outputMistake(options, resolveFormat(options, Boolean(io.stdout.isTTY)));
+  if (mistake) {
+    io.stderr.write(`selfeval-check：${mistake}未核对任何文件。\n`);
+    return EXIT_TROUBLE;
+  }
   const inputs = collectInputs(options.paths);
   const clash = outputOnInput(options, inputs.entries);
   if (clash) {

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'child_process';
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import { dirname, isAbsolute, join, resolve } from 'path';
 import { linkTargetOf } from '../../src/host/file/links';
 import { buildWorkbook, FIXTURES } from '../fixtures/fixtures';
@@ -330,6 +330,22 @@ describe('selfeval-check options for reviewers', () => {
     // Never into a file.
     cli(['--format', 'text', '--out', 'r.txt', 'seed.xlsx'], dir, { FORCE_COLOR: '1' });
     expect(readFileSync(join(dir, 'r.txt'), 'utf8')).not.toContain('\x1b[');
+  });
+
+  it('refuses output mistakes in Chinese before checking anything, exit 2', () => {
+    mkdirSync(join(dir, 'reports'), { recursive: true });
+    const folder = cli(['--out', 'reports', 'seed.xlsx'], dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stdout).toBe('');
+    expect(folder.stderr).toBe(`selfeval-check：--out 应给出文件名，而“reports”是一个文件夹；例如：--out ${join('reports', '核对报告.json')}未核对任何文件。\n`);
+    const throughFile = cli(['--summary', 'seed.xlsx/s.xlsx', 'warn.xlsx'], dir);
+    expect(throughFile.code).toBe(2);
+    expect(throughFile.stderr).toContain('是文件，不是文件夹');
+    const unwritable = cli(['--annotate', '/proc/selfeval-nowhere', 'seed.xlsx'], dir);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('不能创建文件夹“/proc/selfeval-nowhere”');
+    expect(cli(['--summary', 's.csv', 'seed.xlsx'], dir).stderr).toContain('--summary 的文件名须以 .xlsx 结尾');
+    for (const r of [folder, throughFile, unwritable]) expect(r.stderr).not.toMatch(/E[A-Z]{3,}:|Error/);
   });
 
   it('says 已写出 on stderr once per output file', () => {
