@@ -7,11 +7,11 @@
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, statSync, unlinkSync, type Stats } from 'fs';
 import { dirname, join, resolve, sep } from 'path';
 import type { CliOptions, OutputFormat } from './args';
-import { canonicalPath } from './write-output';
+import { fsErrorMessage } from './fs-message';
 
 /** The first output mistake in the options, or null. */
 export function outputMistake(options: CliOptions, format: OutputFormat): string | null {
-  if (options.out !== undefined && options.summary !== undefined && canonicalPath(options.out) === canonicalPath(options.summary)) {
+  if (options.out !== undefined && options.summary !== undefined && resolve(options.out) === resolve(options.summary)) {
     return `--out 与 --summary 不能是同一个文件“${options.out}”。`;
   }
   if (options.out !== undefined) {
@@ -46,14 +46,14 @@ function folderMistake(option: string, dir: string, path: string): string | null
   try {
     makeFolders(resolve(dir));
   } catch (e) {
-    return `无法写出 ${option} 的“${path}”：不能创建文件夹“${dir}”（${reason(e)}）。`;
+    return `无法写出 ${option} 的“${path}”：不能创建文件夹“${dir}”（${fsErrorMessage(e)}）。`;
   }
   const probe = join(dir, `.selfeval-check-${process.pid}.probe`);
   try {
     closeSync(openSync(probe, 'wx'));
     unlinkSync(probe);
   } catch (e) {
-    return `无法写出 ${option} 的“${path}”：文件夹“${dir}”不能写入（${reason(e)}）。`;
+    return `无法写出 ${option} 的“${path}”：文件夹“${dir}”不能写入（${fsErrorMessage(e)}）。`;
   }
   return null;
 }
@@ -92,19 +92,4 @@ function lstatOrNull(path: string): Stats | null {
   } catch {
     return null;
   }
-}
-
-const REASONS: Readonly<Record<string, string>> = {
-  EACCES: '没有写入权限',
-  EPERM: '没有写入权限',
-  EROFS: '所在磁盘是只读的',
-  ENOSPC: '磁盘空间不足',
-  ENOENT: '该位置不存在且无法创建',
-  ENOTDIR: '路径中有一段不是文件夹',
-  ENAMETOOLONG: '路径过长',
-};
-
-function reason(e: unknown): string {
-  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
-  return REASONS[code] ?? `错误代码 ${code || '未知'}`;
 }

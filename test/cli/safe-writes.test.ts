@@ -112,7 +112,8 @@ describe('--out and --summary', () => {
     mkdirSync(join(t.out, 'report.json'));
     const r = cli(['--out', join(t.out, 'report.json'), t.input]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('该位置已有同名的文件夹或特殊文件，未写入');
+    // Found before any file is checked (output-check.ts); write-output.ts refuses it too, should it appear later.
+    expect(r.stderr).toContain(`--out 应给出文件名，而“${join(t.out, 'report.json')}”是一个文件夹`);
     expect(r.stderr).not.toMatch(ENGLISH_SENTENCE);
   });
 });
