@@ -11,6 +11,8 @@ import type { Report } from '../../src/core/report';
 import type { WorkbookGrid } from '../../src/template/grid';
 import { TaskPane } from '../../src/taskpane/TaskPane';
 import { HOSTS, openPane, type HostName, type PaneEnv } from './pane-env';
+import { ExcelEnv } from '../host/excel-env';
+import { MemoryStore } from '../../src/host/types';
 import { consistentGrid, seedGrid, unrelatedGrid, withProtected } from './workbooks';
 
 let seed: WorkbookGrid;
@@ -243,5 +245,38 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     expect(await screen.findByText(/以下单元格在重算后又被修改过，已保留现有内容：附件3!H14。/, undefined, { timeout: 10_000 })).toBeTruthy();
     expect(env.cell('附件3', 'H14').value).toBe(8.3);
     expect(env.cell('附件3', 'H5').value).toBe(9.8);
+  });
+});
+
+describe('TaskPane on an old Excel (ExcelApi 1.1, Office 2016 MSI)', () => {
+  test('says once what this Excel cannot do, lists the findings and paints nothing', async () => {
+    const p = openPane('Excel', seed);
+    pane = p;
+    const excel = p.env as ExcelEnv;
+    excel.wb.apiVersion = '1.1';
+    const host = excel.newHost(new MemoryStore());
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <TaskPane host={host} check={checkWorkbook} fileName="自评表.xlsx" />
+      </FluentProvider>,
+    );
+    const notice = await waitFor(() => {
+      const el = document.querySelector('[data-state=limitations]');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(text(notice)).toMatch(/此版本的部分功能不可用[\s\S]*条件格式（需要 ExcelApi 1\.6/);
+    const fillsBefore = excel.fill('附件3', 'H5');
+    await clickCheck();
+    expect(findingElements().length).toBe(expectedReport(seed).findings.length);
+    expect(text(document.querySelector('main'))).toMatch(/问题只在核对结果列表中列出/);
+    expect(excel.fill('附件3', 'H5')).toEqual(fillsBefore);
+    expect(button('清除标记').disabled).toBe(true);
+  });
+
+  test('a current Excel shows no such notice', async () => {
+    renderPane('Excel', seed);
+    await clickCheck();
+    expect(document.querySelector('[data-state=limitations]')).toBeNull();
   });
 });
