@@ -95,6 +95,11 @@ const cases: Array<[name: string, edits: Edit[], expected: Short[]]> = [
   ['a time that is an amount (培训时间 40小时) is scored by proportion', [['self', 'D16', '培训时间'], ['self', 'E16', '40小时'], ['self', 'F16', '32小时']], [['selfeval.indicator-score', 'warning', 'H16', '10', '8.00'], ['selfeval.missing-reason', 'warning', 'I16', null, null], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.99']]],
   // RULES.md, deviation reason: an unmet target scored in full still needs its cause.
   ['an unmet target scored in full needs a reason', [['self', 'F15', 12]], [['selfeval.indicator-score', 'warning', 'H15', '10', '7.50'], ['selfeval.missing-reason', 'warning', 'I15', null, null], ['selfeval.recomputed-total', 'info', 'H21', '94.99', '92.49']]],
+  // The blank-cell policy (README): a blank cell a rule computes is reported with the rule's figure, never read as 0.
+  ['a blank 执行率 is reported with the rate', [['self', 'G5', null]], [['selfeval.execution-rate', 'error', 'G5', null, '0.9899']]],
+  // 9.90 expected at H5; 总分 94.99 is then 9.90 more than the entered parts (85.09).
+  ['a blank execution 得分 is reported with the score, and counts 0 in 总分', [['self', 'H5', null]], [['selfeval.execution-score', 'error', 'H5', null, '9.90'], ['selfeval.total-score', 'error', 'H21', '94.99', '85.09']]],
+  ['a blank indicator 得分 is reported with the score', [['self', 'H15', null], ['self', 'H21', 84.99]], [['selfeval.indicator-score', 'warning', 'H15', null, '10.00'], ['selfeval.recomputed-total', 'info', 'H21', '84.99', '94.99']]],
   ['个工作日 is always a time limit', [['self', 'E16', '10个工作日'], ['self', 'F16', '5个工作日']], []],
   [
     'training hours stay an amount',
