@@ -5,7 +5,7 @@
  * colour; --color / --no-color override all of it. A file (--out) is never coloured.
  */
 import type { Severity } from '../core/finding';
-import type { TextStyle } from './text';
+import type { TextStyle } from '../report/text';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

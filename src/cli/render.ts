@@ -1,9 +1,9 @@
 /** Picks the renderer for the chosen format; --quiet keeps only the error findings of each report. */
 import type { Report } from '../core/report';
 import type { OutputFormat } from './args';
-import { renderHtmlReport } from './html';
-import { renderJsonReport } from './json';
-import { PLAIN_STYLE, renderTextReport, type TextStyle } from './text';
+import { renderHtmlReport } from '../report/html';
+import { renderJsonReport } from '../report/json';
+import { PLAIN_STYLE, renderTextReport, type TextStyle } from '../report/text';
 
 export interface RenderOptions {
   /** List error findings only; the summaries still count every finding. */

@@ -23,7 +23,7 @@ import { createProgress } from './progress';
 import { outputMistake } from './output-check';
 import { renderReport } from './render';
 import type { CheckOutcome } from './task';
-import { PLAIN_STYLE } from './text';
+import { PLAIN_STYLE } from '../report/text';
 import { renderRuleList, USAGE } from './usage';
 import { packageVersion } from './version';
 import { collectInputs, type InputEntry } from './walk';

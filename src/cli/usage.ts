@@ -1,15 +1,15 @@
 /** The --help text and the --list-rules listing. */
 import { RULES } from '../core/rules/registry';
 import { ruleSeverity } from '../core/rule';
+import { SEVERITY_LABEL } from '../report/severity';
 import { PROFILES } from '../core/profile';
 
-const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** Every rule with its ID, default severity and what it checks; then the profiles. */
 export function renderRuleList(): string {
   const all = RULES;
   const width = Math.max(...all.map((r) => r.id.length));
-  const lines = all.map((r) => `${r.id.padEnd(width)}  ${SEVERITY_NAME[ruleSeverity(r)]}  ${r.description}`);
+  const lines = all.map((r) => `${r.id.padEnd(width)}  ${SEVERITY_LABEL[ruleSeverity(r)]}  ${r.description}`);
   const profiles = PROFILES.map((p) => `  ${p.id}：${p.name}`);
   return `核对规则（${all.length} 条）：\n${lines.join('\n')}\n\n规则配置：\n${profiles.join('\n')}\n`;
 }

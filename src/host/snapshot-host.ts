@@ -10,21 +10,11 @@
 import type { Finding } from '../core/finding';
 import type { WorkbookGrid } from '../template/grid';
 import { ackRows, type Acknowledgement } from '../core/acknowledge';
-import {
-  MARKS_KEY,
-  MSG,
-  RECALC_FILL,
-  RECALC_KEY,
-  cellKey,
-  markTargets,
-  parseSnapshot,
-  Serial,
-  serializeSnapshot,
-  throwIfMarksKept,
-  type MarkEntry,
-  type MarkTarget,
-  type RecalcEntry,
-} from './common';
+import { MARKS_KEY, RECALC_KEY, parseSnapshot, serializeSnapshot, type RecalcEntry } from './snapshots';
+import { MSG, throwIfMarksKept } from './messages';
+import { RECALC_FILL, markTargets, type MarkEntry, type MarkTarget } from './marks';
+import { cellKey } from '../template/grid';
+import { Serial } from './serial';
 import { HostError, type Unwatch, type HostKind, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost, type UndoResult } from './types';
 
 /** How a sheet stands for writing, as the host reported it in this operation. */

@@ -1,12 +1,7 @@
 /** Every piece of text the task pane and the page show, in Simplified Chinese, in one place. */
-import type { Severity } from '../core/finding';
 import type { HostKind } from '../host/types';
 
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
-  error: '错误',
-  warning: '警告',
-  info: '提示',
-};
+export { SEVERITY_LABEL } from '../report/severity';
 
 export const T = {
   appTitle: '自评表核对',

@@ -7,7 +7,7 @@ import { failedReport } from '../core/report';
 import { readWorkbook } from '../host/file/read';
 import { annotateWorkbook } from '../host/file/annotate';
 import { buildSummaryWorkbook } from '../host/file/summary';
-import { renderHtmlReport } from '../cli/html';
+import { renderHtmlReport } from '../report/html';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { withBodySheet } from './body-sheet';
 

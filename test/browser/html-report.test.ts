@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderHtmlReport, sectionId } from '../../src/cli/html';
+import { renderHtmlReport, sectionId } from '../../src/report/html';
 import { failedReport, type Report } from '../../src/core/report';
 import { checkWorkbook } from '../../src/engine';
 import { readWorkbook } from '../../src/host/file/read';

@@ -1,5 +1,5 @@
 import { ANSI_STYLE, colorWanted } from '../../src/cli/color';
-import { renderTextReport } from '../../src/cli/text';
+import { renderTextReport } from '../../src/report/text';
 import { renderReport } from '../../src/cli/render';
 import { checkedReport, finding } from '../host-file/fake-report';
 

@@ -1,8 +1,8 @@
 import { exitCodeFor } from '../../src/cli/exit-code';
-import { escapeHtml, renderHtmlReport } from '../../src/cli/html';
-import { renderJsonReport } from '../../src/cli/json';
+import { escapeHtml, renderHtmlReport } from '../../src/report/html';
+import { renderJsonReport } from '../../src/report/json';
 import { createProgress } from '../../src/cli/progress';
-import { renderTextReport } from '../../src/cli/text';
+import { renderTextReport } from '../../src/report/text';
 import { failedReport } from '../../src/core/report';
 import { checkedReport, finding } from '../host-file/fake-report';
 

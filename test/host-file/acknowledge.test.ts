@@ -15,8 +15,8 @@ import { ACK_SHEET, acknowledge, ackRows, refuseAcknowledgement, type Acknowledg
 import type { Finding } from '../../src/core/finding';
 import type { Report } from '../../src/core/report';
 import type { WorkbookGrid } from '../../src/template/grid';
-import { renderJsonReport } from '../../src/cli/json';
-import { renderTextReport } from '../../src/cli/text';
+import { renderJsonReport } from '../../src/report/json';
+import { renderTextReport } from '../../src/report/text';
 
 const SAMPLE = path.join(__dirname, '../../samples/seed-004.xlsx');
 const REASON = '该指标年中调整，已报财政局备案';

@@ -3,7 +3,9 @@
  * on its fake (excel.test.ts, wps.test.ts). Each test states a property a clerk relies on.
  */
 import type { Finding, Severity } from '../../src/core/finding';
-import { MARKS_KEY, RECALC_FILL, SEVERITY_FILL } from '../../src/host/common';
+import { MARKS_KEY } from '../../src/host/snapshots';
+import { RECALC_FILL } from '../../src/host/marks';
+import { SEVERITY_FILL } from '../../src/report/severity';
 import { suggestedWrites } from '../../src/core/recalc-plan';
 import { HostError, MemoryStore, type SnapshotStore, type SpreadsheetHost } from '../../src/host/types';
 import { EXPECTED_TEXT, NONE, expectedRealisticCells, gridCells, realisticWorkbook, type FillSpec, type SheetSpec } from './spec';

@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/core/finding';
-import { MARKS_KEY, SEVERITY_FILL } from '../../src/host/common';
+import { MARKS_KEY } from '../../src/host/snapshots';
+import { SEVERITY_FILL } from '../../src/report/severity';
 import { MARK_FORMULA } from '../../src/host/excel';
 import { suggestedWrites } from '../../src/core/recalc-plan';
 import { HostError, MemoryStore } from '../../src/host/types';

@@ -1,5 +1,6 @@
 /** The pure part of painting both adapters share: which marks are new, restored, kept or dropped. */
-import { SEVERITY_FILL, type MarkEntry, type MarkTarget } from '../../src/host/common';
+import { SEVERITY_FILL } from '../../src/report/severity';
+import { type MarkEntry, type MarkTarget } from '../../src/host/marks';
 import { planPaint, type SheetState } from '../../src/host/snapshot-host';
 
 const target = (sheet: string, cell: string): MarkTarget => ({ sheet, cell, severity: 'error', color: SEVERITY_FILL.error });

@@ -6,7 +6,8 @@ runAdapterContract('WPS (ET JSAPI)', () => new WpsEnv());
 runAdapterContract('WPS (members as methods)', () => new WpsEnv({ methodStyle: true }));
 
 import type { Finding } from '../../src/core/finding';
-import { RECALC_FILL, SEVERITY_FILL } from '../../src/host/common';
+import { SEVERITY_FILL } from '../../src/report/severity';
+import { RECALC_FILL } from '../../src/host/marks';
 import { suggestedWrites } from '../../src/core/recalc-plan';
 import { HostError } from '../../src/host/types';
 import { STORE_SHEET, WpsHost, bgrToHex, hexToBgr, to2D } from '../../src/host/wps';

@@ -7,7 +7,11 @@
  * Marks are conditional formats above the cells' own formats (see marks.ts).
  */
 import type { WorkbookGrid } from '../../template/grid';
-import { MSG, RECALC_FILL, cellKey, constantToWrite, groupBy, stillWritten, type MarkEntry, type MarkTarget, type RecalcEntry } from '../common';
+import { MSG } from '../messages';
+import { RECALC_FILL, type MarkEntry, type MarkTarget } from '../marks';
+import { cellKey } from '../../template/grid';
+import { constantToWrite, stillWritten, type RecalcEntry } from '../snapshots';
+import { groupBy } from '../addresses';
 import { cellWrite } from '../../core/recalc-plan';
 import { HostError, type RecalcChange, type SnapshotStore, type Unwatch } from '../types';
 import { planPaint, SnapshotHost, type PaintPlan, type SheetState, type Unwritten } from '../snapshot-host';

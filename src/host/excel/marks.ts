@@ -10,7 +10,7 @@
  * survive closing and reopening the workbook, while its formula is saved in the file. So a
  * reloaded pane, or the workbook opened a week later, still finds its marks.
  */
-import { chunkAddresses, groupBy } from '../common';
+import { chunkAddresses, groupBy } from '../addresses';
 import { parseA1, rectToA1 } from '../../template/grid';
 import type { ExcelCaps } from './api';
 import type { Sync } from './sync';

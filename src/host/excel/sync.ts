@@ -3,7 +3,7 @@
  * `context.sync()` with a time limit, a counter, and the translation of Office.js errors
  * (RichApi.Error: code + message) into HostErrors with a Chinese message.
  */
-import { MSG } from '../common';
+import { MSG } from '../messages';
 import { HostError } from '../types';
 
 /** Counts `context.sync()` round-trips made through the adapter (for tests and the benchmark). */

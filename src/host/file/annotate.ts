@@ -18,7 +18,8 @@ import type { Report } from '../../core/report';
 import { asUint8Array, type WorkbookBytes } from './bytes';
 import { noteText } from './finding-text';
 import { addResultsSheet } from './results-sheet';
-import { argb, SEVERITY_COLOR, strongestSeverity } from './severity-style';
+import { argb } from './severity-style';
+import { findingsByCell, SEVERITY_FILL, strongestSeverity } from '../../report/severity';
 import { sniffContent } from './sniff';
 import { exceljsFromSheetJs } from './sheetjs-to-exceljs';
 import { lostInCopy } from './copy-losses';
@@ -104,7 +105,7 @@ async function loadForAnnotation(bytes: Uint8Array): Promise<Loaded> {
 
 /** Fills and notes every cell that has findings; several findings on a cell share one note. */
 export function paintFindings(workbook: Workbook, findings: readonly Finding[]): void {
-  for (const group of groupByCell(findings).values()) {
+  for (const group of findingsByCell(findings).values()) {
     const ws = workbook.getWorksheet(group[0]!.sheet);
     if (!ws) continue;
     // The cell from the finding itself: a sheet name may hold `!` (`附件!3`), so the group
@@ -113,19 +114,8 @@ export function paintFindings(workbook: Workbook, findings: readonly Finding[]):
   }
 }
 
-function groupByCell(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = `${f.sheet}\u0000${f.cell}`; // NUL cannot occur in a sheet name
-    const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
-  }
-  return groups;
-}
-
 function paintCell(cell: ExcelCell, findings: readonly Finding[]): void {
-  const color = argb(SEVERITY_COLOR[strongestSeverity(findings.map((f) => f.severity))]);
+  const color = argb(SEVERITY_FILL[strongestSeverity(findings.map((f) => f.severity))]);
   // A new style object per cell: ExcelJS shares one style object among cells of an
   // Excel-made file, so `cell.fill = …` would recolour them all (exceljs issue #2055).
   cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: color }, bgColor: { argb: color } } };

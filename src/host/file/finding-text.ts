@@ -1,6 +1,6 @@
 /** Chinese wording of findings shared by the cell notes and the results sheet. */
 import type { Finding } from '../../core/finding';
-import { SEVERITY_LABEL } from './severity-style';
+import { SEVERITY_LABEL } from '../../report/severity';
 
 /** `【错误】message` followed by the explanation and the expected value, one per line. */
 export function describeFinding(f: Finding): string {

@@ -3,7 +3,6 @@ export { readWorkbook, SUPPORTED_EXTENSIONS, DEFAULT_READ_LIMITS } from './read'
 export type { ReadInput, ReadResult, ReadSuccess, ReadFailure, ReadFailureReason, ReadLimits, WorkbookFormat } from './read';
 export { annotateWorkbook } from './annotate';
 export type { AnnotateInput } from './annotate';
-export { buildSummaryWorkbook, STATUS_LABEL, SUMMARY_SHEET_NAME } from './summary';
+export { buildSummaryWorkbook, SUMMARY_SHEET_NAME } from './summary';
 export { RESULTS_SHEET_NAME } from './results-sheet';
-export { SEVERITY_COLOR, SEVERITY_LABEL } from './severity-style';
 export type { WorkbookBytes } from './bytes';

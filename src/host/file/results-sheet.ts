@@ -4,7 +4,8 @@ import type { Finding } from '../../core/finding';
 import type { Report } from '../../core/report';
 import { findingTitle } from '../../core/rule-titles';
 import { cellLocation, hyperlinkFormula as linkFormula, linkTarget } from './links';
-import { argb, SEVERITY_COLOR, SEVERITY_LABEL } from './severity-style';
+import { argb } from './severity-style';
+import { SEVERITY_FILL, SEVERITY_LABEL } from '../../report/severity';
 import { finishTable, LINK_FONT, setPrintLayout, startTable, type TableColumn } from './sheet-layout';
 
 export const RESULTS_SHEET_NAME = '核对结果';
@@ -59,7 +60,7 @@ function addFindingRow(ws: Worksheet, index: number, f: Finding): void {
     [f.message, f.explanation, f.acknowledged ? `已说明：${f.acknowledged.reason}` : ''].filter(Boolean).join('\n'),
     f.ruleId,
   ]);
-  row.getCell(2).style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_COLOR[f.severity]) } } };
+  row.getCell(2).style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[f.severity]) } } };
   const link = row.getCell(4);
   // A formula, not a <hyperlink> element (links.ts says why).
   link.value = { formula: hyperlinkFormula(f.sheet, f.cell), result: f.cell };

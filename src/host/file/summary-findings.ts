@@ -9,7 +9,8 @@ import type { Finding } from '../../core/finding';
 import type { Report } from '../../core/report';
 import { findingTitle } from '../../core/rule-titles';
 import { cellLocation, linkTarget, linkValue } from './links';
-import { argb, SEVERITY_COLOR, SEVERITY_LABEL } from './severity-style';
+import { argb } from './severity-style';
+import { SEVERITY_FILL, SEVERITY_LABEL } from '../../report/severity';
 import { fitWidth, finishTable, LINK_FONT, setPrintLayout, startTable, type TableColumn } from './sheet-layout';
 
 export const FINDINGS_SHEET_NAME = '全部问题';
@@ -69,5 +70,5 @@ function addFindingRow(ws: Worksheet, r: Report, f: Finding, copy: string | null
     f.ruleId,
   ]);
   if (copy !== null) row.getCell(CELL_COLUMN).style = { font: LINK_FONT };
-  row.getCell(SEVERITY_COLUMN).style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_COLOR[f.severity]) } } };
+  row.getCell(SEVERITY_COLUMN).style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[f.severity]) } } };
 }

@@ -6,20 +6,16 @@
  * page wide with its header repeated.
  */
 import { Workbook, type Style, type Worksheet } from 'exceljs';
-import type { Report, ReportStatus } from '../../core/report';
+import type { Report } from '../../core/report';
 import { linkValue } from './links';
-import { argb, SEVERITY_COLOR } from './severity-style';
+import { argb } from './severity-style';
+import { SEVERITY_FILL } from '../../report/severity';
+import { STATUS_NAME } from '../../report/labels';
 import { fitWidth, finishTable, LINK_FONT, setPrintLayout, startTable, type TableColumn } from './sheet-layout';
 import { addFindingsSheet } from './summary-findings';
 import { addOverviewSheet } from './summary-overview';
 
 export const SUMMARY_SHEET_NAME = '核对汇总';
-
-export const STATUS_LABEL: Readonly<Record<ReportStatus, string>> = {
-  checked: '已核对',
-  unreadable: '无法读取',
-  unrecognised: '未识别模板',
-};
 
 export interface SummaryOptions {
   /**
@@ -83,7 +79,7 @@ function addReportRow(ws: Worksheet, r: Report, copy: string | null): void {
     checked ? r.summary.errors : null,
     checked ? r.summary.warnings : null,
     checked ? r.summary.infos : null,
-    STATUS_LABEL[r.status],
+    STATUS_NAME[r.status],
     r.error,
     r.project,
     r.statedGrade,
@@ -94,9 +90,9 @@ function addReportRow(ws: Worksheet, r: Report, copy: string | null): void {
     const text = col === 4 ? r.summary.enteredTotal : r.summary.recomputedTotal;
     if (text !== null) row.getCell(col).numFmt = decimalsFormat(text);
   }
-  if (checked && r.summary.errors > 0) row.getCell(7).style = solid(SEVERITY_COLOR.error);
-  if (checked && r.summary.warnings > 0) row.getCell(8).style = solid(SEVERITY_COLOR.warning);
-  if (!checked) row.getCell(10).style = solid(SEVERITY_COLOR.error);
+  if (checked && r.summary.errors > 0) row.getCell(7).style = solid(SEVERITY_FILL.error);
+  if (checked && r.summary.warnings > 0) row.getCell(8).style = solid(SEVERITY_FILL.warning);
+  if (!checked) row.getCell(10).style = solid(SEVERITY_FILL.error);
   if (copy !== null) row.getCell(14).style = { font: LINK_FONT };
 }
 

@@ -4,7 +4,7 @@
  * a non-theme colour fails on some hosts, so it is optional). Restored in an order that lets
  * each property land: Pattern, then ThemeColor or Color, then the tints and pattern colour.
  */
-import { chunkAddresses } from '../common';
+import { chunkAddresses } from '../addresses';
 import { hexToBgr } from './color';
 import { get, setVerified, xlNone, xlSolid, type WpsInterior, type WpsWorksheet } from './om';
 

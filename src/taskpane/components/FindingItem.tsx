@@ -2,7 +2,7 @@ import { makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/re
 import { memo } from 'react';
 import type { Finding } from '../../core/finding';
 import { displayValue, isPercentFinding, shortRef } from '../format';
-import { SEVERITY_FILL } from '../severity';
+import { SEVERITY_FILL } from '../../report/severity';
 import { T } from '../strings';
 import { SeverityBadge } from './SeverityBadge';
 import { findingTitle } from '../../core/rule-titles';

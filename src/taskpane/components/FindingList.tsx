@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { SEVERITIES, type Finding, type Severity } from '../../core/finding';
-import { SEVERITY_LABEL } from '../strings';
+import { SEVERITY_LABEL } from '../../report/severity';
 import { FindingItem } from './FindingItem';
 import { AckControl } from './AckControl';
 import { SeverityBadge } from './SeverityBadge';

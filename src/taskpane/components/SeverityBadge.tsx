@@ -1,7 +1,6 @@
 import { Badge, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import type { Severity } from '../../core/finding';
-import { SEVERITY_FILL, SEVERITY_INK } from '../severity';
-import { SEVERITY_LABEL } from '../strings';
+import { SEVERITY_FILL, SEVERITY_INK, SEVERITY_LABEL } from '../../report/severity';
 
 const useStyles = makeStyles({
   base: { fontWeight: tokens.fontWeightSemibold, flexShrink: 0 },

@@ -1,7 +1,7 @@
 import { Field, makeStyles, mergeClasses, ProgressBar, shorthands, Text, tokens } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
 import type { Grade } from '../../core/report';
-import { SEVERITY_FILL, SEVERITY_INK } from '../../taskpane/severity';
+import { SEVERITY_FILL, SEVERITY_INK } from '../../report/severity';
 import type { DownloadKind, FileEntry, FileStatus } from '../useWebChecker';
 import { Downloads } from './Downloads';
 

@@ -3,8 +3,7 @@ import { shownCell } from '../body-sheet';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Finding, Severity } from '../../core/finding';
 import { a1, colCount, columnName, type SheetGrid, type WorkbookGrid } from '../../template/grid';
-import { SEVERITY_FILL, SEVERITY_RANK } from '../../taskpane/severity';
-import { SEVERITY_LABEL } from '../../taskpane/strings';
+import { SEVERITY_FILL, SEVERITY_LABEL, stronger } from '../../report/severity';
 import { cellText } from '../cellText';
 import { SheetTabs } from './SheetTabs';
 
@@ -108,7 +107,7 @@ function marksOf(findings: readonly Finding[], sheet: string): Map<string, Mark>
     if (!prev) marks.set(cell, { severity: f.severity, messages: [line] });
     else {
       prev.messages.push(line);
-      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) marks.set(cell, { ...prev, severity: f.severity });
+      if (stronger(f.severity, prev.severity)) marks.set(cell, { ...prev, severity: f.severity });
     }
   }
   return marks;

@@ -7,9 +7,9 @@
 import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
 import { findingTitle } from '../core/rule-titles';
-import { acknowledgedLine, batchLine, cellRef, departmentLine, notListedLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { acknowledgedLine, batchLine, cellRef, departmentLine, notListedLine, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { SEVERITY_FILL, SEVERITY_LABEL } from './severity';
 
-const SEVERITY_BG: Readonly<Record<Severity, string>> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#BDD7EE' };
 
 const CSS = `
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:24px;color:#222;line-height:1.5}
@@ -20,7 +20,7 @@ section{border:1px solid #ccc;border-radius:6px;padding:12px 16px;margin:0 0 16p
 table{border-collapse:collapse;width:100%;margin-top:8px;font-size:14px}
 th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f2f2f2}td.num{white-space:nowrap}td.count{text-align:right;white-space:nowrap}
-${(Object.keys(SEVERITY_BG) as Severity[]).map((s) => `.sev-${s}{background:${SEVERITY_BG[s]}}`).join('')}
+${(Object.keys(SEVERITY_FILL) as Severity[]).map((s) => `.sev-${s}{background:${SEVERITY_FILL[s]}}`).join('')}
 .explanation{color:#555;font-size:13px}.acknowledged{color:#0b6a0b;font-size:13px}.rule-id{color:#666;font-size:12px}
 .overview{margin:0 0 20px}.overview td a{word-break:break-all}.back{font-size:13px;float:right}
 @page{size:A4 landscape;margin:12mm}
@@ -112,7 +112,7 @@ function renderTable(findings: readonly Finding[]): string {
   const head = '<tr><th>序号</th><th>严重程度</th><th>单元格</th><th>规则</th><th>填报值</th><th>应为</th><th>说明</th></tr>';
   const rows = findings.map(
     (f, i) =>
-      `<tr class="sev-${f.severity}"><td class="num">${i + 1}</td><td class="num">${SEVERITY_NAME[f.severity]}${f.acknowledged ? '<br>已说明' : ''}</td>` +
+      `<tr class="sev-${f.severity}"><td class="num">${i + 1}</td><td class="num">${SEVERITY_LABEL[f.severity]}${f.acknowledged ? '<br>已说明' : ''}</td>` +
       `<td class="num">${escapeHtml(cellRef(f.sheet, f.cell))}</td>` +
       `<td>${escapeHtml(findingTitle(f))}<div class="rule-id">${escapeHtml(f.ruleId)}</div></td>` +
       `<td class="num">${escapeHtml(f.entered ?? '')}</td>` +

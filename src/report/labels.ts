@@ -1,8 +1,6 @@
 /** Chinese labels shared by the text and HTML reports. */
-import type { Severity } from '../core/finding';
 import type { Report, ReportStatus } from '../core/report';
 
-export const SEVERITY_NAME: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
 
 export const STATUS_NAME: Readonly<Record<ReportStatus, string>> = {
   checked: '已核对',

@@ -1,7 +1,8 @@
 /** The readable Chinese text report, one block per workbook; coloured through a TextStyle. */
 import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
-import { acknowledgedLine, batchLine, cellRef, departmentLine, notListedLine, SEVERITY_NAME, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { acknowledgedLine, batchLine, cellRef, departmentLine, notListedLine, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { SEVERITY_LABEL } from './severity';
 
 /** How the text is marked up: plain in files and pipes, ANSI colours on a terminal (color.ts). */
 export interface TextStyle {
@@ -39,7 +40,7 @@ function renderOne(report: Report, style: TextStyle): string {
 }
 
 function renderFinding(f: Finding, n: number, style: TextStyle): string[] {
-  const tag = style.severity(f.severity, `[${SEVERITY_NAME[f.severity]}${f.acknowledged ? '·已说明' : ''}]`);
+  const tag = style.severity(f.severity, `[${SEVERITY_LABEL[f.severity]}${f.acknowledged ? '·已说明' : ''}]`);
   const lines = [`  ${n}. ${tag} ${cellRef(f.sheet, f.cell)}  ${f.message}`];
   if (f.explanation) lines.push(style.muted(`       ${f.explanation}`));
   const ack = acknowledgedLine(f);
