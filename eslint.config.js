@@ -13,6 +13,21 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  // Layers (README, "How it is built"): grid → values → located tables → rules → report → doors.
+  // A lower layer never imports a higher one, core never imports a host, a door never another door.
+  ...[
+    { files: ['src/core/**', 'src/template/**'], banned: ['report', 'host', 'cli', 'taskpane', 'web', 'engine'] },
+    { files: ['src/report/**'], banned: ['host', 'cli', 'taskpane', 'web', 'engine'] },
+    { files: ['src/host/**'], banned: ['cli', 'taskpane', 'web', 'engine'] },
+    { files: ['src/cli/**'], banned: ['taskpane', 'web'] },
+    { files: ['src/taskpane/**'], banned: ['cli', 'web'] },
+    { files: ['src/web/**'], banned: ['cli'] },
+  ].map(({ files, banned }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`, message: 'A layer imports only the layers below it (README, "How it is built").' }] }],
+    },
+  })),
   {
     // A plain browser script in WPS's add-in web view: its top-level functions are the ribbon
     // callbacks WPS calls by name (ribbon.xml), so they look unused here.
