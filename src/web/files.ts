@@ -3,17 +3,23 @@ import type { NamedFile } from './useWebChecker';
 
 const WORKBOOK = /\.(xlsx|xlsm|xls|docx|doc)$/i;
 
-/** Files in folders: only workbooks, and not Office's `~$` lock files. */
+/** Office's `~$` lock files and macOS `._` shadow files: never a workbook, picked or in a folder (as the CLI). */
+export function isLockFile(name: string): boolean {
+  const base = name.split('/').pop() ?? name;
+  return base.startsWith('~$') || base.startsWith('._');
+}
+
+/** Files in folders: only workbooks, and not lock files. */
 function isWorkbookInFolder(name: string): boolean {
   const base = name.split('/').pop() ?? name;
-  return WORKBOOK.test(base) && !base.startsWith('~$') && !base.startsWith('.');
+  return WORKBOOK.test(base) && !isLockFile(base) && !base.startsWith('.');
 }
 
 export function filesFromInput(list: FileList | null, folder: boolean): NamedFile[] {
   const out: NamedFile[] = [];
   for (const file of Array.from(list ?? [])) {
     const name = folder && file.webkitRelativePath ? file.webkitRelativePath : file.name;
-    if (!folder || isWorkbookInFolder(name)) out.push({ file, name });
+    if (folder ? isWorkbookInFolder(name) : !isLockFile(name)) out.push({ file, name });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
@@ -31,7 +37,7 @@ async function walk(entry: FsEntry, inFolder: boolean, out: NamedFile[]): Promis
   if (entry.isFile && entry.file) {
     const file = await new Promise<File>((ok, fail) => entry.file!(ok, fail));
     const name = inFolder ? entry.fullPath.replace(/^\//, '') : file.name;
-    if (!inFolder || isWorkbookInFolder(name)) out.push({ file, name });
+    if (inFolder ? isWorkbookInFolder(name) : !isLockFile(name)) out.push({ file, name });
   } else if (entry.isDirectory && entry.createReader) {
     const reader = entry.createReader();
     for (;;) {

@@ -8,6 +8,21 @@ import type { WorkbookGrid } from '../template/grid';
 import { WorkerPool, defaultPoolSize } from './pool';
 import type { WorkerResponse } from './protocol';
 import { saveBytes, saveText, downloadName } from './save';
+import { zipSync } from 'fflate';
+
+/** `dir/自评表.xlsx` → `dir/自评表.checked.xlsx`: the folder layout kept inside the .zip. */
+function zipPath(name: string): string {
+  const i = name.lastIndexOf('/');
+  return `${i >= 0 ? name.slice(0, i + 1) : ''}${downloadName(name, '.checked.xlsx')}`;
+}
+
+/** Two inputs with one copy name (a.xls and a.xlsx) get `(2)`. */
+function uniqueName(name: string, taken: Set<string>): string {
+  let out = name;
+  for (let n = 2; taken.has(out.toLowerCase()); n++) out = name.replace(/\.checked\.xlsx$/, `(${n}).checked.xlsx`);
+  taken.add(out.toLowerCase());
+  return out;
+}
 
 export type FileStatus = 'queued' | 'checking' | ReportStatus;
 
@@ -42,7 +57,7 @@ export interface WebState {
   readonly finishedAt: number | null;
 }
 
-export type DownloadKind = 'annotated' | 'json' | 'html' | 'summary' | 'batch-json' | 'batch-html';
+export type DownloadKind = 'annotated' | 'json' | 'html' | 'summary' | 'batch-json' | 'batch-html' | 'batch-annotated';
 
 export interface WebActions {
   open(files: readonly NamedFile[]): void;
@@ -257,11 +272,26 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
             break;
           }
           case 'annotated': {
-            if (!detailEntry || !detailReport || detailReport.status !== 'checked') break;
+            // An unrecognised workbook gets its copy too (saying why), as the CLI gives it.
+            if (!detailEntry || !detailReport || detailReport.status === 'unreadable') break;
             const bytes = await detailEntry.file.arrayBuffer();
             const res = await pool().run({ type: 'annotate', bytes, report: detailReport }, [bytes], true);
             if (res.type !== 'bytes') throw new Error(res.type === 'failed' ? res.message : '标注副本生成失败');
             saveBytes(downloadName(detailEntry.name, '.checked.xlsx'), res.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+            break;
+          }
+          case 'batch-annotated': {
+            // One .zip of every copy, made one workbook at a time (fflate), named as the CLI names them.
+            const entries = s.files.filter((f) => f.report && (f.report.status === 'checked' || f.report.status === 'unrecognised'));
+            const zip: Record<string, Uint8Array> = {};
+            const taken = new Set<string>();
+            for (const f of entries) {
+              const bytes = await f.file.arrayBuffer();
+              const res = await pool().run({ type: 'annotate', bytes, report: f.report! }, [bytes], true);
+              if (res.type !== 'bytes') throw new Error(`“${f.name}”：${res.type === 'failed' ? res.message : '标注副本生成失败'}`);
+              zip[uniqueName(zipPath(f.name), taken)] = new Uint8Array(res.bytes);
+            }
+            saveBytes('标注副本.zip', zipSync(zip, { level: 0 }).buffer as ArrayBuffer, 'application/zip');
             break;
           }
           case 'summary': {

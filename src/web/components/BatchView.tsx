@@ -4,6 +4,7 @@ import type { Grade } from '../../core/report';
 import { SEVERITY_FILL, SEVERITY_INK } from '../../report/severity';
 import type { DownloadKind, FileEntry, FileStatus } from '../useWebChecker';
 import { Downloads } from './Downloads';
+import { FindingFilters, type SeverityFilter } from './FindingFilters';
 
 export const STATUS_LABEL: Readonly<Record<FileStatus, string>> = {
   queued: '等待中',
@@ -62,6 +63,22 @@ function sortValue(f: FileEntry, key: SortKey): string | number | null {
     case 'status':
       return STATUS_ORDER[f.status];
   }
+}
+
+/**
+ * The rows the filters leave: 只看有问题的 keeps workbooks with an error or warning, or that
+ * could not be checked; a severity keeps workbooks with at least one finding of it.
+ */
+export function filterEntries(files: readonly FileEntry[], severity: SeverityFilter, onlyProblems: boolean): readonly FileEntry[] {
+  if (severity === 'all' && !onlyProblems) return files;
+  return files.filter((f) => {
+    const bad = f.status === 'unreadable' || f.status === 'unrecognised';
+    const sum = f.report?.status === 'checked' ? f.report.summary : null;
+    if (onlyProblems && !bad && !(sum && sum.errors + sum.warnings > 0)) return false;
+    if (severity === 'all') return true;
+    if (!sum) return false;
+    return (severity === 'error' ? sum.errors : severity === 'warning' ? sum.warnings : sum.infos) > 0;
+  });
 }
 
 /** Sorted copy; blanks always last, ties keep the opening order. */
@@ -168,13 +185,19 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
   const s = useStyles();
   const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' } | null>(null);
   const rows = useMemo(() => (sort ? sortEntries(files, sort.key, sort.dir) : files), [files, sort]);
+  const annotatable = files.some((f) => f.status === 'checked' || f.status === 'unrecognised');
   const done = files.filter((f) => f.status !== 'queued' && f.status !== 'checking').length;
   const failed = files.filter((f) => f.status === 'unreadable' || f.status === 'unrecognised').length;
   const finished = done === files.length;
   const seconds = startedAt !== null ? ((finishedAt ?? performance.now()) - startedAt) / 1000 : null;
 
+  // A count or a score is looked at biggest first: the first click on it sorts descending.
+  const firstDir = (key: SortKey) => (COLUMNS.find((c) => c.key === key)?.numeric ? 'descending' : 'ascending');
   const toggle = (key: SortKey) =>
-    setSort((cur) => (cur?.key === key ? { key, dir: cur.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: 'ascending' }));
+    setSort((cur) => (cur?.key === key ? { key, dir: cur.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: firstDir(key) }));
+  const [severity, setSeverity] = useState<SeverityFilter>('all');
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const shown = useMemo(() => filterEntries(rows, severity, onlyProblems), [rows, severity, onlyProblems]);
 
   return (
     <section className={s.root} data-testid="batch-view" aria-label="批量核对结果">
@@ -194,11 +217,13 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
             { kind: 'summary', label: '下载汇总工作簿', disabled: !finished },
             { kind: 'batch-json', label: 'JSON 报告', disabled: !finished },
             { kind: 'batch-html', label: 'HTML 报告', disabled: !finished },
+            { kind: 'batch-annotated', label: '全部标注副本（.zip）', disabled: !finished || !annotatable },
           ]}
           preparing={preparing}
           onDownload={onDownload}
         />
       </div>
+      <FindingFilters severity={severity} onSeverity={setSeverity} onlyProblems={onlyProblems} onOnlyProblems={setOnlyProblems} shown={shown.length} total={files.length} unit="个工作簿" />
       <div className={s.wrap}>
         <table className={s.table} data-testid="batch-table">
           <caption className={s.srOnly}>
@@ -222,7 +247,7 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
             </tr>
           </thead>
           <tbody>
-            {rows.map((f) => (
+            {shown.map((f) => (
               <BatchRow key={f.key} entry={f} onOpen={onOpen} />
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import { SummaryCard } from '../../taskpane/components/SummaryCard';
 import { T } from '../../taskpane/strings';
 import type { DownloadKind } from '../useWebChecker';
 import { Downloads } from './Downloads';
+import { FindingFilters, type SeverityFilter } from './FindingFilters';
 import { SheetView, type CellSelection } from './SheetView';
 
 const useStyles = makeStyles({
@@ -47,7 +48,9 @@ export function SingleView({ name, report, grid, loading, preparing, onDownload 
   // The sheet the reviewer picked; until then, the first sheet with findings (else the 自评表).
   const [picked, setActive] = useState<string | null>(null);
   const [selected, setSelected] = useState<CellSelection | null>(null);
-  const findings = useMemo(() => (report?.status === 'checked' ? report.findings : []), [report]);
+  const all = useMemo(() => (report?.status === 'checked' ? report.findings : []), [report]);
+  const [severity, setSeverity] = useState<SeverityFilter>('all');
+  const findings = useMemo(() => (severity === 'all' ? all : all.filter((f) => f.severity === severity)), [all, severity]);
   const sheetOrder = useMemo(() => (grid ? grid.sheets.map((x) => x.name) : []), [grid]);
   const active = picked ?? findings[0]?.sheet ?? report?.sheets.selfEval ?? grid?.sheets[0]?.name ?? '';
 
@@ -81,17 +84,18 @@ export function SingleView({ name, report, grid, loading, preparing, onDownload 
         {report.status === 'checked' && <SummaryCard report={report} />}
         <Downloads
           items={[
-            { kind: 'annotated', label: '下载标注副本', disabled: report.status !== 'checked' },
+            { kind: 'annotated', label: '下载标注副本', disabled: report.status === 'unreadable' },
             { kind: 'json', label: 'JSON 报告' },
             { kind: 'html', label: 'HTML 报告' },
           ]}
           preparing={preparing}
           onDownload={onDownload}
         />
-        {report.status === 'checked' && findings.length === 0 && <EmptyView />}
-        {findings.length > 0 && (
+        {report.status === 'checked' && all.length === 0 && <EmptyView />}
+        {all.length > 0 && (
           <>
             <h2 className={s.title}>{T.findingsTitle}</h2>
+            <FindingFilters severity={severity} onSeverity={setSeverity} shown={findings.length} total={all.length} unit="个问题" />
             <div className={s.findings}>
               <FindingList
                 findings={findings}
