@@ -145,6 +145,15 @@ describe('one workbook', () => {
     });
     expect(inView).toEqual({ inBox: true, inWindow: true });
     expect(await page.$eval('td[data-selected="true"]', (td) => getComputedStyle(td).outlineStyle)).toBe('solid');
+    // Its input cells on this sheet are outlined too (dashed).
+    const h5f = report.findings.find((f) => f.cell === 'H5' && f.sheet === sheet)!;
+    await page.click(`[data-rule-id="${h5f.ruleId}"][data-cell="H5"]`);
+    await page.locator('td[data-selected="true"][data-addr="H5"]').waitFor();
+    const wantInputs = h5f.inputs.filter((r) => r.startsWith(`${sheet}!`) && r !== `${sheet}!H5`).map((r) => r.slice(sheet.length + 1)).sort();
+    expect(wantInputs.length).toBeGreaterThan(0);
+    expect((await page.$$eval('td[data-input="true"]', (tds) => tds.map((td) => td.getAttribute('data-addr')!))).sort()).toEqual(wantInputs);
+    expect(await page.$eval('td[data-input="true"]', (td) => getComputedStyle(td).outlineStyle)).toBe('dashed');
+    await page.click(`[data-rule-id="${last.ruleId}"][data-cell="${last.cell}"]`);
     await page.screenshot({ path: artifact('web-single.png'), animations: 'disabled' });
   });
 

@@ -73,12 +73,18 @@ const useStyles = makeStyles({
     position: 'relative',
     zIndex: 1,
   },
+  input: {
+    outline: `2px dashed ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+  },
   note: { color: tokens.colorNeutralForeground2, padding: tokens.spacingVerticalXS },
 });
 
 export interface CellSelection {
   readonly sheet: string;
   readonly cell: string;
+  /** The cells the finding was computed from (`Sheet!A1`): outlined dashed beside the solid one. */
+  readonly inputs?: readonly string[];
 }
 
 export interface SheetViewProps {
@@ -125,6 +131,14 @@ export function SheetView({ grid, findings, activeSheet, onActiveSheet, selected
   }, [findings]);
   const scroller = useRef<HTMLDivElement>(null);
   const selectedCell = selected && sheet && selected.sheet === sheet.name ? shownCell(selected.cell) : null;
+  const inputCells = useMemo(() => {
+    const out = new Set<string>();
+    for (const ref of selected?.inputs ?? []) {
+      const i = ref.lastIndexOf('!');
+      if (sheet && ref.slice(0, i) === sheet.name) out.add(shownCell(ref.slice(i + 1)));
+    }
+    return out;
+  }, [selected, sheet]);
 
   // Centre the selected cell inside the grid's own scroll box (the page itself only moves as far
   // as needed to show the grid), below the sticky headers.
@@ -159,7 +173,7 @@ export function SheetView({ grid, findings, activeSheet, onActiveSheet, selected
         aria-label={`工作表 ${sheet.name} 的内容`}
         tabIndex={0}
       >
-        <SheetTable sheet={sheet} marks={marks} selectedCell={selectedCell} />
+        <SheetTable sheet={sheet} marks={marks} selectedCell={selectedCell} inputCells={inputCells} />
       </div>
       {(sheet.rows.length > MAX_ROWS || colCount(sheet) > MAX_COLS) && (
         <Text className={s.note} size={200}>
@@ -174,9 +188,10 @@ interface SheetTableProps {
   readonly sheet: SheetGrid;
   readonly marks: ReadonlyMap<string, Mark>;
   readonly selectedCell: string | null;
+  readonly inputCells: ReadonlySet<string>;
 }
 
-const SheetTable = memo(function SheetTable({ sheet, marks, selectedCell }: SheetTableProps) {
+const SheetTable = memo(function SheetTable({ sheet, marks, selectedCell, inputCells }: SheetTableProps) {
   const s = useStyles();
   const rows = Math.min(sheet.rows.length, MAX_ROWS);
   const cols = Math.min(Math.max(colCount(sheet), 1), MAX_COLS);
@@ -230,8 +245,9 @@ const SheetTable = memo(function SheetTable({ sheet, marks, selectedCell }: Shee
                   data-addr={addr}
                   data-mark={mark?.severity}
                   data-selected={selectedCell === addr ? 'true' : undefined}
+                  data-input={inputCells.has(addr) && selectedCell !== addr ? 'true' : undefined}
                   title={mark ? mark.messages.join('\n') : undefined}
-                  className={mergeClasses(s.cell, isNum && s.num, mark && s[mark.severity], selectedCell === addr && s.selected)}
+                  className={mergeClasses(s.cell, isNum && s.num, mark && s[mark.severity], inputCells.has(addr) && s.input, selectedCell === addr && s.selected)}
                 >
                   {cellText(cell)}
                 </td>

@@ -56,7 +56,7 @@ export function SingleView({ name, report, grid, loading, preparing, onDownload 
 
   const onSelect = useCallback((f: Finding) => {
     setActive(f.sheet);
-    setSelected({ sheet: f.sheet, cell: f.cell });
+    setSelected({ sheet: f.sheet, cell: f.cell, inputs: f.inputs });
   }, []);
 
   if (loading && !report) {
