@@ -3,7 +3,7 @@ import type { Finding } from '../../src/core/finding';
 import { failedReport, type Report } from '../../src/core/report';
 import { displayValue, fractionToPercent, shortRef } from '../../src/taskpane/format';
 import { groupFindings } from '../../src/taskpane/components/FindingList';
-import { sortEntries } from '../../src/web/components/BatchView';
+import { filterEntries, sortEntries } from '../../src/web/components/BatchView';
 import type { FileEntry } from '../../src/web/useWebChecker';
 import { cellText, formatNumber } from '../../src/web/cellText';
 import { downloadName } from '../../src/web/save';
@@ -82,6 +82,17 @@ describe('sortEntries', () => {
     entry('c.xlsx', failedReport('c.xlsx', 'unreadable', '坏了')),
     entry('d.xlsx', checked('9.5', 3)),
   ];
+
+  it('filters: 只看有问题的 keeps errors/warnings and files not checked; a severity keeps files with one', () => {
+    const clean = entry('e.xlsx', checked('100', 0));
+    const infoOnly = entry('f.xlsx', { ...checked('90', 0), summary: { ...checked('90', 0).summary, infos: 2 } });
+    const all = [...files, clean, infoOnly];
+    expect(filterEntries(all, 'all', false)).toBe(all);
+    expect(filterEntries(all, 'all', true).map((f) => f.name)).toEqual(['b.xlsx', 'c.xlsx', 'd.xlsx']);
+    expect(filterEntries(all, 'error', false).map((f) => f.name)).toEqual(['b.xlsx', 'd.xlsx']);
+    expect(filterEntries(all, 'info', false).map((f) => f.name)).toEqual(['f.xlsx']);
+    expect(filterEntries(all, 'info', true).map((f) => f.name)).toEqual([]);
+  });
 
   it('sorts numbers as numbers, blanks last both ways', () => {
     expect(sortEntries(files, 'recomputed', 'ascending').map((f) => f.name)).toEqual(['d.xlsx', 'b.xlsx', 'a.xlsx', 'c.xlsx']);
