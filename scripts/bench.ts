@@ -113,6 +113,62 @@ async function pageSpeed(): Promise<void> {
   console.log(`${r.batchSize} workbooks: page ${r.pageWorkbooksPerSecond.toFixed(1)}/s | CLI pipeline ${r.cliWorkbooksPerSecond.toFixed(1)}/s (one node process, in turn)`);
 }
 
+/** `node build/cli/main.js …` (or another script) as a whole process: wall time in ms. */
+function processMs(args: readonly string[]): number {
+  const { spawnSync } = require('child_process') as typeof import('child_process');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const t = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1 && r.status !== 2) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return t;
+}
+
+function medianOf(runs: number, fn: () => number): number {
+  fn(); // warm-up: the file cache
+  const times = Array.from({ length: runs }, fn).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/**
+ * The command as a reviewer runs it (issue 11): a batch of N workbooks (the fixture corpus,
+ * cycled) with --jobs 1 and with the default (one worker per core), beside a bare ExcelJS load
+ * loop over the same files in one process; and checking one .xlsx as a whole process beside a
+ * bare ExcelJS load process (SheetJS is not loaded for an .xlsx).
+ */
+async function cliBatch(): Promise<void> {
+  const n = Number(process.env.BENCH_CLI_BATCH ?? 400);
+  const { availableParallelism, tmpdir } = await import('os');
+  console.log(`\n## The CLI as a process: ${n} workbooks (goal: default ≥ 1.6× --jobs 1, --jobs 1 ≤ 1.3× the bare loop; one .xlsx ≤ 1.3× a bare load process)`);
+  const { execFileSync } = await import('child_process');
+  const { copyFileSync, mkdirSync, mkdtempSync, rmSync } = await import('fs');
+  const { basename } = await import('path');
+  const { buildFixtures } = await import('../test/fixtures/build-fixtures');
+  execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
+  const dir = mkdtempSync(join(tmpdir(), 'selfeval-clibench-'));
+  try {
+    const written = await buildFixtures(join(dir, 'corpus'), { sampleFile: null });
+    const sources = written.filter((f) => f.endsWith('.xlsx') && !basename(f).startsWith('bad-'));
+    const batch = join(dir, 'batch');
+    mkdirSync(batch);
+    for (let i = 0; i < n; i++) copyFileSync(sources[i % sources.length]!, join(batch, `${String(i).padStart(4, '0')}-${basename(sources[i % sources.length]!)}`));
+    const main = join(ROOT, 'build', 'cli', 'main.js');
+    const bare = join(ROOT, 'scripts', 'bare-exceljs-load.js');
+    const runs = Number(process.env.BENCH_CLI_RUNS ?? 3);
+    const tBare = medianOf(runs, () => processMs([bare, batch]));
+    const tOne = medianOf(runs, () => processMs([main, '--jobs', '1', '--format', 'json', batch]));
+    const tDefault = medianOf(runs, () => processMs([main, '--format', 'json', batch]));
+    const rate = (t: number) => `${((n * 1000) / t).toFixed(1)}/s`;
+    console.log(`bare ExcelJS load loop ${ms(tBare)} (${rate(tBare)}) | CLI --jobs 1 ${ms(tOne)} (${rate(tOne)}) | CLI default (${availableParallelism()} workers) ${ms(tDefault)} (${rate(tDefault)})`);
+    console.log(`--jobs 1 / bare loop ${(tOne / tBare).toFixed(2)} | default speed-up over --jobs 1 ${(tOne / tDefault).toFixed(2)}×`);
+    const seed = join(ROOT, 'samples', 'seed-004.xlsx');
+    const oneBare = medianOf(9, () => processMs([bare, seed]));
+    const oneCli = medianOf(9, () => processMs([main, '--format', 'json', seed]));
+    console.log(`one .xlsx (seed 004) as a process: bare ExcelJS load ${ms(oneBare)} | CLI ${ms(oneCli)} | ratio ${(oneCli / oneBare).toFixed(2)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Production bundle sizes, when dist/ has been built (npm run build). */
 function bundleSizes(): void {
   console.log('\n## Production bundle (goal: task pane initial JS ≤ 300 KB gzip)');
@@ -125,14 +181,21 @@ function bundleSizes(): void {
   process.stdout.write(execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-size.js')], { encoding: 'utf8' }));
 }
 
+/** BENCH_ONLY=cli,page (comma-separated) runs only those sections. */
+const SECTIONS: Record<string, () => unknown> = {
+  engine: engineAlone,
+  file: fileVsExcelJs,
+  docx: () => docxVsXlsx(median),
+  excel: excelRoundTrips,
+  cli: cliBatch,
+  page: pageSpeed,
+  bundle: bundleSizes,
+};
+
 async function main(): Promise<void> {
   console.log(`# selfeval-check benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
-  await engineAlone();
-  await fileVsExcelJs();
-  await docxVsXlsx(median);
-  await excelRoundTrips();
-  await pageSpeed();
-  bundleSizes();
+  const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
+  for (const [name, section] of Object.entries(SECTIONS)) if (!only || only.includes(name)) await section();
 }
 
 main().catch((e) => {

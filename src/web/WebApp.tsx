@@ -70,6 +70,7 @@ export function WebApp({ makePool }: WebAppProps) {
             preparing={st.preparing}
             onOpen={act.openDetail}
             onDownload={(k) => void act.download(k)}
+            onCancel={act.cancel}
           />
         </div>
       )}

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { failedReport, type Report, type ReportStatus } from '../core/report';
 import type { WorkbookGrid } from '../template/grid';
-import { WorkerPool, defaultPoolSize } from './pool';
+import { PoolFailure, WorkerPool, defaultPoolSize } from './pool';
 import type { WorkerResponse } from './protocol';
 import { saveBytes, saveText, downloadName } from './save';
 import { zipSync } from 'fflate';
@@ -24,7 +24,8 @@ function uniqueName(name: string, taken: Set<string>): string {
   return out;
 }
 
-export type FileStatus = 'queued' | 'checking' | ReportStatus;
+/** `cancelled`: the reviewer stopped the batch (取消) before this file was checked. */
+export type FileStatus = 'queued' | 'checking' | 'cancelled' | ReportStatus;
 
 export interface FileEntry {
   /** Unique across openings: opening number, position, name. */
@@ -64,6 +65,8 @@ export interface WebActions {
   openDetail(key: string): void;
   closeDetail(): void;
   download(kind: DownloadKind): Promise<void>;
+  /** Stops a running batch: files not yet checked are marked 已取消; those done keep their reports. */
+  cancel(): void;
 }
 
 export interface NamedFile {
@@ -87,8 +90,26 @@ export type PoolFactory = () => WorkerPool;
 /** How often a running batch re-renders, at most. */
 const UPDATE_MS = 100;
 
+/**
+ * Time budget per workbook in the worker, ms: past it the worker is ended and the file reported
+ * unreadable. 120 s as in the CLI; `?timeout=秒` in the page's address changes it.
+ */
+export function fileTimeoutMs(): number {
+  const asked = typeof location !== 'undefined' ? Number(new URLSearchParams(location.search).get('timeout')) : NaN;
+  return Number.isFinite(asked) && asked > 0 ? asked * 1000 : 120_000;
+}
+
 export function defaultPool(): WorkerPool {
   return new WorkerPool(() => new Worker('worker.js', { name: 'selfeval-check' }), defaultPoolSize());
+}
+
+/** The report of a file whose worker gave no answer (ran out of time, died). */
+function skippedReport(name: string, e: unknown): Report {
+  if (e instanceof PoolFailure && e.kind !== 'cancelled') {
+    return failedReport(name, 'unreadable', `工作簿过大或结构异常，已跳过：“${name}”${e.message}。请在 Excel 或 WPS 中打开检查，删去无关内容后另存再核对。`);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return failedReport(name, 'unreadable', `“${name}”无法核对：${message}`);
 }
 
 function responseReport(res: WorkerResponse, name: string): { report: Report; grid: WorkbookGrid | null; ms: number | null } {
@@ -163,11 +184,10 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
         return { report: failedReport(entry.name, 'unreadable', `“${entry.name}”无法读取：浏览器未能打开该文件。`), grid: null, ms: null };
       }
       try {
-        const res = await pool().run({ type: 'check', name: entry.name, bytes, wantGrid }, [bytes], urgent);
+        const res = await pool().run({ type: 'check', name: entry.name, bytes, wantGrid }, [bytes], urgent, fileTimeoutMs());
         return responseReport(res, entry.name);
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        return { report: failedReport(entry.name, 'unreadable', `“${entry.name}”无法核对：${message}`), grid: null, ms: null };
+        return { report: skippedReport(entry.name, e), grid: null, ms: null };
       }
     },
     [pool],
@@ -245,6 +265,26 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
     [showDetail],
   );
 
+  const cancel = useCallback(() => {
+    const s = stateRef.current;
+    if (s.mode !== 'batch') return;
+    // A new generation: the lanes stop taking files and answers still on their way are dropped.
+    generation.current++;
+    pending.current = new Map();
+    if (flushTimer.current) clearTimeout(flushTimer.current);
+    flushTimer.current = null;
+    // Running checks end with their workers; the next request starts a fresh pool.
+    poolRef.current?.terminate();
+    poolRef.current = null;
+    const finishedAt = performance.now();
+    setState((st) => ({
+      ...st,
+      files: st.files.map((f) => (f.status === 'queued' || f.status === 'checking' ? { ...f, status: 'cancelled' as const } : f)),
+      detail: st.detail?.loading ? null : st.detail,
+      finishedAt: st.finishedAt ?? finishedAt,
+    }));
+  }, []);
+
   const closeDetail = useCallback(() => setState((s) => (s.mode === 'batch' ? { ...s, detail: null } : s)), []);
 
   const download = useCallback(
@@ -314,5 +354,5 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
     [pool],
   );
 
-  return [state, { open, openDetail, closeDetail, download }];
+  return [state, { open, openDetail, closeDetail, download, cancel }];
 }

@@ -1,4 +1,4 @@
-import { Field, makeStyles, mergeClasses, ProgressBar, shorthands, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, mergeClasses, ProgressBar, shorthands, Text, tokens } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
 import type { Grade } from '../../core/report';
 import { SEVERITY_FILL, SEVERITY_INK } from '../../report/severity';
@@ -9,6 +9,7 @@ import { FindingFilters, type SeverityFilter } from './FindingFilters';
 export const STATUS_LABEL: Readonly<Record<FileStatus, string>> = {
   queued: '等待中',
   checking: '核对中',
+  cancelled: '已取消',
   checked: '已核对',
   unrecognised: '未识别模板',
   unreadable: '无法读取',
@@ -36,7 +37,7 @@ const COLUMNS: readonly Column[] = [
 ];
 
 const GRADE_ORDER: Readonly<Record<Grade, number>> = { 优: 0, 良: 1, 中: 2, 差: 3 };
-const STATUS_ORDER: Readonly<Record<FileStatus, number>> = { unreadable: 0, unrecognised: 1, checked: 2, checking: 3, queued: 4 };
+const STATUS_ORDER: Readonly<Record<FileStatus, number>> = { unreadable: 0, unrecognised: 1, checked: 2, checking: 3, queued: 4, cancelled: 5 };
 
 function sortValue(f: FileEntry, key: SortKey): string | number | null {
   const r = f.report;
@@ -178,16 +179,19 @@ export interface BatchViewProps {
   readonly preparing: ReadonlySet<DownloadKind>;
   readonly onOpen: (key: string) => void;
   readonly onDownload: (kind: DownloadKind) => void;
+  /** Stops the batch (取消); the files not yet checked are marked 已取消. */
+  readonly onCancel: () => void;
 }
 
 /** One row per workbook, sortable, with a progress bar and the batch downloads. */
-export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onDownload }: BatchViewProps) {
+export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onDownload, onCancel }: BatchViewProps) {
   const s = useStyles();
   const [sort, setSort] = useState<{ key: SortKey; dir: 'ascending' | 'descending' } | null>(null);
   const rows = useMemo(() => (sort ? sortEntries(files, sort.key, sort.dir) : files), [files, sort]);
   const annotatable = files.some((f) => f.status === 'checked' || f.status === 'unrecognised');
   const done = files.filter((f) => f.status !== 'queued' && f.status !== 'checking').length;
   const failed = files.filter((f) => f.status === 'unreadable' || f.status === 'unrecognised').length;
+  const cancelled = files.filter((f) => f.status === 'cancelled').length;
   const finished = done === files.length;
   const seconds = startedAt !== null ? ((finishedAt ?? performance.now()) - startedAt) / 1000 : null;
 
@@ -204,14 +208,21 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
       <div className={s.bar}>
         <Field
           className={s.progress}
-          label={`已完成 ${done} / ${files.length} 个工作簿`}
+          label={`已完成 ${done - cancelled} / ${files.length} 个工作簿${cancelled ? `（${cancelled} 个已取消）` : ''}`}
           validationState="none"
           validationMessage={
-            finished && seconds !== null ? `用时 ${seconds.toFixed(1)} 秒${failed ? `；${failed} 个未能核对，原因见状态列` : ''}` : '核对在本机后台进行，可随时点击已完成的行查看详情。'
+            finished && seconds !== null
+              ? `用时 ${seconds.toFixed(1)} 秒${failed ? `；${failed} 个未能核对，原因见状态列` : ''}${cancelled ? `；${cancelled} 个已取消，未核对` : ''}`
+              : '核对在本机后台进行，可随时点击已完成的行查看详情。'
           }
         >
           <ProgressBar value={files.length ? done / files.length : 0} thickness="large" data-testid="batch-progress" data-done={done} data-total={files.length} />
         </Field>
+        {!finished && (
+          <Button appearance="secondary" onClick={onCancel} data-testid="batch-cancel">
+            取消
+          </Button>
+        )}
         <Downloads
           items={[
             { kind: 'summary', label: '下载汇总工作簿', disabled: !finished },
