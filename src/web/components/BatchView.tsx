@@ -216,7 +216,7 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
               : '核对在本机后台进行，可随时点击已完成的行查看详情。'
           }
         >
-          <ProgressBar value={files.length ? done / files.length : 0} thickness="large" data-testid="batch-progress" data-done={done} data-total={files.length} />
+          <ProgressBar value={files.length ? (done - cancelled) / files.length : 0} thickness="large" data-testid="batch-progress" data-done={done} data-total={files.length} />
         </Field>
         {!finished && (
           <Button appearance="secondary" onClick={onCancel} data-testid="batch-cancel">
