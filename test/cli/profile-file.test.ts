@@ -10,6 +10,9 @@ import { buildWorkbook } from '../fixtures/fixtures';
 import { workbookBytes } from '../fixtures/build-fixtures';
 import { CITY_TABLE, T3_BASIC, T3_BASIC_LABELS, patchScoreRow } from '../fixtures/scoretable-data';
 
+// run() checks each file in a worker thread, which under ts-jest compiles its TypeScript on start.
+jest.setTimeout(180_000);
+
 function capture() {
   const chunks: string[] = [];
   return { text: () => chunks.join(''), stream: { isTTY: false, columns: 100, write: (c: string) => chunks.push(c) } };
