@@ -35,4 +35,15 @@ module.exports = tseslint.config(
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', wps: 'readonly' } },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { vars: 'local' }] },
   },
+  {
+    // The boot guard: plain ES5 for any web view (IE11 included); test/boot checks the syntax.
+    files: ['src/boot/**/*.js'],
+    languageOptions: {
+      ecmaVersion: 5,
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', location: 'readonly', setTimeout: 'readonly' },
+    },
+    // ES5 has no `catch {}` without a binding.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
+  },
 );

@@ -20,21 +20,74 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const DEV_PORT = 3000;
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const DIST = path.resolve(__dirname, 'dist');
+// The boot guard (plain ES5, copied as is): every page loads it first, cache-busted by content.
+const BOOT_JS = path.resolve(__dirname, 'src', 'boot', 'boot.js');
+function bootJsUrl() {
+  const hash = require('node:crypto').createHash('sha256').update(require('node:fs').readFileSync(BOOT_JS)).digest('hex');
+  return `boot.js?v=${hash.slice(0, 8)}`;
+}
 
-/** ts-loader options shared by both configs: bundle-friendly modules, no type check (tsc does that). */
-function tsRule() {
+/**
+ * The engines every bundle must run in (package.json "browserslist"): Chromium 65 (the WPS
+ * 2019-era pane), EdgeHTML 16+ (Office without WebView2), current WebView2 and WKWebView.
+ * Babel lowers all code, node_modules included, to that syntax (ES2017 at most) and adds
+ * the core-js polyfills it uses that these engines lack (usage-based, so only what is used).
+ */
+const TARGETS = require('./package.json').browserslist;
+const CORE_JS = require('core-js/package.json').version;
+
+function babelOptions(sourceType, polyfills) {
   return {
-    test: /\.tsx?$/,
-    exclude: /node_modules/,
-    use: {
-      loader: 'ts-loader',
-      options: {
-        transpileOnly: true,
-        configFile: path.resolve(__dirname, 'tsconfig.json'),
-        compilerOptions: { module: 'es2020', noEmit: false, sourceMap: true, target: 'es2020' },
-      },
+    loader: 'babel-loader',
+    options: {
+      babelrc: false,
+      configFile: false,
+      browserslistConfigFile: false,
+      // node_modules mixes CommonJS and ES modules: let Babel tell (its polyfill imports must match).
+      sourceType,
+      targets: TARGETS,
+      presets: [['@babel/preset-env', { modules: false }]],
+      // Babel 8's preset-env leaves polyfills to this plugin: a core-js import per feature used.
+      plugins: polyfills ? [['babel-plugin-polyfill-corejs3', { method: 'usage-global', version: CORE_JS }]] : [],
+      // Cached under node_modules/.cache/babel-loader: a rebuild recompiles only what changed.
+      cacheDirectory: true,
+      cacheCompression: false,
     },
   };
+}
+
+/**
+ * Our TypeScript: ts-loader strips the types (no type check: tsc does that), Babel then lowers
+ * the result to the targets. Everything else that webpack bundles goes through Babel alone —
+ * except core-js itself and webpack's own runtime helpers, which must not polyfill themselves.
+ * `polyfills: false` lowers syntax only (test/browser's host fakes: they must not polyfill for
+ * the app under test, or a missing polyfill would go unnoticed).
+ */
+function scriptRules({ polyfills = true } = {}) {
+  return [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: [
+        babelOptions('module', polyfills),
+        {
+          loader: 'ts-loader',
+          options: {
+            transpileOnly: true,
+            configFile: path.resolve(__dirname, 'tsconfig.json'),
+            compilerOptions: { module: 'es2020', noEmit: false, sourceMap: true, target: 'es2020' },
+          },
+        },
+      ],
+    },
+    {
+      test: /\.[cm]?js$/,
+      include: /node_modules/,
+      // ExcelJS's pre-built dist/ (noParse below) is already ES5 and must stay untouched.
+      exclude: [/node_modules[\\/]core-js[\\/]/, /node_modules[\\/]webpack[\\/]/, /exceljs[\\/]dist[\\/]/],
+      use: babelOptions('unambiguous', polyfills),
+    },
+  ];
 }
 
 function common(mode) {
@@ -51,7 +104,7 @@ function common(mode) {
     module: {
       // Pre-built bundles: nothing for webpack to parse.
       noParse: [/exceljs[\\/]dist[\\/]exceljs(\.bare)?\.min\.js$/],
-      rules: [tsRule()],
+      rules: scriptRules(),
     },
     performance: { hints: false },
     stats: 'errors-warnings',
@@ -87,7 +140,7 @@ function pages(mode, env, outDir) {
   return {
     ...common(mode),
     name: 'pages',
-    target: 'web',
+    target: ['web', 'es2017'],
     entry: {
       taskpane: './src/taskpane/index.tsx',
       web: './src/web/index.tsx',
@@ -106,24 +159,25 @@ function pages(mode, env, outDir) {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJs: OFFICE_JS },
+        templateParameters: { officeJs: OFFICE_JS, bootJs: bootJsUrl() },
       }),
       new HtmlWebpackPlugin({
         // WPS does not run office.js: the same pane, without it, for the WPS add-in (dist/wps/).
         filename: 'wps-taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJs: '' },
+        templateParameters: { officeJs: '', bootJs: bootJsUrl() },
       }),
       new HtmlWebpackPlugin({
         filename: 'index.html',
         template: './src/web/index.html',
         chunks: ['web'],
-        templateParameters: { csp: prod || env.csp === true },
+        templateParameters: { csp: prod || env.csp === true, bootJs: bootJsUrl() },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/boot/boot.js', to: 'boot.js' },
           { from: 'src/taskpane/commands.html', to: 'commands.html', transform: (c) => c.toString().replace('%OFFICE_JS%', OFFICE_JS) },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'manifest.xml', to: 'manifest.xml' },
@@ -164,7 +218,7 @@ function worker(mode, outDir) {
       }),
     ],
     name: 'worker',
-    target: 'webworker',
+    target: ['webworker', 'es2017'],
     entry: { worker: './src/web/worker.ts' },
     output: {
       path: outDir,
@@ -218,3 +272,6 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return configs;
 };
+
+// test/browser/old-chromium.ts builds the host fakes with the same rules.
+module.exports.scriptRules = scriptRules;

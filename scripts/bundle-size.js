@@ -20,7 +20,7 @@ function sizes(file) {
 /** Local scripts an HTML page loads (CDN scripts such as office.js are not ours to count). */
 function scriptsOf(page) {
   const html = fs.readFileSync(path.join(DIST, page), 'utf8');
-  return [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  return [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1].replace(/[?#].*$/, '')).filter((src) => !/^https?:/.test(src));
 }
 
 function bundleSizes() {

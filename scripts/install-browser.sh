@@ -1,8 +1,12 @@
 #!/bin/sh
-# Installs Debian's Chromium for the browser tests (test/browser) when it is missing.
-# Idempotent: does nothing when /usr/bin/chromium exists. Needs root (or sudo) and apt.
+# Installs what the browser tests (test/browser) need from Debian when it is missing:
+#   - Debian's Chromium (driven by playwright-core) and CJK fonts for the screenshots;
+#   - libnss3 / libnspr4, the only shared libraries beyond libc that the old Chromium 65 and 72
+#     builds of test/browser/old-chromium.ts need (checked with ldd; Debian's chromium depends
+#     on them too, they are named so that the old builds never lose them).
+# Idempotent: does nothing when all are present. Needs root (or sudo) and apt.
 set -eu
-if [ -x /usr/bin/chromium ]; then
+if [ -x /usr/bin/chromium ] && ldconfig -p | grep -q 'libnss3\.so' && ldconfig -p | grep -q 'libnspr4\.so'; then
   exit 0
 fi
 SUDO=""
@@ -13,4 +17,4 @@ if [ "$(id -u)" != "0" ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium fonts-noto-cjk
+$SUDO apt-get install -y --no-install-recommends chromium fonts-noto-cjk libnss3 libnspr4

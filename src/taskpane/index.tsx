@@ -1,28 +1,30 @@
-/** The task pane's entry (taskpane.html): find the host, then render the pane for it. */
-import { FluentProvider, MessageBar, MessageBarBody } from '@fluentui/react-components';
+/**
+ * The task pane's entry (taskpane.html, wps-taskpane.html): find the host, then render the pane
+ * for it. Outside a host (a plain browser, WPS without its JSAPI) the boot guard explains, in
+ * its own words per page, what to do instead (src/boot/boot.js).
+ */
+import { FluentProvider } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
+import { BootMounted, bootCanStart, bootFail } from '../boot/signal';
 import { checkWorkbook } from '../engine';
 import { detectHost } from './hosts';
-import { T } from './strings';
 import { TaskPane } from './TaskPane';
 import { theme } from './theme';
 
 async function main(): Promise<void> {
   const el = document.getElementById('root');
-  if (!el) return;
-  const root = createRoot(el);
+  if (!el || !bootCanStart()) return;
   const detected = await detectHost();
-  root.render(
+  if (detected.kind !== 'host') {
+    bootFail('outside-host');
+    return;
+  }
+  createRoot(el).render(
     <FluentProvider theme={theme}>
-      {detected.kind === 'host' ? (
-        <TaskPane host={detected.host} check={checkWorkbook} {...(detected.fileName ? { fileName: detected.fileName } : {})} />
-      ) : (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{T.notInOffice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <BootMounted />
+      <TaskPane host={detected.host} check={checkWorkbook} {...(detected.fileName ? { fileName: detected.fileName } : {})} />
     </FluentProvider>,
   );
 }
 
-void main();
+main().catch((e: unknown) => bootFail('error', e instanceof Error ? `${e.name}: ${e.message}` : String(e)));

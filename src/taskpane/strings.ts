@@ -87,5 +87,4 @@ export const T = {
     ].join(''),
   cleared: '已清除全部标记，单元格恢复原有填充。',
   selectFailed: '无法跳转到该单元格：',
-  notInOffice: '请在 Excel 或 WPS 表格中打开此窗格。没有加载项权限时，可使用网页版（index.html）。',
 } as const;

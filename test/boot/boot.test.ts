@@ -1,0 +1,56 @@
+/**
+ * The boot guard (src/boot/boot.js) must run where the bundle cannot: it is plain ES5 (parsed
+ * here by acorn at ecmaVersion 5, as IE11's engine would), needs nothing else, and comes first
+ * in every built page, before office.js and the bundle. What it shows is tested in real old
+ * Chromium (test/browser/old-chromium.test.ts).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'acorn';
+import { DIST, ROOT, ensureBuilt } from '../browser/harness';
+
+const BOOT = path.join(ROOT, 'src', 'boot', 'boot.js');
+
+test('boot.js parses as ES5 script (no let/const, arrows, classes, modules)', () => {
+  const src = fs.readFileSync(BOOT, 'utf8');
+  expect(() => parse(src, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  // The check can fail: ES2015 syntax is refused at this level.
+  expect(() => parse('var f = () => 1;', { ecmaVersion: 5, sourceType: 'script' })).toThrow();
+  expect(src).not.toMatch(/\brequire\(|\bimport\b/);
+});
+
+test('boot.js stays tiny', () => {
+  expect(fs.statSync(BOOT).size).toBeLessThan(16 * 1024);
+});
+
+describe('built pages', () => {
+  beforeAll(async () => {
+    await ensureBuilt();
+  }, 900_000);
+
+  it.each(['taskpane.html', 'index.html', 'wps/wps-taskpane.html'])('%s runs boot.js before any other script, and names its page', (page) => {
+    const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]!);
+    expect(scripts[0]).toMatch(/^boot\.js\?v=[0-9a-f]{8}$/);
+    expect(scripts.length).toBeGreaterThan(1);
+    const kind = /<html[^>]*data-page="(\w+)"/.exec(html)?.[1];
+    expect(kind).toBe(page === 'taskpane.html' ? 'excel' : page === 'index.html' ? 'web' : 'wps');
+    const shipped = fs.readFileSync(path.join(path.dirname(path.join(DIST, page)), 'boot.js'), 'utf8');
+    expect(shipped).toBe(fs.readFileSync(BOOT, 'utf8'));
+  });
+
+  it('every script the pages load parses as ES2017 (the syntax of the oldest target engines)', () => {
+    const files = new Set<string>();
+    for (const page of ['taskpane.html', 'index.html']) {
+      const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+      for (const m of html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)) if (!/^https?:/.test(m[1]!)) files.add(m[1]!.replace(/[?#].*$/, ''));
+    }
+    files.add('worker.js');
+    for (const f of fs.readdirSync(DIST)) if (/^worker\..*\.js$/.test(f)) files.add(f);
+    expect(files.size).toBeGreaterThan(3);
+    for (const f of files) {
+      const src = fs.readFileSync(path.join(DIST, f), 'utf8');
+      expect(() => parse(src, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
+    }
+  });
+});

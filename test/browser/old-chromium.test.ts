@@ -1,0 +1,383 @@
+/**
+ * The three built pages in old headless Chromium — 65 (WPS 2019's era) and 72 — driven by
+ * puppeteer-core 1.11 (test/browser/old-chromium.ts). In both: the Excel pane with the Office
+ * fake, the WPS pane with the WPS fake and the standalone page check seed 004 with the same
+ * findings as the engine, a finding selects its cell, H5 is marked, and (in the panes)
+ * 清除标记 leaves the cell's own format exactly as before. Then the boot guard: with a file
+ * missing, a script throwing at start, a feature missing, office.js unreachable, a page outside
+ * its host or an IE11 web view, each page shows its Chinese message instead of the loading text.
+ *
+ * Functions passed to page.evaluate run in Chromium 65 as written (ES2017: no `?.`, no `??`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkWorkbook } from '../../src/engine';
+import type { Report } from '../../src/core/report';
+import { readWorkbook } from '../../src/host/file/read';
+import { specFromGrid, type SheetSpec } from '../host/spec';
+import { ROOT, artifact, ensureBuilt } from './harness';
+import {
+  bundleLegacyScript,
+  clickButton,
+  launchOld,
+  pageScripts,
+  serveSnapshot,
+  type OldBrowserSession,
+  type OldPage,
+  type OldPageSession,
+  type OldVersion,
+  type Snapshot,
+  waitForButton,
+} from './old-chromium';
+
+jest.setTimeout(300_000);
+
+const SEED = path.join(ROOT, 'samples', 'seed-004.xlsx');
+const LOADING = '正在加载自评表核对';
+
+let report: Report;
+let spec: SheetSpec[];
+let excelFake: string;
+let wpsFake: string;
+let good: Snapshot;
+
+beforeAll(async () => {
+  const read = await readWorkbook({ bytes: fs.readFileSync(SEED), fileName: 'seed-004.xlsx' });
+  if (!read.ok) throw new Error(read.message);
+  report = checkWorkbook(read.grid, { file: '当前工作簿' });
+  spec = specFromGrid(read.grid);
+  [excelFake, wpsFake] = await Promise.all([
+    bundleLegacyScript(path.join(__dirname, 'office-fake-entry.ts')),
+    bundleLegacyScript(path.join(__dirname, 'wps-fake-entry.ts')),
+    ensureBuilt(),
+  ]);
+  good = await serveSnapshot();
+}, 900_000);
+
+afterAll(async () => {
+  await good?.close();
+});
+
+function workbookScript(): string {
+  return `window.__FAKE_WORKBOOK__ = ${JSON.stringify(spec)};`;
+}
+
+function engineFindings(): string[] {
+  return report.findings.map((f) => `${f.ruleId} ${f.sheet}!${f.cell}`).sort();
+}
+
+async function shownFindings(page: OldPage, scope = ''): Promise<string[]> {
+  const got = await page.$$eval(`${scope}[data-rule-id]`, (els) =>
+    els.map((e) => {
+      const d = (e as HTMLElement).dataset;
+      return d.ruleId + ' ' + d.sheet + '!' + d.cell;
+    }),
+  );
+  return got.sort();
+}
+
+/** A cell's own fill and what the clerk sees in it, as the fake holds them (JSON, to compare whole). */
+async function excelLook(page: OldPage, sheet: string, cell: string): Promise<{ own: string; shown: { color: string } }> {
+  return page.evaluate(
+    (s: string, c: string) => {
+      const wb = (window as unknown as { __fakeExcel: { sheet(n: string): { at(a: string): { fill: unknown } }; displayedFill?: (s: string, c: string) => { color: string } } }).__fakeExcel;
+      const own = wb.sheet(s).at(c).fill;
+      const shown = typeof wb.displayedFill === 'function' ? wb.displayedFill(s, c) : (own as { color: string });
+      return { own: JSON.stringify(own), shown: { color: String(shown.color).toUpperCase() } };
+    },
+    sheet,
+    cell,
+  );
+}
+
+async function wpsLook(page: OldPage, sheet: string, cell: string): Promise<{ own: string; shown: { color: number; pattern: number } }> {
+  return page.evaluate(
+    (s: string, c: string) => {
+      const doc = (window as unknown as { __fakeWps: { sheet(n: string): { at(a: string): { fill: unknown } }; displayedFill?: (s: string, c: string) => { color: number; pattern: number } } }).__fakeWps;
+      const own = doc.sheet(s).at(c).fill;
+      const shown = typeof doc.displayedFill === 'function' ? doc.displayedFill(s, c) : (own as { color: number; pattern: number });
+      return { own: JSON.stringify(own), shown: { color: shown.color, pattern: shown.pattern } };
+    },
+    sheet,
+    cell,
+  );
+}
+
+async function clickFinding(page: OldPage, scope: string, ruleId: string, cell: string): Promise<void> {
+  const el = await page.waitForSelector(`${scope}[data-rule-id="${ruleId}"][data-cell="${cell}"]`, { timeout: 30_000 });
+  await el.click();
+}
+
+const lastFinding = () => report.findings[report.findings.length - 1]!;
+
+describe.each<OldVersion>([65, 72])('Chromium %i', (version) => {
+  let browser: OldBrowserSession;
+  let s: OldPageSession | undefined;
+
+  beforeAll(async () => {
+    browser = await launchOld(version);
+    expect(browser.userAgent).toContain(`HeadlessChrome/${version}.`);
+  }, 300_000);
+
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('Excel pane (Office fake): seed 004 findings equal the engine’s, a finding selects its cell, 清除标记 restores H5 exactly', async () => {
+    s = await browser.open(good, 'taskpane.html', { before: [workbookScript()], officeJs: excelFake });
+    const { page } = s;
+    await waitForButton(page, '核对', 60_000);
+    const before = await excelLook(page, '附件3', 'H5');
+    await clickButton(page, '核对');
+    await waitForButton(page, '重新核对', 60_000); // the check has finished
+    await page.waitForSelector('[data-rule-id]', { timeout: 60_000 });
+    expect(await shownFindings(page)).toEqual(engineFindings());
+    const marked = await excelLook(page, '附件3', 'H5');
+    expect(marked.shown.color).toBe('#FFC7CE');
+    expect(before.shown.color).not.toBe('#FFC7CE');
+
+    const last = lastFinding();
+    await clickFinding(page, '', last.ruleId, last.cell);
+    await page.waitForFunction(
+      (sheet: string, cell: string) => {
+        const sel = (window as unknown as { __fakeExcel: { selection: { sheet: string; address: string } | null } }).__fakeExcel.selection;
+        return sel !== null && sel.sheet === sheet && sel.address === cell;
+      },
+      { timeout: 30_000 },
+      last.sheet,
+      last.cell,
+    );
+    await page.screenshot({ path: artifact(`old${version}-pane-findings.png`), fullPage: true });
+
+    await clickButton(page, '清除标记');
+    await page.waitForFunction(
+      (want: string) => {
+        const wb = (window as unknown as { __fakeExcel: { sheet(n: string): { at(a: string): { fill: unknown } } } }).__fakeExcel;
+        return JSON.stringify(wb.sheet('附件3').at('H5').fill) === want;
+      },
+      { timeout: 30_000 },
+      before.own,
+    );
+    expect(await excelLook(page, '附件3', 'H5')).toEqual(before);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('WPS pane (WPS fake): seed 004 findings equal the engine’s, a finding selects its cell, 清除标记 restores H5 exactly', async () => {
+    s = await browser.open(good, 'wps/wps-taskpane.html', { before: [workbookScript(), wpsFake] });
+    const { page } = s;
+    await waitForButton(page, '核对', 60_000);
+    const before = await wpsLook(page, '附件3', 'H5');
+    await clickButton(page, '核对');
+    await waitForButton(page, '重新核对', 60_000); // the check has finished
+    await page.waitForSelector('[data-rule-id]', { timeout: 60_000 });
+    expect(await shownFindings(page)).toEqual(engineFindings());
+    const marked = await wpsLook(page, '附件3', 'H5');
+    expect(marked.shown.color).toBe(0xcec7ff); // #FFC7CE as WPS stores it: 0xBBGGRR
+    expect(marked.own === before.own && marked.shown.pattern === before.shown.pattern && marked.shown.color === before.shown.color).toBe(false);
+
+    const last = lastFinding();
+    await clickFinding(page, '', last.ruleId, last.cell);
+    await page.waitForFunction(
+      (sheet: string, cell: string) => {
+        const sel = (window as unknown as { __fakeWps: { selection: { sheet: string; address: string } | null } }).__fakeWps.selection;
+        return sel !== null && sel.sheet === sheet && sel.address === cell;
+      },
+      { timeout: 30_000 },
+      last.sheet,
+      last.cell,
+    );
+    await page.screenshot({ path: artifact(`old${version}-wps-findings.png`), fullPage: true });
+
+    await clickButton(page, '清除标记');
+    await page.waitForFunction(
+      (want: string) => {
+        const doc = (window as unknown as { __fakeWps: { sheet(n: string): { at(a: string): { fill: unknown } } } }).__fakeWps;
+        return JSON.stringify(doc.sheet('附件3').at('H5').fill) === want;
+      },
+      { timeout: 30_000 },
+      before.own,
+    );
+    expect(await wpsLook(page, '附件3', 'H5')).toEqual(before);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('standalone page: seed 004 (read in the worker) shows the engine’s findings, H5 marked, a finding selects its cell', async () => {
+    s = await browser.open(good, 'index.html', { viewport: { width: 1280, height: 900 } });
+    const { page } = s;
+    const input = await page.waitForSelector('#file-input', { timeout: 60_000 });
+    await input.uploadFile(SEED);
+    const scope = '[data-testid=single-view] ';
+    await page.waitForSelector(`${scope}[data-rule-id]`, { timeout: 120_000 });
+    expect(await shownFindings(page, scope)).toEqual(engineFindings());
+    expect(await page.$$eval('td[data-addr="H5"]', (tds) => tds.map((td) => td.getAttribute('data-mark')))).toEqual(['error']);
+    const last = lastFinding();
+    await clickFinding(page, scope, last.ruleId, last.cell);
+    await page.waitForFunction((cell: string) => {
+      const td = document.querySelector('td[data-selected="true"]');
+      return td !== null && td.getAttribute('data-addr') === cell;
+    }, { timeout: 30_000 }, last.cell);
+    await page.screenshot({ path: artifact(`old${version}-web-single.png`) });
+    expect(s.errors).toEqual([]);
+  });
+});
+
+// ---- the boot guard: every failure ends in a Chinese message, never in the loading text ----
+
+const PAGES = ['taskpane.html', 'wps/wps-taskpane.html', 'index.html'] as const;
+type PagePath = (typeof PAGES)[number];
+
+/** What each page needs to get as far as its own scripts: the Office fake or the WPS fake. */
+function hostFor(pagePath: PagePath): { before: string[]; officeJs?: string } {
+  if (pagePath === 'taskpane.html') return { before: [workbookScript()], officeJs: excelFake };
+  if (pagePath === 'wps/wps-taskpane.html') return { before: [workbookScript(), wpsFake] };
+  return { before: [] };
+}
+
+/** Waits for the boot message; returns its kind and text (and checks the loading text is gone). */
+async function bootMessage(page: OldPage): Promise<{ kind: string; text: string; details: string }> {
+  // "Within seconds": the guard reacts to the failure itself, not to its 20-second start timeout.
+  await page.waitForSelector('#boot-message', { timeout: 8_000, visible: true });
+  return page.evaluate(() => {
+    const box = document.getElementById('boot-message')!;
+    const details = box.querySelector('details');
+    return {
+      kind: box.getAttribute('data-boot-kind') || '',
+      text: document.body.innerText,
+      details: details ? details.textContent || '' : '',
+    };
+  });
+}
+
+describe('boot guard in Chromium 65', () => {
+  let browser: OldBrowserSession;
+  let missing: Snapshot;
+  let throwing: Snapshot;
+  const removed: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchOld(65);
+    // The vendor chunk (React, Fluent UI) is gone from the server, for every page.
+    missing = await serveSnapshot((dir) => {
+      const vendor = pageScripts(dir, 'taskpane.html').find((f) => f.startsWith('vendor.'))!;
+      removed.push(vendor);
+      fs.rmSync(path.join(dir, vendor));
+      fs.rmSync(path.join(dir, 'wps', vendor));
+    });
+    // Each page's entry chunk throws as it starts.
+    throwing = await serveSnapshot((dir) => {
+      for (const page of PAGES) {
+        const scripts = pageScripts(dir, page);
+        const entry = path.join(path.dirname(path.join(dir, page)), scripts[scripts.length - 1]!);
+        fs.writeFileSync(entry, `throw new Error('模拟启动错误');\n${fs.readFileSync(entry, 'utf8')}`);
+      }
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await missing?.close();
+    await throwing?.close();
+  });
+
+  it.each(PAGES)('%s: a script file missing on the server → 程序文件未能加载, naming the file', async (pagePath) => {
+    const s = await browser.open(missing, pagePath, hostFor(pagePath));
+    try {
+      const m = await bootMessage(s.page);
+      expect(m.kind).toBe('load');
+      expect(m.text).toContain('程序文件未能加载');
+      expect(m.text).toContain(removed[0]);
+      expect(m.text).not.toContain(LOADING);
+      if (pagePath === 'taskpane.html') await s.page.screenshot({ path: artifact('old65-boot-missing-file.png') });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it.each(PAGES)('%s: the bundle throws while starting → 启动时出错, the error one click away', async (pagePath) => {
+    const s = await browser.open(throwing, pagePath, hostFor(pagePath));
+    try {
+      const m = await bootMessage(s.page);
+      expect(m.kind).toBe('error');
+      expect(m.text).toContain('启动时出错');
+      expect(m.text).not.toContain(LOADING);
+      expect(m.details).toContain('模拟启动错误');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it.each(PAGES)('%s: a feature the bundle needs is missing (WeakMap deleted) → 内核版本过旧, naming it; the app does not start', async (pagePath) => {
+    const host = hostFor(pagePath);
+    const s = await browser.open(good, pagePath, { ...host, before: [...host.before, 'delete window.WeakMap;'] });
+    try {
+      const m = await bootMessage(s.page);
+      expect(m.kind).toBe('features');
+      expect(m.text).toContain('版本过旧');
+      expect(m.text).toContain('WeakMap');
+      expect(m.text).not.toContain(LOADING);
+      if (pagePath === 'wps/wps-taskpane.html') await s.page.screenshot({ path: artifact('old65-boot-old-engine-wps.png') });
+      if (pagePath === 'index.html') await s.page.screenshot({ path: artifact('old65-boot-old-engine-web.png') });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('taskpane.html: office.js cannot be loaded (an intranet without the CDN) → names appsforoffice.microsoft.com and the standalone page', async () => {
+    const s = await browser.open(good, 'taskpane.html', { before: [workbookScript()], officeJs: null });
+    try {
+      const m = await bootMessage(s.page);
+      expect(m.kind).toBe('officejs');
+      expect(m.text).toContain('appsforoffice.microsoft.com');
+      expect(m.text).toContain('index.html');
+      await s.page.screenshot({ path: artifact('old65-boot-officejs.png') });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('taskpane.html opened in a plain browser (office.js reports no host) → 请在 Excel 中打开, with a link to index.html', async () => {
+    const plainOffice = 'window.Office = { HostType: { Excel: "Excel" }, onReady: function (cb) { var i = { host: null, platform: null }; if (cb) cb(i); return Promise.resolve(i); } };';
+    const s = await browser.open(good, 'taskpane.html', { officeJs: plainOffice });
+    try {
+      const m = await bootMessage(s.page);
+      expect(m.kind).toBe('outside-host');
+      expect(m.text).toContain('请在 Excel 中打开此窗格');
+      expect(await s.page.evaluate(() => (document.querySelector('#boot-message a') as HTMLAnchorElement).getAttribute('href'))).toBe('index.html');
+      await s.page.screenshot({ path: artifact('old65-boot-outside-excel.png') });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('wps-taskpane.html without the wps global → 未检测到 WPS 表格', async () => {
+    const s = await browser.open(good, 'wps/wps-taskpane.html');
+    try {
+      const m = await bootMessage(s.page);
+      expect(m.kind).toBe('outside-host');
+      expect(m.text).toContain('未检测到 WPS 表格');
+      expect(m.text).not.toContain(LOADING);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('taskpane.html in an IE11 web view (Trident) → says so and names WebView2', async () => {
+    const ie11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+    const s = await browser.open(good, 'taskpane.html', { ...hostFor('taskpane.html'), userAgent: ie11 });
+    try {
+      const m = await bootMessage(s.page);
+      expect(m.kind).toBe('trident');
+      expect(m.text).toContain('Internet Explorer');
+      expect(m.text).toContain('WebView2');
+      expect(m.details).toContain('Trident/7.0');
+      await s.page.screenshot({ path: artifact('old65-boot-trident.png') });
+    } finally {
+      await s.close();
+    }
+  });
+});
