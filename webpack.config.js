@@ -37,6 +37,7 @@ const TARGETS = require('./package.json').browserslist;
 const CORE_JS = require('core-js/package.json').version;
 
 function babelOptions(sourceType, polyfills) {
+  const method = polyfills === 'pure' ? 'usage-pure' : 'usage-global';
   return {
     loader: 'babel-loader',
     options: {
@@ -48,7 +49,7 @@ function babelOptions(sourceType, polyfills) {
       targets: TARGETS,
       presets: [['@babel/preset-env', { modules: false }]],
       // Babel 8's preset-env leaves polyfills to this plugin: a core-js import per feature used.
-      plugins: polyfills ? [['babel-plugin-polyfill-corejs3', { method: 'usage-global', version: CORE_JS }]] : [],
+      plugins: [['babel-plugin-polyfill-corejs3', { method, version: CORE_JS }]],
       // Cached under node_modules/.cache/babel-loader: a rebuild recompiles only what changed.
       cacheDirectory: true,
       cacheCompression: false,
@@ -60,10 +61,11 @@ function babelOptions(sourceType, polyfills) {
  * Our TypeScript: ts-loader strips the types (no type check: tsc does that), Babel then lowers
  * the result to the targets. Everything else that webpack bundles goes through Babel alone —
  * except core-js itself and webpack's own runtime helpers, which must not polyfill themselves.
- * `polyfills: false` lowers syntax only (test/browser's host fakes: they must not polyfill for
- * the app under test, or a missing polyfill would go unnoticed).
+ * `polyfills: 'pure'` takes them from core-js-pure without touching globals (test/browser's
+ * host fakes: they must not polyfill for the app under test, or a missing polyfill would go
+ * unnoticed in old Chromium).
  */
-function scriptRules({ polyfills = true } = {}) {
+function scriptRules({ polyfills = 'global' } = {}) {
   return [
     {
       test: /\.tsx?$/,
@@ -81,10 +83,16 @@ function scriptRules({ polyfills = true } = {}) {
       ],
     },
     {
+      // Fluent UI's focus library writes one selector with :is() (Chromium 88+): rewritten.
+      test: /[\\/]tabster[\\/]dist[\\/](esm|cjs)[\\/]Consts\.c?js$/,
+      enforce: 'pre',
+      use: path.resolve(__dirname, 'scripts', 'tabster-selector-loader.js'),
+    },
+    {
       test: /\.[cm]?js$/,
       include: /node_modules/,
       // ExcelJS's pre-built dist/ (noParse below) is already ES5 and must stay untouched.
-      exclude: [/node_modules[\\/]core-js[\\/]/, /node_modules[\\/]webpack[\\/]/, /exceljs[\\/]dist[\\/]/],
+      exclude: [/node_modules[\\/]core-js(-pure)?[\\/]/, /node_modules[\\/]webpack[\\/]/, /exceljs[\\/]dist[\\/]/],
       use: babelOptions('unambiguous', polyfills),
     },
   ];
@@ -128,7 +136,9 @@ class WpsAddinPlugin {
         }
         for (const name of Object.keys(compilation.assets)) {
           const paneFile = name === 'wps-taskpane.html' || /^[^/]+\.js$/.test(name) || /^assets\/[^/]+\.png$/.test(name);
-          if (paneFile) compilation.emitAsset(`wps/${name}`, compilation.assets[name]);
+          // With the original's info: `minimized` keeps Terser (which also sees assets added this
+          // late) off the copies — boot.js must stay ES5, the bundles are minified already.
+          if (paneFile) compilation.emitAsset(`wps/${name}`, compilation.assets[name], { ...compilation.assetsInfo.get(name) });
         }
       });
     });
@@ -177,7 +187,8 @@ function pages(mode, env, outDir) {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'src/boot/boot.js', to: 'boot.js' },
+          // As written: a minifier would emit the build's ES2017 syntax, which IE11 cannot parse.
+          { from: 'src/boot/boot.js', to: 'boot.js', info: { minimized: true } },
           { from: 'src/taskpane/commands.html', to: 'commands.html', transform: (c) => c.toString().replace('%OFFICE_JS%', OFFICE_JS) },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'manifest.xml', to: 'manifest.xml' },

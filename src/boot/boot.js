@@ -208,8 +208,10 @@
     var where = (ev.filename || '') + (ev.lineno ? ':' + ev.lineno + ':' + (ev.colno || 0) : '');
     var stack = ev.error && ev.error.stack ? String(ev.error.stack) : '';
     note('错误：' + msg + (where ? ' @ ' + where : '') + (stack ? '\n' + stack : ''));
-    // Cross-origin scripts (office.js) report "Script error." without a file: not ours to judge.
-    if (!ours(ev.filename)) return;
+    // Cross-origin scripts (office.js) report a bare "Script error." (no file, no error object):
+    // not ours to judge. An error event without a file but with its error is React reporting a
+    // render error it could not handle (it dispatches one itself where reportError is missing).
+    if (!ours(ev.filename) && !(ev.error && !ev.filename)) return;
     fail(/SyntaxError/.test(msg) || (ev.error && ev.error.name === 'SyntaxError') ? 'syntax' : 'error', msg);
   }
   function onRejection(ev) {

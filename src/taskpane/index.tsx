@@ -3,6 +3,8 @@
  * for it. Outside a host (a plain browser, WPS without its JSAPI) the boot guard explains, in
  * its own words per page, what to do instead (src/boot/boot.js).
  */
+// First: what old engines lack and core-js cannot add (see the module).
+import '../boot/weakref';
 import { FluentProvider } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { BootMounted, bootCanStart, bootFail } from '../boot/signal';

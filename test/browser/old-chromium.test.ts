@@ -27,6 +27,8 @@ import {
   type OldPageSession,
   type OldVersion,
   type Snapshot,
+  clickSelector,
+  poll,
   waitForButton,
 } from './old-chromium';
 
@@ -51,7 +53,8 @@ beforeAll(async () => {
     bundleLegacyScript(path.join(__dirname, 'wps-fake-entry.ts')),
     ensureBuilt(),
   ]);
-  good = await serveSnapshot();
+  // taskpane.html's office.js is the Office fake in these copies (see serveSnapshot).
+  good = await serveSnapshot({ officeJs: excelFake });
 }, 900_000);
 
 afterAll(async () => {
@@ -104,8 +107,11 @@ async function wpsLook(page: OldPage, sheet: string, cell: string): Promise<{ ow
 }
 
 async function clickFinding(page: OldPage, scope: string, ruleId: string, cell: string): Promise<void> {
-  const el = await page.waitForSelector(`${scope}[data-rule-id="${ruleId}"][data-cell="${cell}"]`, { timeout: 30_000 });
-  await el.click();
+  await clickSelector(page, `${scope}[data-rule-id="${ruleId}"][data-cell="${cell}"]`);
+}
+
+function present(page: OldPage, selector: string, timeout = 60_000): Promise<boolean> {
+  return poll(page, (sel: string) => document.querySelector(sel) !== null, [selector], timeout);
 }
 
 const lastFinding = () => report.findings[report.findings.length - 1]!;
@@ -129,13 +135,13 @@ describe.each<OldVersion>([65, 72])('Chromium %i', (version) => {
   });
 
   it('Excel pane (Office fake): seed 004 findings equal the engine’s, a finding selects its cell, 清除标记 restores H5 exactly', async () => {
-    s = await browser.open(good, 'taskpane.html', { before: [workbookScript()], officeJs: excelFake });
+    s = await browser.open(good, 'taskpane.html', { before: [workbookScript()] });
     const { page } = s;
     await waitForButton(page, '核对', 60_000);
     const before = await excelLook(page, '附件3', 'H5');
     await clickButton(page, '核对');
     await waitForButton(page, '重新核对', 60_000); // the check has finished
-    await page.waitForSelector('[data-rule-id]', { timeout: 60_000 });
+    await present(page, '[data-rule-id]');
     expect(await shownFindings(page)).toEqual(engineFindings());
     const marked = await excelLook(page, '附件3', 'H5');
     expect(marked.shown.color).toBe('#FFC7CE');
@@ -143,25 +149,24 @@ describe.each<OldVersion>([65, 72])('Chromium %i', (version) => {
 
     const last = lastFinding();
     await clickFinding(page, '', last.ruleId, last.cell);
-    await page.waitForFunction(
+    await poll(
+      page,
       (sheet: string, cell: string) => {
         const sel = (window as unknown as { __fakeExcel: { selection: { sheet: string; address: string } | null } }).__fakeExcel.selection;
         return sel !== null && sel.sheet === sheet && sel.address === cell;
       },
-      { timeout: 30_000 },
-      last.sheet,
-      last.cell,
+      [last.sheet, last.cell],
     );
     await page.screenshot({ path: artifact(`old${version}-pane-findings.png`), fullPage: true });
 
     await clickButton(page, '清除标记');
-    await page.waitForFunction(
+    await poll(
+      page,
       (want: string) => {
         const wb = (window as unknown as { __fakeExcel: { sheet(n: string): { at(a: string): { fill: unknown } } } }).__fakeExcel;
         return JSON.stringify(wb.sheet('附件3').at('H5').fill) === want;
       },
-      { timeout: 30_000 },
-      before.own,
+      [before.own],
     );
     expect(await excelLook(page, '附件3', 'H5')).toEqual(before);
     expect(s.errors).toEqual([]);
@@ -174,7 +179,7 @@ describe.each<OldVersion>([65, 72])('Chromium %i', (version) => {
     const before = await wpsLook(page, '附件3', 'H5');
     await clickButton(page, '核对');
     await waitForButton(page, '重新核对', 60_000); // the check has finished
-    await page.waitForSelector('[data-rule-id]', { timeout: 60_000 });
+    await present(page, '[data-rule-id]');
     expect(await shownFindings(page)).toEqual(engineFindings());
     const marked = await wpsLook(page, '附件3', 'H5');
     expect(marked.shown.color).toBe(0xcec7ff); // #FFC7CE as WPS stores it: 0xBBGGRR
@@ -182,25 +187,24 @@ describe.each<OldVersion>([65, 72])('Chromium %i', (version) => {
 
     const last = lastFinding();
     await clickFinding(page, '', last.ruleId, last.cell);
-    await page.waitForFunction(
+    await poll(
+      page,
       (sheet: string, cell: string) => {
         const sel = (window as unknown as { __fakeWps: { selection: { sheet: string; address: string } | null } }).__fakeWps.selection;
         return sel !== null && sel.sheet === sheet && sel.address === cell;
       },
-      { timeout: 30_000 },
-      last.sheet,
-      last.cell,
+      [last.sheet, last.cell],
     );
     await page.screenshot({ path: artifact(`old${version}-wps-findings.png`), fullPage: true });
 
     await clickButton(page, '清除标记');
-    await page.waitForFunction(
+    await poll(
+      page,
       (want: string) => {
         const doc = (window as unknown as { __fakeWps: { sheet(n: string): { at(a: string): { fill: unknown } } } }).__fakeWps;
         return JSON.stringify(doc.sheet('附件3').at('H5').fill) === want;
       },
-      { timeout: 30_000 },
-      before.own,
+      [before.own],
     );
     expect(await wpsLook(page, '附件3', 'H5')).toEqual(before);
     expect(s.errors).toEqual([]);
@@ -209,18 +213,23 @@ describe.each<OldVersion>([65, 72])('Chromium %i', (version) => {
   it('standalone page: seed 004 (read in the worker) shows the engine’s findings, H5 marked, a finding selects its cell', async () => {
     s = await browser.open(good, 'index.html', { viewport: { width: 1280, height: 900 } });
     const { page } = s;
-    const input = await page.waitForSelector('#file-input', { timeout: 60_000 });
+    await present(page, '#file-input');
+    const input = (await page.$('#file-input'))!;
     await input.uploadFile(SEED);
     const scope = '[data-testid=single-view] ';
-    await page.waitForSelector(`${scope}[data-rule-id]`, { timeout: 120_000 });
+    await present(page, `${scope}[data-rule-id]`, 120_000);
     expect(await shownFindings(page, scope)).toEqual(engineFindings());
     expect(await page.$$eval('td[data-addr="H5"]', (tds) => tds.map((td) => td.getAttribute('data-mark')))).toEqual(['error']);
     const last = lastFinding();
     await clickFinding(page, scope, last.ruleId, last.cell);
-    await page.waitForFunction((cell: string) => {
-      const td = document.querySelector('td[data-selected="true"]');
-      return td !== null && td.getAttribute('data-addr') === cell;
-    }, { timeout: 30_000 }, last.cell);
+    await poll(
+      page,
+      (cell: string) => {
+        const td = document.querySelector('td[data-selected="true"]');
+        return td !== null && td.getAttribute('data-addr') === cell;
+      },
+      [last.cell],
+    );
     await page.screenshot({ path: artifact(`old${version}-web-single.png`) });
     expect(s.errors).toEqual([]);
   });
@@ -232,8 +241,8 @@ const PAGES = ['taskpane.html', 'wps/wps-taskpane.html', 'index.html'] as const;
 type PagePath = (typeof PAGES)[number];
 
 /** What each page needs to get as far as its own scripts: the Office fake or the WPS fake. */
-function hostFor(pagePath: PagePath): { before: string[]; officeJs?: string } {
-  if (pagePath === 'taskpane.html') return { before: [workbookScript()], officeJs: excelFake };
+function hostFor(pagePath: PagePath): { before: string[] } {
+  if (pagePath === 'taskpane.html') return { before: [workbookScript()] };
   if (pagePath === 'wps/wps-taskpane.html') return { before: [workbookScript(), wpsFake] };
   return { before: [] };
 }
@@ -241,7 +250,7 @@ function hostFor(pagePath: PagePath): { before: string[]; officeJs?: string } {
 /** Waits for the boot message; returns its kind and text (and checks the loading text is gone). */
 async function bootMessage(page: OldPage): Promise<{ kind: string; text: string; details: string }> {
   // "Within seconds": the guard reacts to the failure itself, not to its 20-second start timeout.
-  await page.waitForSelector('#boot-message', { timeout: 8_000, visible: true });
+  await poll(page, () => document.getElementById('boot-message') !== null, [], 8_000);
   return page.evaluate(() => {
     const box = document.getElementById('boot-message')!;
     const details = box.querySelector('details');
@@ -253,35 +262,51 @@ async function bootMessage(page: OldPage): Promise<{ kind: string; text: string;
   });
 }
 
+/** office.js in a plain browser: it loads, and Office.onReady reports no host. */
+const PLAIN_OFFICE = 'window.Office = { HostType: { Excel: "Excel" }, onReady: function (cb) { var i = { host: null, platform: null }; if (cb) cb(i); return Promise.resolve(i); } };';
+
 describe('boot guard in Chromium 65', () => {
   let browser: OldBrowserSession;
   let missing: Snapshot;
   let throwing: Snapshot;
+  let cdn: Snapshot;
+  let plain: Snapshot;
   const removed: string[] = [];
 
   beforeAll(async () => {
     browser = await launchOld(65);
     // The vendor chunk (React, Fluent UI) is gone from the server, for every page.
-    missing = await serveSnapshot((dir) => {
-      const vendor = pageScripts(dir, 'taskpane.html').find((f) => f.startsWith('vendor.'))!;
-      removed.push(vendor);
-      fs.rmSync(path.join(dir, vendor));
-      fs.rmSync(path.join(dir, 'wps', vendor));
+    missing = await serveSnapshot({
+      officeJs: excelFake,
+      alter: (dir) => {
+        const vendor = pageScripts(dir, 'taskpane.html').find((f) => f.startsWith('vendor.'))!;
+        removed.push(vendor);
+        fs.rmSync(path.join(dir, vendor));
+        fs.rmSync(path.join(dir, 'wps', vendor));
+      },
     });
     // Each page's entry chunk throws as it starts.
-    throwing = await serveSnapshot((dir) => {
-      for (const page of PAGES) {
-        const scripts = pageScripts(dir, page);
-        const entry = path.join(path.dirname(path.join(dir, page)), scripts[scripts.length - 1]!);
-        fs.writeFileSync(entry, `throw new Error('模拟启动错误');\n${fs.readFileSync(entry, 'utf8')}`);
-      }
+    throwing = await serveSnapshot({
+      officeJs: excelFake,
+      alter: (dir) => {
+        for (const page of PAGES) {
+          const scripts = pageScripts(dir, page);
+          const entry = path.join(path.dirname(path.join(dir, page)), scripts[scripts.length - 1]!);
+          fs.writeFileSync(entry, `throw new Error('模拟启动错误');\n${fs.readFileSync(entry, 'utf8')}`);
+        }
+      },
     });
+    // As built: office.js from Microsoft's CDN, which does not resolve here (an intranet).
+    cdn = await serveSnapshot();
+    plain = await serveSnapshot({ officeJs: PLAIN_OFFICE });
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
     await missing?.close();
     await throwing?.close();
+    await cdn?.close();
+    await plain?.close();
   });
 
   it.each(PAGES)('%s: a script file missing on the server → 程序文件未能加载, naming the file', async (pagePath) => {
@@ -328,7 +353,7 @@ describe('boot guard in Chromium 65', () => {
   });
 
   it('taskpane.html: office.js cannot be loaded (an intranet without the CDN) → names appsforoffice.microsoft.com and the standalone page', async () => {
-    const s = await browser.open(good, 'taskpane.html', { before: [workbookScript()], officeJs: null });
+    const s = await browser.open(cdn, 'taskpane.html', { before: [workbookScript()] });
     try {
       const m = await bootMessage(s.page);
       expect(m.kind).toBe('officejs');
@@ -341,8 +366,7 @@ describe('boot guard in Chromium 65', () => {
   });
 
   it('taskpane.html opened in a plain browser (office.js reports no host) → 请在 Excel 中打开, with a link to index.html', async () => {
-    const plainOffice = 'window.Office = { HostType: { Excel: "Excel" }, onReady: function (cb) { var i = { host: null, platform: null }; if (cb) cb(i); return Promise.resolve(i); } };';
-    const s = await browser.open(good, 'taskpane.html', { officeJs: plainOffice });
+    const s = await browser.open(plain, 'taskpane.html');
     try {
       const m = await bootMessage(s.page);
       expect(m.kind).toBe('outside-host');

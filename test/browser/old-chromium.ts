@@ -6,6 +6,7 @@
  * Current Playwright cannot speak these builds' DevTools protocol, so puppeteer-core 1.11
  * (of the same era) drives them. Shared libraries: libnss3/libnspr4 (scripts/install-browser.sh).
  */
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -40,9 +41,6 @@ export function oldChromium(version: OldVersion): string {
 
 export interface OldRequest {
   url(): string;
-  continue(): Promise<void>;
-  abort(reason?: string): Promise<void>;
-  respond(r: { status: number; contentType: string; body: string }): Promise<void>;
 }
 export interface OldElement {
   click(): Promise<void>;
@@ -52,13 +50,11 @@ export interface OldPage {
   goto(url: string, opts?: { waitUntil?: string; timeout?: number }): Promise<unknown>;
   setViewport(v: { width: number; height: number }): Promise<void>;
   setUserAgent(ua: string): Promise<void>;
-  setRequestInterception(on: boolean): Promise<void>;
   evaluateOnNewDocument(fn: string | ((...args: never[]) => unknown), ...args: unknown[]): Promise<void>;
   evaluate<T>(fn: string | ((...args: never[]) => T), ...args: unknown[]): Promise<T>;
   waitForFunction(fn: string | ((...args: never[]) => unknown), opts?: { timeout?: number; polling?: string | number }, ...args: unknown[]): Promise<unknown>;
   waitForSelector(sel: string, opts?: { timeout?: number; visible?: boolean }): Promise<OldElement>;
   $(sel: string): Promise<OldElement | null>;
-  $x(xpath: string): Promise<OldElement[]>;
   $$eval<T>(sel: string, fn: (els: Element[]) => T): Promise<T>;
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
   on(ev: 'request', cb: (r: OldRequest) => void): void;
@@ -78,6 +74,8 @@ const puppeteer = require('puppeteer-core') as {
 
 /** The flags of test/browser/harness.ts, plus what these builds need to start in a container. */
 export const OLD_CHROMIUM_ARGS = [
+  // Nothing may leave 127.0.0.1: every other host name fails to resolve (as on an intranet).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
   '--no-sandbox',
   '--single-process',
   '--no-zygote',
@@ -105,10 +103,28 @@ export interface Snapshot {
   close(): Promise<void>;
 }
 
-export async function serveSnapshot(alter?: (dir: string) => void): Promise<Snapshot> {
+export interface SnapshotOptions {
+  /**
+   * A stand-in for office.js (the Office fake): written into the copy, and taskpane.html's CDN
+   * URL pointed at it. puppeteer 1.11 cannot intercept requests in these builds, so the page
+   * is changed in exactly that one URL. Without it the page keeps the CDN URL, which cannot
+   * resolve here (an intranet without the CDN).
+   */
+  readonly officeJs?: string;
+  readonly alter?: (dir: string) => void;
+}
+
+export async function serveSnapshot(opts: SnapshotOptions = {}): Promise<Snapshot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-old-dist-'));
   fs.cpSync(DIST, dir, { recursive: true, filter: (src) => !src.endsWith('.map') });
-  alter?.(dir);
+  if (opts.officeJs !== undefined) {
+    fs.writeFileSync(path.join(dir, 'office-fake.js'), opts.officeJs);
+    const page = path.join(dir, 'taskpane.html');
+    const html = fs.readFileSync(page, 'utf8');
+    if (!html.includes(OFFICE_JS)) throw new Error(`taskpane.html does not load ${OFFICE_JS}`);
+    fs.writeFileSync(page, html.replace(OFFICE_JS, 'office-fake.js'));
+  }
+  opts.alter?.(dir);
   const served = await serveDist({ root: dir, port: 0 });
   return {
     dir,
@@ -129,7 +145,7 @@ export function pageScripts(dir: string, page: string): string[] {
 export interface OldBrowserSession {
   readonly version: OldVersion;
   readonly userAgent: string;
-  /** Opens a page of a served snapshot; office.js is answered with `officeJs` (or fails to load when null). */
+  /** Opens a page of a served snapshot. */
   open(snapshot: Snapshot, pagePath: string, opts?: OpenOptions): Promise<OldPageSession>;
   close(): Promise<void>;
 }
@@ -137,8 +153,6 @@ export interface OldBrowserSession {
 export interface OpenOptions {
   /** Scripts run before any of the page's own (the host fakes, a feature removed…), in order. */
   readonly before?: ReadonlyArray<string>;
-  /** The body served for office.js's CDN URL; null makes the request fail (an intranet without the CDN). */
-  readonly officeJs?: string | null;
   readonly viewport?: { width: number; height: number };
   readonly userAgent?: string;
 }
@@ -169,23 +183,9 @@ export async function launchOld(version: OldVersion): Promise<OldBrowserSession>
       });
       await page.setViewport(opts.viewport ?? { width: 360, height: 860 });
       if (opts.userAgent) await page.setUserAgent(opts.userAgent);
-      const origin = new URL(snapshot.url).origin;
-      await page.setRequestInterception(true);
-      page.on('request', (r) => {
-        const url = r.url();
-        requests.push(url);
-        if (url === OFFICE_JS) {
-          if (typeof opts.officeJs === 'string') void r.respond({ status: 200, contentType: 'text/javascript', body: opts.officeJs });
-          else void r.abort('failed');
-        } else if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
-          void r.continue();
-        } else {
-          // Nothing may leave 127.0.0.1.
-          void r.abort('blockedbyclient');
-        }
-      });
+      page.on('request', (r) => requests.push(r.url()));
       for (const src of opts.before ?? []) await page.evaluateOnNewDocument(src);
-      await page.goto(snapshot.url + pagePath, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+      await page.goto(snapshot.url + pagePath, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       return { page, requests, errors, close: () => page.close() };
     },
     async close() {
@@ -197,51 +197,71 @@ export async function launchOld(version: OldVersion): Promise<OldBrowserSession>
 
 /**
  * Bundles a test entry (a host fake) for old engines with the app's own Babel rules
- * (webpack.config.js), syntax only: the fake must not install polyfills the app under test
- * would then never be checked for.
+ * (webpack.config.js), its polyfills from core-js-pure: the fake must not install global
+ * polyfills the app under test would then never be checked for. In a child process
+ * (test/browser/legacy-fake.webpack.js).
  */
 export async function bundleLegacyScript(entry: string): Promise<string> {
-  const webpack = require('webpack') as typeof import('webpack');
-  const { scriptRules } = require('../../webpack.config.js') as { scriptRules(o: { polyfills: boolean }): import('webpack').RuleSetRule[] };
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-legacyfake-'));
-  const compiler = webpack({
-    mode: 'development',
-    devtool: false,
-    target: ['web', 'es2017'],
-    context: ROOT,
-    entry,
-    output: { path: out, filename: 'fake.js' },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: scriptRules({ polyfills: false }) },
-    stats: 'errors-only',
-  });
-  await new Promise<void>((resolve, reject) =>
-    compiler.run((err, stats) => {
-      compiler.close(() => undefined);
-      if (err) reject(err);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
-      else resolve();
-    }),
-  );
-  const text = fs.readFileSync(path.join(out, 'fake.js'), 'utf8');
-  fs.rmSync(out, { recursive: true, force: true });
-  return text;
+  try {
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--config', path.join(__dirname, 'legacy-fake.webpack.js'), '--env', `entry=${entry}`, '--env', `outDir=${out}`],
+        { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve()),
+      ),
+    );
+    return fs.readFileSync(path.join(out, 'fake.js'), 'utf8');
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 }
 
-const buttonXPath = (name: string) => `//button[normalize-space(.)='${name}' and not(@disabled)]`;
+/**
+ * Polls `fn(...args)` in the page until it returns something truthy. puppeteer 1.11's own
+ * waitForFunction/waitForSelector compile their predicate with `new Function`, which the
+ * standalone page's Content-Security-Policy refuses; evaluate (callFunctionOn) is allowed.
+ */
+export async function poll<T>(page: OldPage, fn: (...args: never[]) => T, args: unknown[] = [], timeout = 30_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await page.evaluate(fn, ...args);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`poll: timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
-/** Waits until an enabled button whose text is exactly `name` is on the page. */
+/** Clicks (a DOM click, as React sees a clerk's) the first element matching `selector`, waiting for it. */
+export async function clickSelector(page: OldPage, selector: string, timeout = 30_000): Promise<void> {
+  await poll(page, (sel: string) => document.querySelector(sel) !== null, [selector], timeout);
+  await page.evaluate((sel: string) => (document.querySelector(sel) as HTMLElement).click(), selector);
+}
+
+/** A visible, enabled button whose text is exactly `name` (Fluent may keep hidden copies). */
+function findButton(name: string): HTMLButtonElement | null {
+  const all = document.querySelectorAll('button');
+  for (let i = 0; i < all.length; i++) {
+    const b = all[i] as HTMLButtonElement;
+    if ((b.textContent || '').trim() === name && !b.disabled && b.offsetParent !== null) return b;
+  }
+  return null;
+}
+
+/** Waits until a visible, enabled button whose text is exactly `name` is on the page. */
 export async function waitForButton(page: OldPage, name: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (x: string) => document.evaluate(x, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue !== null,
-    { timeout, polling: 100 },
-    buttonXPath(name),
-  );
+  await poll(page, findButton, [name], timeout);
 }
 
-/** Clicks the first enabled button whose text is exactly `name` (waiting for it). */
+/** Clicks that button (waiting for it). */
 export async function clickButton(page: OldPage, name: string, timeout = 30_000): Promise<void> {
   await waitForButton(page, name, timeout);
-  const [button] = await page.$x(buttonXPath(name));
-  await button!.click();
+  await page.evaluate((n: string) => {
+    const all = document.querySelectorAll('button');
+    for (let i = 0; i < all.length; i++) {
+      const b = all[i] as HTMLButtonElement;
+      if ((b.textContent || '').trim() === n && !b.disabled && b.offsetParent !== null) return b.click();
+    }
+  }, name);
 }
