@@ -1,35 +1,25 @@
 /**
- * The three built pages in old headless Chromium — 65 (WPS 2019's era) and 72 — driven by
- * puppeteer-core 1.11 (test/browser/old-chromium.ts). In both: the Excel pane with the Office
- * fake, the WPS pane with the WPS fake and the standalone page check seed 004 with the same
- * findings as the engine, a finding selects its cell, H5 is marked, and (in the panes)
- * 清除标记 leaves the cell's own format exactly as before. Then the boot guard: with a file
- * missing, a script throwing at start, a feature missing, office.js unreachable, a page outside
- * its host or an IE11 web view, each page shows its Chinese message instead of the loading text.
+ * The boot guard in old headless Chromium 65 (WPS 2019's era), driven by puppeteer-core 1.11
+ * (test/browser/old-chromium.ts), on the three built pages: with a file missing, a script
+ * throwing at start, a feature missing, office.js unreachable, a page outside its host or an
+ * IE11 web view, each page shows its Chinese message instead of the loading text.
  *
  * Functions passed to page.evaluate run in Chromium 65 as written (ES2017: no `?.`, no `??`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkWorkbook } from '../../src/engine';
-import type { Report } from '../../src/core/report';
 import { readWorkbook } from '../../src/host/file/read';
 import { specFromGrid, type SheetSpec } from '../host/spec';
 import { ROOT, artifact, ensureBuilt } from './harness';
 import {
   bundleLegacyScript,
-  clickButton,
   launchOld,
   pageScripts,
   serveSnapshot,
   type OldBrowserSession,
   type OldPage,
-  type OldPageSession,
-  type OldVersion,
   type Snapshot,
-  clickSelector,
   poll,
-  waitForButton,
 } from './old-chromium';
 
 jest.setTimeout(300_000);
@@ -37,7 +27,6 @@ jest.setTimeout(300_000);
 const SEED = path.join(ROOT, 'samples', 'seed-004.xlsx');
 const LOADING = '正在加载自评表核对';
 
-let report: Report;
 let spec: SheetSpec[];
 let excelFake: string;
 let wpsFake: string;
@@ -46,7 +35,6 @@ let good: Snapshot;
 beforeAll(async () => {
   const read = await readWorkbook({ bytes: fs.readFileSync(SEED), fileName: 'seed-004.xlsx' });
   if (!read.ok) throw new Error(read.message);
-  report = checkWorkbook(read.grid, { file: '当前工作簿' });
   spec = specFromGrid(read.grid);
   [excelFake, wpsFake] = await Promise.all([
     bundleLegacyScript(path.join(__dirname, 'office-fake-entry.ts')),
@@ -65,175 +53,6 @@ function workbookScript(): string {
   return `window.__FAKE_WORKBOOK__ = ${JSON.stringify(spec)};`;
 }
 
-function engineFindings(): string[] {
-  return report.findings.map((f) => `${f.ruleId} ${f.sheet}!${f.cell}`).sort();
-}
-
-async function shownFindings(page: OldPage, scope = ''): Promise<string[]> {
-  const got = await page.$$eval(`${scope}[data-rule-id]`, (els) =>
-    els.map((e) => {
-      const d = (e as HTMLElement).dataset;
-      return d.ruleId + ' ' + d.sheet + '!' + d.cell;
-    }),
-  );
-  return got.sort();
-}
-
-/** A cell's own fill and what the clerk sees in it, as the fake holds them (JSON, to compare whole). */
-async function excelLook(page: OldPage, sheet: string, cell: string): Promise<{ own: string; shown: { color: string } }> {
-  return page.evaluate(
-    (s: string, c: string) => {
-      const wb = (window as unknown as { __fakeExcel: { sheet(n: string): { at(a: string): { fill: unknown } }; displayedFill?: (s: string, c: string) => { color: string } } }).__fakeExcel;
-      const own = wb.sheet(s).at(c).fill;
-      const shown = typeof wb.displayedFill === 'function' ? wb.displayedFill(s, c) : (own as { color: string });
-      return { own: JSON.stringify(own), shown: { color: String(shown.color).toUpperCase() } };
-    },
-    sheet,
-    cell,
-  );
-}
-
-async function wpsLook(page: OldPage, sheet: string, cell: string): Promise<{ own: string; shown: { color: number; pattern: number } }> {
-  return page.evaluate(
-    (s: string, c: string) => {
-      const doc = (window as unknown as { __fakeWps: { sheet(n: string): { at(a: string): { fill: unknown } }; displayedFill?: (s: string, c: string) => { color: number; pattern: number } } }).__fakeWps;
-      const own = doc.sheet(s).at(c).fill;
-      const shown = typeof doc.displayedFill === 'function' ? doc.displayedFill(s, c) : (own as { color: number; pattern: number });
-      return { own: JSON.stringify(own), shown: { color: shown.color, pattern: shown.pattern } };
-    },
-    sheet,
-    cell,
-  );
-}
-
-async function clickFinding(page: OldPage, scope: string, ruleId: string, cell: string): Promise<void> {
-  await clickSelector(page, `${scope}[data-rule-id="${ruleId}"][data-cell="${cell}"]`);
-}
-
-function present(page: OldPage, selector: string, timeout = 60_000): Promise<boolean> {
-  return poll(page, (sel: string) => document.querySelector(sel) !== null, [selector], timeout);
-}
-
-const lastFinding = () => report.findings[report.findings.length - 1]!;
-
-describe.each<OldVersion>([65, 72])('Chromium %i', (version) => {
-  let browser: OldBrowserSession;
-  let s: OldPageSession | undefined;
-
-  beforeAll(async () => {
-    browser = await launchOld(version);
-    expect(browser.userAgent).toContain(`HeadlessChrome/${version}.`);
-  }, 300_000);
-
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('Excel pane (Office fake): seed 004 findings equal the engine’s, a finding selects its cell, 清除标记 restores H5 exactly', async () => {
-    s = await browser.open(good, 'taskpane.html', { before: [workbookScript()] });
-    const { page } = s;
-    await waitForButton(page, '核对', 60_000);
-    const before = await excelLook(page, '附件3', 'H5');
-    await clickButton(page, '核对');
-    await waitForButton(page, '重新核对', 60_000); // the check has finished
-    await present(page, '[data-rule-id]');
-    expect(await shownFindings(page)).toEqual(engineFindings());
-    const marked = await excelLook(page, '附件3', 'H5');
-    expect(marked.shown.color).toBe('#FFC7CE');
-    expect(before.shown.color).not.toBe('#FFC7CE');
-
-    const last = lastFinding();
-    await clickFinding(page, '', last.ruleId, last.cell);
-    await poll(
-      page,
-      (sheet: string, cell: string) => {
-        const sel = (window as unknown as { __fakeExcel: { selection: { sheet: string; address: string } | null } }).__fakeExcel.selection;
-        return sel !== null && sel.sheet === sheet && sel.address === cell;
-      },
-      [last.sheet, last.cell],
-    );
-    await page.screenshot({ path: artifact(`old${version}-pane-findings.png`), fullPage: true });
-
-    await clickButton(page, '清除标记');
-    await poll(
-      page,
-      (want: string) => {
-        const wb = (window as unknown as { __fakeExcel: { sheet(n: string): { at(a: string): { fill: unknown } } } }).__fakeExcel;
-        return JSON.stringify(wb.sheet('附件3').at('H5').fill) === want;
-      },
-      [before.own],
-    );
-    expect(await excelLook(page, '附件3', 'H5')).toEqual(before);
-    expect(s.errors).toEqual([]);
-  });
-
-  it('WPS pane (WPS fake): seed 004 findings equal the engine’s, a finding selects its cell, 清除标记 restores H5 exactly', async () => {
-    s = await browser.open(good, 'wps/wps-taskpane.html', { before: [workbookScript(), wpsFake] });
-    const { page } = s;
-    await waitForButton(page, '核对', 60_000);
-    const before = await wpsLook(page, '附件3', 'H5');
-    await clickButton(page, '核对');
-    await waitForButton(page, '重新核对', 60_000); // the check has finished
-    await present(page, '[data-rule-id]');
-    expect(await shownFindings(page)).toEqual(engineFindings());
-    const marked = await wpsLook(page, '附件3', 'H5');
-    expect(marked.shown.color).toBe(0xcec7ff); // #FFC7CE as WPS stores it: 0xBBGGRR
-    expect(marked.own === before.own && marked.shown.pattern === before.shown.pattern && marked.shown.color === before.shown.color).toBe(false);
-
-    const last = lastFinding();
-    await clickFinding(page, '', last.ruleId, last.cell);
-    await poll(
-      page,
-      (sheet: string, cell: string) => {
-        const sel = (window as unknown as { __fakeWps: { selection: { sheet: string; address: string } | null } }).__fakeWps.selection;
-        return sel !== null && sel.sheet === sheet && sel.address === cell;
-      },
-      [last.sheet, last.cell],
-    );
-    await page.screenshot({ path: artifact(`old${version}-wps-findings.png`), fullPage: true });
-
-    await clickButton(page, '清除标记');
-    await poll(
-      page,
-      (want: string) => {
-        const doc = (window as unknown as { __fakeWps: { sheet(n: string): { at(a: string): { fill: unknown } } } }).__fakeWps;
-        return JSON.stringify(doc.sheet('附件3').at('H5').fill) === want;
-      },
-      [before.own],
-    );
-    expect(await wpsLook(page, '附件3', 'H5')).toEqual(before);
-    expect(s.errors).toEqual([]);
-  });
-
-  it('standalone page: seed 004 (read in the worker) shows the engine’s findings, H5 marked, a finding selects its cell', async () => {
-    s = await browser.open(good, 'index.html', { viewport: { width: 1280, height: 900 } });
-    const { page } = s;
-    await present(page, '#file-input');
-    const input = (await page.$('#file-input'))!;
-    await input.uploadFile(SEED);
-    const scope = '[data-testid=single-view] ';
-    await present(page, `${scope}[data-rule-id]`, 120_000);
-    expect(await shownFindings(page, scope)).toEqual(engineFindings());
-    expect(await page.$$eval('td[data-addr="H5"]', (tds) => tds.map((td) => td.getAttribute('data-mark')))).toEqual(['error']);
-    const last = lastFinding();
-    await clickFinding(page, scope, last.ruleId, last.cell);
-    await poll(
-      page,
-      (cell: string) => {
-        const td = document.querySelector('td[data-selected="true"]');
-        return td !== null && td.getAttribute('data-addr') === cell;
-      },
-      [last.cell],
-    );
-    await page.screenshot({ path: artifact(`old${version}-web-single.png`) });
-    expect(s.errors).toEqual([]);
-  });
-});
 
 // ---- the boot guard: every failure ends in a Chinese message, never in the loading text ----
 

@@ -240,18 +240,18 @@ export async function clickSelector(page: OldPage, selector: string, timeout = 3
 }
 
 /** A visible, enabled button whose text is exactly `name` (Fluent may keep hidden copies). */
-function findButton(name: string): HTMLButtonElement | null {
+function hasButton(name: string): boolean {
   const all = document.querySelectorAll('button');
   for (let i = 0; i < all.length; i++) {
     const b = all[i] as HTMLButtonElement;
-    if ((b.textContent || '').trim() === name && !b.disabled && b.offsetParent !== null) return b;
+    if ((b.textContent || '').trim() === name && !b.disabled && b.offsetParent !== null) return true;
   }
-  return null;
+  return false;
 }
 
 /** Waits until a visible, enabled button whose text is exactly `name` is on the page. */
 export async function waitForButton(page: OldPage, name: string, timeout = 30_000): Promise<void> {
-  await poll(page, findButton, [name], timeout);
+  await poll(page, hasButton, [name], timeout);
 }
 
 /** Clicks that button (waiting for it). */
