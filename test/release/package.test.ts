@@ -24,7 +24,7 @@ function runPackage(args: string[]) {
 
 /** Every script and stylesheet a page names, relative to it. */
 function assetsOf(html: string): string[] {
-  return [...html.matchAll(/<(?:script|link)[^>]*\s(?:src|href)="?([^"\s>]+)/g)].map((m) => m[1]!).filter((u) => !/^[a-z]+:\/\//i.test(u));
+  return [...html.matchAll(/<(?:script|link)[^>]*\s(?:src|href)="?([^"\s>]+)/g)].map((m) => m[1]!.replace(/[?#].*$/, '')).filter((u) => !/^[a-z]+:\/\//i.test(u));
 }
 
 function urlsIn(node: unknown, out: string[] = []): string[] {
