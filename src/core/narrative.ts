@@ -13,6 +13,9 @@ import Decimal from 'decimal.js';
 import { parseGrade } from './grade';
 import type { Grade } from './report';
 
+/** Where findings about a report's text point (CONTRACT.md): sheet `正文`, cell `¶N`. */
+export const BODY_SHEET = '正文';
+
 export type StatedKind = 'rate' | 'budget' | 'actual' | 'total' | 'grade';
 
 interface StatedBase {

@@ -4,7 +4,7 @@
  */
 import type { WorkbookGrid } from '../template/grid';
 
-export const BODY_SHEET = '正文';
+import { BODY_SHEET } from '../core/narrative';
 
 /** The grid the page shows: a report's tables, then its paragraphs as the `正文` sheet. */
 export function withBodySheet(grid: WorkbookGrid): WorkbookGrid {

@@ -8,7 +8,7 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import type { SheetGrid, WorkbookGrid } from '../../template/grid';
 
-export const BODY_SHEET = '正文';
+import { BODY_SHEET } from '../../core/narrative';
 
 export interface DocxCopy {
   readonly workbook: Workbook;

@@ -9,12 +9,9 @@ import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
 import { showEntered } from '../../precision';
 import { gradeFor, parseGrade } from '../../grade';
-import { statedFigures, type StatedFigure, type StatedNumber } from '../../narrative';
+import { BODY_SHEET, statedFigures, type StatedFigure, type StatedNumber } from '../../narrative';
 import type { Field } from '../../../template/tables';
 import type { Quantity } from '../../value';
-
-/** Where narrative findings point (CONTRACT.md): sheet `正文`, cell `¶N`. */
-export const BODY_SHEET = '正文';
 
 const WHAT: Record<StatedFigure['kind'], string> = {
   rate: '预算执行率',
