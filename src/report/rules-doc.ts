@@ -6,6 +6,15 @@
 import { RULES } from '../core/rules/registry';
 import { SEVERITY_LABEL } from './severity';
 import type { MessageSpec } from '../core/rule';
+import type { Severity } from '../core/finding';
+
+/** A rule's examples, from its RuleTester table (test/rules): a case that fires and one that does not. */
+export interface RuleExample {
+  readonly fires: { readonly setup: string; readonly findings: ReadonlyArray<{ readonly cell: string; readonly severity: Severity; readonly message: string }> };
+  readonly passes: { readonly setup: string };
+}
+
+export type RuleExamples = Readonly<Record<string, RuleExample | undefined>>;
 
 function escapeCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

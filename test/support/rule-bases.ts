@@ -1,0 +1,61 @@
+/**
+ * The forms a RuleTester case types over: each a tiny in-code sheet on which every rule passes,
+ * so a case's edits are the whole story of its findings. Titles are Chinese: the docs quote them.
+ */
+import type { WorkbookGrid } from '../../src/template/grid';
+import { basicSheet, build, selfEvalSheet, set, type Row } from '../core/seed004';
+import { projectSheet } from '../core/project2020';
+
+export interface Layout {
+  rows: Row[];
+  merges: string[];
+  name: string;
+}
+
+export interface Base {
+  readonly title: string;
+  layouts(): Layout[];
+  set(layout: Layout, address: string, value: Parameters<typeof set>[2]): void;
+  build(layouts: Layout[]): WorkbookGrid;
+}
+
+/** Seed 004 with the clerk's mistakes corrected (RULES.md's worked example, as the rules give it). */
+export function consistentSeed004(): Layout[] {
+  const basic = basicSheet();
+  const self = selfEvalSheet();
+  set(self, 'H5', 9.9); // 10 × 857.71 ÷ 866.48 = 9.8988 → 9.90
+  set(self, 'H14', 8.25); // 10 × 33 ÷ 40
+  set(self, 'H19', 10); // 98% ≥ 90%: met
+  set(self, 'H20', 16.84); // 20 × 262.07 ÷ 311.22 = 16.8414 (cost, reverse)
+  set(self, 'H21', 94.99); // 9.90 + 8.25 + 10 + 10 + 10 + 20 + 10 + 16.84
+  return [basic, self];
+}
+
+/**
+ * A 指标评分表 (a city's column order, weights inside the level labels) beside seed 004's
+ * 基础数据表, whose figures its rows score: 在职人员控制率 14 ÷ 14 = 100.00% ≤ 100% → 5;
+ * "三公经费"控制率 7.86 ÷ 7.86 = 100.00% → 5; 公用经费控制率 21.32 ÷ 28.84 = 73.93% → 5. 合计 15 / 15.
+ */
+export function scoreTableSheet(name = '指标评分表'): Layout {
+  const perPoint = (what: string) => `${what}≤100%,计5分;每超过一个百分点扣0.5分,扣完为止`;
+  const rows: Row[] = [
+    ['2023年度部门整体支出绩效评价指标评分表'],
+    ['单位名称：株洲市芦淞区商务局'],
+    ['一级指标', '二级指标', '三级指标', '评分标准', '分值', '自评得分', '扣分原因和其他说明'],
+    ['投 入(15分)', '预算控制(15分)', '在职人员控制率', perPoint('在职人员控制率'), 5, 5, undefined],
+    [undefined, undefined, '"三公经费"控制率', perPoint('"三公经费"控制率'), 5, 5, undefined],
+    [undefined, undefined, '公用经费控制率', perPoint('公用经费控制率'), 5, 5, undefined],
+    ['合计', undefined, undefined, undefined, 15, 15, undefined],
+  ];
+  return { rows, merges: ['A1:G1', 'A2:G2', 'A4:A6', 'B4:B6', 'A7:D7'], name };
+}
+
+const plain = { set: (l: Layout, a: string, v: Parameters<typeof set>[2]) => set(l, a, v), build: (ls: Layout[]) => build(...ls) };
+
+export const BASES = {
+  consistent: { title: '种子 004 样表（芦淞区商务局 2023，填报错误已改正，各项一致）', layouts: consistentSeed004, ...plain },
+  project: { title: '项目支出绩效自评表样表（财预〔2020〕10号，各项一致）', layouts: () => [projectSheet()], ...plain },
+  scoreTable: { title: '指标评分表样表（种子 004 的基础数据表，在职人员、三公经费、公用经费控制率三行，各项一致）', layouts: () => [basicSheet(), scoreTableSheet()], ...plain },
+} satisfies Record<string, Base>;
+
+export type BaseName = keyof typeof BASES;
