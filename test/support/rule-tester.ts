@@ -137,10 +137,10 @@ function describeCase(c: RuleCase): string {
   return parts.join('；');
 }
 
-/** The rule's first invalid and first valid case, as docs/rules.md shows them. */
+/** The rule's first invalid case and its first valid case that changes the base (else the base), as docs/rules.md shows them. */
 export function examplesOf(t: AnyRuleTable): RuleExample {
   const fires = t.invalid[0]!;
-  const passes = t.valid[0]!;
+  const passes = t.valid.find((c) => (c.edits?.length ?? 0) > 0 || c.paragraphs) ?? t.valid[0]!;
   return {
     fires: { setup: describeCase(fires), findings: fires.findings.map((f) => ({ cell: `${f.sheet}!${f.cell}`, severity: f.severity, message: f.message })) },
     passes: { setup: describeCase(passes) },
