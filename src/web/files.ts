@@ -60,3 +60,17 @@ export async function filesFromDrop(dt: DataTransfer): Promise<NamedFile[]> {
   for (const e of entries) await walk(e, false, out);
   return out.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
+
+/**
+ * A picked file's bytes. Through FileReader, not `Blob.prototype.arrayBuffer()`: that method
+ * arrived in Chromium 76, after the Chromium 65–72 inside WPS 2019-era panes, and core-js does
+ * not polyfill Blob (a DOM API), so an old engine read no file at all ("浏览器未能打开该文件").
+ */
+export function fileBytes(file: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
+    reader.readAsArrayBuffer(file);
+  });
+}

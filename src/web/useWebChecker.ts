@@ -8,6 +8,7 @@ import type { WorkbookGrid } from '../template/grid';
 import { PoolFailure, WorkerPool, defaultPoolSize } from './pool';
 import type { WorkerResponse } from './protocol';
 import { saveBytes, saveText, downloadName } from './save';
+import { fileBytes } from './files';
 import { zipSync } from 'fflate';
 
 /** `dir/自评表.xlsx` → `dir/自评表.checked.xlsx`: the folder layout kept inside the .zip. */
@@ -179,7 +180,7 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
     async (entry: FileEntry, wantGrid: boolean, urgent: boolean) => {
       let bytes: ArrayBuffer;
       try {
-        bytes = await entry.file.arrayBuffer();
+        bytes = await fileBytes(entry.file);
       } catch {
         return { report: failedReport(entry.name, 'unreadable', `“${entry.name}”无法读取：浏览器未能打开该文件。`), grid: null, ms: null };
       }
@@ -314,7 +315,7 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
           case 'annotated': {
             // An unrecognised workbook gets its copy too (saying why), as the CLI gives it.
             if (!detailEntry || !detailReport || detailReport.status === 'unreadable') break;
-            const bytes = await detailEntry.file.arrayBuffer();
+            const bytes = await fileBytes(detailEntry.file);
             const res = await pool().run({ type: 'annotate', bytes, report: detailReport }, [bytes], true);
             if (res.type !== 'bytes') throw new Error(res.type === 'failed' ? res.message : '标注副本生成失败');
             saveBytes(downloadName(detailEntry.name, '.checked.xlsx'), res.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -326,7 +327,7 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
             const zip: Record<string, Uint8Array> = {};
             const taken = new Set<string>();
             for (const f of entries) {
-              const bytes = await f.file.arrayBuffer();
+              const bytes = await fileBytes(f.file);
               const res = await pool().run({ type: 'annotate', bytes, report: f.report! }, [bytes], true);
               if (res.type !== 'bytes') throw new Error(`“${f.name}”：${res.type === 'failed' ? res.message : '标注副本生成失败'}`);
               zip[uniqueName(zipPath(f.name), taken)] = new Uint8Array(res.bytes);

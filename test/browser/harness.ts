@@ -84,8 +84,8 @@ export async function ensureBuilt(): Promise<void> {
   }
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
+/** Every browser of the suite, Debian's and the old builds of old-chromium.ts: no sandbox, nothing phoning home. */
+export const BROWSER_FLAGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -94,6 +94,11 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+export const CHROMIUM_ARGS = ['--headless', ...BROWSER_FLAGS];
+
+/** Microsoft's CDN address of office.js, as taskpane.html loads it; the tests answer it with the Excel fake. */
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 export interface Session {
   readonly context: BrowserContext;
@@ -106,13 +111,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-interface Served {
+export interface Served {
   readonly url: string;
   close(): Promise<void>;
 }
 
 // scripts/serve-dist.js is plain node (npm run serve uses it too).
-const { serveDist } = require('../../scripts/serve-dist.js') as {
+export const { serveDist } = require('../../scripts/serve-dist.js') as {
   serveDist(opts: { root?: string; port?: number }): Promise<Served>;
 };
 

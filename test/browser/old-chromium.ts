@@ -11,7 +11,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { DIST, ROOT } from './harness';
+import { BROWSER_FLAGS, DIST, OFFICE_JS, ROOT, serveDist } from './harness';
+
+export { OFFICE_JS };
 
 export type OldVersion = 65 | 72;
 
@@ -19,8 +21,6 @@ const PACKAGES: Record<OldVersion, { pkg: string; file: string }> = {
   65: { pkg: 'chromium65', file: 'chromium-65.0.3312.0' },
   72: { pkg: 'chromium72', file: 'chromium-72.0.3617.0' },
 };
-
-export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /** The unpacked binary of one version (unpacked on first use; concurrent callers are safe). */
 export function oldChromium(version: OldVersion): string {
@@ -72,29 +72,18 @@ const puppeteer = require('puppeteer-core') as {
   launch(o: { executablePath: string; args: string[]; userDataDir: string; headless: boolean; timeout?: number }): Promise<OldBrowser>;
 };
 
-/** The flags of test/browser/harness.ts, plus what these builds need to start in a container. */
+/**
+ * The suite's flags (harness.ts; puppeteer adds --headless), plus what these builds need to start
+ * in a container, and a resolver in place of playwright's request routing (which they lack).
+ */
 export const OLD_CHROMIUM_ARGS = [
+  ...BROWSER_FLAGS,
   // Nothing may leave 127.0.0.1: every other host name fails to resolve (as on an intranet).
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  '--no-sandbox',
   '--single-process',
   '--no-zygote',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
   '--lang=zh-CN',
 ];
-
-interface Served {
-  readonly url: string;
-  close(): Promise<void>;
-}
-const { serveDist } = require('../../scripts/serve-dist.js') as {
-  serveDist(opts: { root?: string; port?: number }): Promise<Served>;
-};
 
 /** A private copy of dist/ (optionally altered: a file removed, a script made to throw), served on 127.0.0.1. */
 export interface Snapshot {

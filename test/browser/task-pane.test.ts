@@ -10,11 +10,9 @@ import { checkWorkbook } from '../../src/engine';
 import type { Report } from '../../src/core/report';
 import { readWorkbook } from '../../src/host/file/read';
 import { specFromGrid } from '../host/spec';
-import { ROOT, artifact, axeViolations, bundleOfficeFake, ensureBuilt, externalRequests, openSession, type Session } from './harness';
+import { OFFICE_JS, ROOT, artifact, axeViolations, bundleOfficeFake, ensureBuilt, externalRequests, openSession, type Session } from './harness';
 
 jest.setTimeout(300_000);
-
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 let session: Session;
 let report: Report;
