@@ -5,6 +5,8 @@
  *   'index.html'    — the standalone checker page (no office.js, no network at all);
  *   worker.js       — parses and checks workbooks off the page's main thread (ExcelJS/SheetJS live
  *                     only here, so neither page's initial JS carries them);
+ *   'standalone.html' — the same page as one self-contained file (scripts, the worker, the icon
+ *                     inside it) that runs from file:// — a double-click on a locked-down PC;
  *   wps/            — the WPS表格 JS add-in (wpsjs layout): ribbon.xml, main.js, index.html from
  *                     src/wps-addin, and wps-taskpane.html (the same pane without office.js) with its
  *                     scripts and icons, self-contained so the folder can be served or packed as is.
@@ -16,6 +18,7 @@ const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
 
 const DEV_PORT = 3000;
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -145,6 +148,14 @@ class WpsAddinPlugin {
   }
 }
 
+// The page's CSP (production): nothing leaves the machine — scripts, the worker and styles come
+// from the page's own folder only, and no connection of any kind is allowed.
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+// The single file's: its scripts are inline and its worker a Blob; nothing else is loaded at all.
+const STANDALONE_CSP =
+  "default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 function pages(mode, env, outDir) {
   const prod = mode === 'production';
   return {
@@ -182,7 +193,7 @@ function pages(mode, env, outDir) {
         filename: 'index.html',
         template: './src/web/index.html',
         chunks: ['web'],
-        templateParameters: { csp: prod || env.csp === true, bootJs: bootJsUrl() },
+        templateParameters: { csp: prod || env.csp === true ? PAGE_CSP : '', bootJs: bootJsUrl(), bootSource: '', icon: 'assets/icon-32.png' },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -241,6 +252,53 @@ function worker(mode, outDir) {
 }
 
 /**
+ * dist/standalone.html: the page as a single file. Built after the worker (it carries
+ * dist/worker.js as text, imported as asset/source, and starts it from a Blob URL), in one chunk,
+ * every script inlined by html-inline-script-webpack-plugin, boot.js and the icon inlined too.
+ */
+function standalone(mode, outDir) {
+  const base = common(mode);
+  const workerFile = path.join(outDir, 'worker.js');
+  const fs = require('node:fs');
+  const icon = `data:image/png;base64,${fs.readFileSync(path.resolve(__dirname, 'assets', 'icon-32.png')).toString('base64')}`;
+  return {
+    ...base,
+    name: 'standalone',
+    dependencies: ['worker'],
+    target: ['web', 'es2017'],
+    // No .map beside a file meant to travel alone.
+    devtool: false,
+    entry: { standalone: './src/web/standalone.tsx' },
+    resolve: { ...base.resolve, alias: { 'selfeval-inline-worker$': workerFile } },
+    module: {
+      ...base.module,
+      rules: [
+        { resource: workerFile, type: 'asset/source' },
+        // The built worker is not compiled again (in the tests' build it lies under node_modules/.cache).
+        ...scriptRules().map((r) => ({ ...r, exclude: [].concat(r.exclude || [], workerFile) })),
+      ],
+    },
+    output: { path: outDir, filename: 'standalone.[contenthash:8].js', publicPath: '' },
+    optimization: { splitChunks: false },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({
+        filename: 'standalone.html',
+        template: './src/web/index.html',
+        chunks: ['standalone'],
+        // Inline scripts do not wait (defer is for src=): at the end of <body>, after #root.
+        inject: 'body',
+        scriptLoading: 'blocking',
+        // The inlined bundle is minified already; boot.js stays as written (ES5, see CopyWebpackPlugin).
+        minify: { collapseWhitespace: true, removeComments: true, minifyJS: false, minifyCSS: true },
+        templateParameters: { csp: STANDALONE_CSP, bootJs: '', bootSource: fs.readFileSync(BOOT_JS, 'utf8'), icon },
+      }),
+      new HtmlInlineScriptPlugin({ htmlMatchPattern: [/standalone\.html$/] }),
+    ],
+  };
+}
+
+/**
  * The dev server's certificate: office-addin-dev-certs makes a local CA and a localhost
  * certificate and asks the OS to trust the CA. Where that cannot be done (no admin rights,
  * a container), serve with the generated files anyway and say how to trust them.
@@ -270,6 +328,8 @@ module.exports = async (env = {}, argv = {}) => {
   // --env outDir=DIR builds elsewhere (the browser tests build aside, then swap dist/ in whole).
   const outDir = env.outDir ? path.resolve(env.outDir) : DIST;
   const configs = [pages(mode, env, outDir), worker(mode, outDir)];
+  // The single file is a release artefact: not rebuilt by the dev server.
+  if (!env.WEBPACK_SERVE) configs.push(standalone(mode, outDir));
   if (env.WEBPACK_SERVE) {
     // Office requires https even for localhost: office-addin-dev-certs makes and trusts a local CA.
     const devCerts = require('office-addin-dev-certs');

@@ -10,6 +10,8 @@
  *   release/wps/offline/   the packed add-in selfeval-check_<version>.7z (as wpsjs publish packs
  *                          one) with jsplugins.xml (<jsplugin … version url="…7z">)
  *   release/web/     the standalone page (index.html), for reviewers and for old Office web views
+ *   release/自评表核对.html  the same page as one file (dist/standalone.html): opened by a
+ *                          double-click, no server, nothing fetched
  *   release/部署说明.txt   the steps, in Chinese (the README's 部署 section says the same)
  * The manifest is checked offline here (office-addin-manifest validate needs Microsoft's
  * online service): well-formed, every URL under the base. test/release/package.test.ts checks
@@ -67,8 +69,15 @@ function copyDir(from, to, skip = () => false) {
   }
 }
 
-/** Source maps and build bookkeeping (dotfiles) stay out of the release. */
-const skipAlways = (p) => p.endsWith('.map') || path.basename(p).startsWith('.');
+/** The single-file page as built, and its name in the release, for a clerk to double-click. */
+const STANDALONE = 'standalone.html';
+const STANDALONE_RELEASE = '自评表核对.html';
+
+/**
+ * Source maps, build bookkeeping (dotfiles) and the single-file page (it has its own place,
+ * and the licence notes of its bundle are inside it) stay out of the release's folders.
+ */
+const skipAlways = (p) => p.endsWith('.map') || path.basename(p).startsWith('.') || /^standalone\b/.test(path.basename(p));
 
 const xmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -116,7 +125,7 @@ function main() {
   const base = opts.baseUrl;
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
   if (opts.build) execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  for (const f of ['taskpane.html', 'index.html', 'manifest.xml', 'wps/ribbon.xml', 'wps/wps-taskpane.html']) {
+  for (const f of ['taskpane.html', 'index.html', STANDALONE, 'manifest.xml', 'wps/ribbon.xml', 'wps/wps-taskpane.html']) {
     if (!fs.existsSync(path.join(DIST, f))) fail(`dist/${f} 不存在：请先运行 npm run build（或去掉 --no-build）。`);
   }
   const out = opts.out;
@@ -151,8 +160,11 @@ function main() {
   // The standalone page: everything but the add-ins' own files.
   copyDir(DIST, path.join(out, 'web'), (p) => p === path.join(DIST, 'wps') || skipAlways(p) || /(manifest\.xml|taskpane\.html|commands\.html)$/.test(p));
 
+  // The single file: nothing to serve, nothing to install.
+  fs.copyFileSync(path.join(DIST, STANDALONE), path.join(out, STANDALONE_RELEASE));
+
   fs.writeFileSync(path.join(out, '部署说明.txt'), instructions(base, version, archive));
-  console.log(`已写入 ${path.relative(process.cwd(), out) || out}：excel/、wps/online/、wps/offline/、web/（基址 ${base}）。`);
+  console.log(`已写入 ${path.relative(process.cwd(), out) || out}：excel/、wps/online/、wps/offline/、web/、${STANDALONE_RELEASE}（基址 ${base}）。`);
 }
 
 function instructions(base, version, archive) {
@@ -177,6 +189,10 @@ function instructions(base, version, archive) {
 
 三、独立网页（web/）
   ${base}web/index.html：在浏览器中打开工作簿核对，文件不离开本机。
+
+四、单文件网页（${STANDALONE_RELEASE}）
+  不需要服务器：把 ${STANDALONE_RELEASE} 复制到电脑上（U 盘、共享文件夹均可），双击用 Chrome、Edge
+  或 360 极速浏览器打开即可核对。页面不联网、不加载任何其他文件，工作簿只在本机读取。
 `;
 }
 

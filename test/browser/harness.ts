@@ -30,6 +30,7 @@ function newestMtime(p: string): number {
 function isFresh(): boolean {
   const stamp = fs.statSync(STAMP, { throwIfNoEntry: false });
   if (!stamp || !fs.existsSync(path.join(DIST, 'index.html')) || !fs.existsSync(path.join(DIST, 'worker.js'))) return false;
+  if (!fs.existsSync(path.join(DIST, 'standalone.html'))) return false;
   return INPUTS.every((p) => newestMtime(path.join(ROOT, p)) <= stamp.mtimeMs);
 }
 

@@ -114,6 +114,12 @@ test('web/: the standalone page with everything it loads, and no add-in files', 
   expect(fs.readFileSync(path.join(out, '部署说明.txt'), 'utf8')).toMatch(/受信任的加载项目录[\s\S]*JSPluginsServer[\s\S]*web\/index\.html/);
 });
 
+test('自评表核对.html: the single-file page, as built, at the top; not copied into the folders', () => {
+  expect(fs.readFileSync(path.join(out, '自评表核对.html'))).toEqual(fs.readFileSync(path.join(DIST, 'standalone.html')));
+  for (const dir of ['excel', 'web', path.join('wps', 'online')]) expect(fs.readdirSync(path.join(out, dir)).filter((f) => f.startsWith('standalone'))).toEqual([]);
+  expect(fs.readFileSync(path.join(out, '部署说明.txt'), 'utf8')).toMatch(/四、单文件网页（自评表核对\.html）[\s\S]*双击/);
+});
+
 test('a base URL Excel cannot load from is refused with a Chinese message', () => {
   for (const bad of [[], ['--base-url', 'http://内网地址/selfeval/'], ['--base-url', 'not a url']]) {
     const r = runPackage([...bad, '--no-build', '--out', path.join(out, 'never')]);
