@@ -18,7 +18,15 @@ const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
+// Optional at load time: a node_modules installed before it was added (npm ci brings it) still
+// builds everything but the single file, and says so.
+const HtmlInlineScriptPlugin = (() => {
+  try {
+    return require('html-inline-script-webpack-plugin');
+  } catch {
+    return null;
+  }
+})();
 
 const DEV_PORT = 3000;
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -329,7 +337,8 @@ module.exports = async (env = {}, argv = {}) => {
   const outDir = env.outDir ? path.resolve(env.outDir) : DIST;
   const configs = [pages(mode, env, outDir), worker(mode, outDir)];
   // The single file is a release artefact: not rebuilt by the dev server.
-  if (!env.WEBPACK_SERVE) configs.push(standalone(mode, outDir));
+  if (!env.WEBPACK_SERVE && HtmlInlineScriptPlugin) configs.push(standalone(mode, outDir));
+  else if (!HtmlInlineScriptPlugin) console.warn('[selfeval-check] 未安装 html-inline-script-webpack-plugin，未生成单文件网页 standalone.html：请运行 npm ci。');
   if (env.WEBPACK_SERVE) {
     // Office requires https even for localhost: office-addin-dev-certs makes and trusts a local CA.
     const devCerts = require('office-addin-dev-certs');

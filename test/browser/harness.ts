@@ -30,7 +30,8 @@ function newestMtime(p: string): number {
 function isFresh(): boolean {
   const stamp = fs.statSync(STAMP, { throwIfNoEntry: false });
   if (!stamp || !fs.existsSync(path.join(DIST, 'index.html')) || !fs.existsSync(path.join(DIST, 'worker.js'))) return false;
-  if (!fs.existsSync(path.join(DIST, 'standalone.html'))) return false;
+  // The single file needs a devDependency a node_modules made before it may lack (webpack.config.js).
+  if (!fs.existsSync(path.join(DIST, 'standalone.html')) && fs.existsSync(path.join(ROOT, 'node_modules', 'html-inline-script-webpack-plugin'))) return false;
   return INPUTS.every((p) => newestMtime(path.join(ROOT, p)) <= stamp.mtimeMs);
 }
 
