@@ -7,8 +7,8 @@ import { locateWorkbook } from './template/locate';
 import type { LocatedWorkbook, ScoreTable } from './template/tables';
 import type { Finding } from './core/finding';
 import { compareFindings, countBySeverity } from './core/finding';
-import type { Report } from './core/report';
-import { failedReport } from './core/report';
+import type { CheckedReport, CheckedSheets, Report } from './core/report';
+import { checkedSheets, failedReport } from './core/report';
 import type { Profile } from './core/profile';
 import { HUNAN_DEPT_OVERALL, HUNAN_DEPT_SCORETABLE_2013, MOF_PROJECT_2020, findProfile, PROFILES } from './core/profile';
 import { recomputeScoreTable } from './core/scoretable';
@@ -46,7 +46,8 @@ function baseName(file: string): string {
 export function checkWorkbook(grid: WorkbookGrid, opts: CheckOptions): Report {
   // A bureau's profile names its forms' labels; a shipped one adds none.
   const tables = locateWorkbook(grid, typeof opts.profile === 'object' ? opts.profile.labels : undefined);
-  if (!tables.basic && !tables.selfEval && !tables.scoreTable) {
+  const sheets = sheetsOf(tables);
+  if (!sheets) {
     const named = grid.sheets.map((s) => s.name).filter((n) => n !== ACK_SHEET);
     return failedReport(
       opts.file,
@@ -62,11 +63,15 @@ export function checkWorkbook(grid: WorkbookGrid, opts: CheckOptions): Report {
     if (!p) throw new UnknownProfileError(opts.profile);
     profile = p;
   } else profile = detectProfile(tables);
-  return withAcknowledgements(grid, runRules(opts.file, tables, profile, grid.sheets.map((s) => s.name)));
+  return withAcknowledgements(grid, runRules(opts.file, tables, profile, grid.sheets.map((s) => s.name), sheets));
+}
+
+function sheetsOf(tables: LocatedWorkbook): CheckedSheets | null {
+  return checkedSheets({ basic: tables.basic?.sheet ?? null, selfEval: tables.selfEval?.sheet ?? null, scoreTable: tables.scoreTable?.sheet ?? null });
 }
 
 /** Explanations stored in the workbook (已说明) mark the findings they still apply to. */
-function withAcknowledgements(grid: WorkbookGrid, report: Report): Report {
+function withAcknowledgements(grid: WorkbookGrid, report: CheckedReport): CheckedReport {
   const { findings, valid } = applyAcknowledgements(grid, report.findings);
   if (!valid.length) return report;
   return { ...report, findings, summary: { ...report.summary, acknowledged: countAcknowledged(findings) } };
@@ -78,7 +83,8 @@ function gradedOutOf100(scored: ScoreTable | null | undefined): boolean {
   return !scored || !w || w.value.eq(100);
 }
 
-export function runRules(file: string, tables: LocatedWorkbook, profile: Profile, sheetOrder: readonly string[]): Report {
+/** `sheets`: where the tables were found (at least one was: checkWorkbook says unrecognised otherwise). */
+export function runRules(file: string, tables: LocatedWorkbook, profile: Profile, sheetOrder: readonly string[], sheets: CheckedSheets): CheckedReport {
   const recomputed = tables.selfEval ? recompute(tables.selfEval, profile) : null;
   const scoreTable = tables.scoreTable ? recomputeScoreTable(tables.scoreTable, tables.basic, profile.scoring) : null;
   const findings: Finding[] = [];
@@ -104,11 +110,7 @@ export function runRules(file: string, tables: LocatedWorkbook, profile: Profile
     profile: profile.id,
     status: 'checked',
     error: null,
-    sheets: {
-      basic: tables.basic?.sheet ?? null,
-      selfEval: tables.selfEval?.sheet ?? null,
-      ...(tables.scoreTable ? { scoreTable: tables.scoreTable.sheet } : {}),
-    },
+    sheets,
     summary: {
       ...countBySeverity(findings),
       enteredTotal: enteredTotal ? enteredString(enteredTotal) : null,

@@ -16,14 +16,9 @@ export interface ReportSummary extends SeverityCounts {
   readonly grade: Grade | null;
 }
 
-export interface Report {
+/** What every report carries, checked or not. */
+interface ReportCommon {
   readonly file: string;
-  readonly profile: string | null;
-  readonly status: ReportStatus;
-  /** A Chinese message naming what went wrong, when status is not `checked`. */
-  readonly error: string | null;
-  /** `scoreTable`: the 指标评分表's sheet, on a workbook that has one (CONTRACT.md). */
-  readonly sheets: { readonly basic: string | null; readonly selfEval: string | null; readonly scoreTable?: string | null };
   readonly summary: ReportSummary;
   readonly findings: readonly Finding[];
   /** 单位名称 from the 自评表 (主管部门 on a project form), when found. */
@@ -38,6 +33,44 @@ export interface Report {
   readonly missingAnchors: readonly string[];
 }
 
+/**
+ * The sheets a checked report found: at least one table (基础数据表, 自评表 or 指标评分表), so a
+ * checked report cannot lack its tables. `scoreTable`: the 指标评分表's sheet, on a workbook that
+ * has one (CONTRACT.md).
+ */
+export type CheckedSheets =
+  | { readonly basic: string | null; readonly selfEval: string; readonly scoreTable?: string }
+  | { readonly basic: string; readonly selfEval: null; readonly scoreTable?: string }
+  | { readonly basic: null; readonly selfEval: null; readonly scoreTable: string };
+
+export interface CheckedReport extends ReportCommon {
+  readonly status: 'checked';
+  readonly profile: string;
+  readonly error: null;
+  readonly sheets: CheckedSheets;
+}
+
+/** A file that could not be read, or in which no known form was recognised: no tables, no findings. */
+export interface FailedReport extends ReportCommon {
+  readonly status: Exclude<ReportStatus, 'checked'>;
+  readonly profile: null;
+  /** A Chinese message naming what went wrong. */
+  readonly error: string;
+  readonly sheets: { readonly basic: null; readonly selfEval: null; readonly scoreTable?: undefined };
+}
+
+export type Report = CheckedReport | FailedReport;
+
+/** The sheets of the tables located, or null when none was (the workbook is then unrecognised). */
+export function checkedSheets(found: { readonly basic: string | null; readonly selfEval: string | null; readonly scoreTable: string | null }): CheckedSheets | null {
+  const { basic, selfEval, scoreTable } = found;
+  const withScoreTable = scoreTable !== null ? { scoreTable } : {};
+  if (selfEval !== null) return { basic, selfEval, ...withScoreTable };
+  if (basic !== null) return { basic, selfEval: null, ...withScoreTable };
+  if (scoreTable !== null) return { basic: null, selfEval: null, scoreTable };
+  return null;
+}
+
 export const EMPTY_SUMMARY: ReportSummary = {
   errors: 0,
   warnings: 0,
@@ -49,7 +82,7 @@ export const EMPTY_SUMMARY: ReportSummary = {
 };
 
 /** A report for a file that could not be read at all. */
-export function failedReport(file: string, status: Exclude<ReportStatus, 'checked'>, error: string, missingAnchors: readonly string[] = []): Report {
+export function failedReport(file: string, status: Exclude<ReportStatus, 'checked'>, error: string, missingAnchors: readonly string[] = []): FailedReport {
   return {
     file,
     profile: null,

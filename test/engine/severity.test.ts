@@ -2,8 +2,7 @@
  * Profile severity overrides always win (issue 12: `value.rounding` set to error used to stay
  * info, because a finding's own severity beat the profile's), by rule and by message.
  */
-import { runRules } from '../../src/engine';
-import { locateWorkbook } from '../../src/template/locate';
+import { checkWorkbook } from '../../src/engine';
 import { HUNAN_DEPT_OVERALL, type Profile } from '../../src/core/profile';
 import { basicSheet, build, selfEvalSheet, set } from '../core/seed004';
 
@@ -13,7 +12,7 @@ function run(profile: Profile, edit: (basic: ReturnType<typeof basicSheet>) => v
   for (const [cell, v] of [['H5', 9.9], ['H14', 8.25], ['H19', 10], ['H20', 16.84], ['H21', 94.99]] as const) set(self, cell, v);
   edit(basic);
   const grid = build(basic, self);
-  return runRules('mem.xlsx', locateWorkbook(grid), profile, grid.sheets.map((s) => s.name)).findings;
+  return checkWorkbook(grid, { file: 'mem.xlsx', profile }).findings;
 }
 
 const rounding = (b: ReturnType<typeof basicSheet>) => set(b, 'B6', 17.34); // 三公经费 17.34 over parts of 17.33

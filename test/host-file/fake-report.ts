@@ -1,7 +1,7 @@
 /** Reports built by hand, so the file door is tested without the engine. */
 import type { Finding, RuleId, Severity } from '../../src/core/finding';
 import { countBySeverity } from '../../src/core/finding';
-import type { Report } from '../../src/core/report';
+import type { CheckedReport } from '../../src/core/report';
 import { RULE_TITLES } from '../../src/core/rule-titles';
 
 export function finding(sheet: string, cell: string, severity: Severity, ruleId: RuleId, message: string, extra: Partial<Finding> = {}): Finding {
@@ -21,7 +21,7 @@ export function finding(sheet: string, cell: string, severity: Severity, ruleId:
   };
 }
 
-export function checkedReport(file: string, findings: readonly Finding[], extra: Partial<Report> = {}): Report {
+export function checkedReport(file: string, findings: readonly Finding[], extra: Partial<CheckedReport> = {}): CheckedReport {
   return {
     file,
     profile: 'hunan-dept-overall',
