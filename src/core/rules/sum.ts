@@ -58,3 +58,29 @@ export function reportSum(ctx: RuleContext<typeof SUM_MESSAGES>, spec: SumSpec):
   });
   return 'wrong';
 }
+
+export interface TotalRowNames {
+  /** The execution row's part: `预算执行率分值`, `预算执行得分`. */
+  readonly execution: string;
+  /** The 自评表's 总分 row: `总分行的分值`, `总分`. */
+  readonly selfEvalTotal: string;
+  /** The 指标评分表's 合计 row: `合计行的分值`, `合计得分`. */
+  readonly scoreTableTotal: string;
+}
+
+/**
+ * One column (分值 or 得分) of a scored table's total row against its rows: on the 自评表 the
+ * execution row and every indicator; on a 指标评分表 every row.
+ */
+export function reportTotalRows(ctx: RuleContext<typeof SUM_MESSAGES>, column: 'weight' | 'score', names: TotalRowNames): void {
+  const t = ctx.tables.selfEval;
+  const total = t?.total?.[column];
+  if (t && total) {
+    const execution = t.execution?.[column];
+    const parts = [...(execution ? [{ name: names.execution, field: execution }] : []), ...t.indicators.map((r) => ({ name: r.name, field: r[column] }))];
+    reportSum(ctx, { total, parts, totalName: names.selfEvalTotal });
+  }
+  const s = ctx.tables.scoreTable;
+  const scoreTotal = s?.total?.[column];
+  if (s && scoreTotal) reportSum(ctx, { total: scoreTotal, parts: s.rows.map((r) => ({ name: r.name, field: r[column] })), totalName: names.scoreTableTotal });
+}

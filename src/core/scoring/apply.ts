@@ -72,12 +72,7 @@ function deduction(c: Extract<Criterion, { kind: 'deduction' }>, r: Decimal, n: 
       proportional: { score: clamp0(n.minus(c.perStep.times(excess))), formula: `${fmt(n)} − ${k} × ${gap}` },
       whole: { score: clamp0(n.minus(c.perStep.times(excess.floor()))), formula: `${fmt(n)} − ${k} × ⌊${gap}⌋` },
     };
-    const chosen = byReading[options.perPoint];
-    const other = options.perPoint === 'proportional' ? 'whole' : 'proportional';
-    const alternatives: Alternative[] = byReading[other].score.eq(chosen.score)
-      ? []
-      : [{ option: 'perPoint', reading: READINGS.perPoint[other], score: byReading[other].score }];
-    return { ok: true, score: chosen.score, formula: `${chosen.formula} = ${show(chosen.score)}`, alternatives };
+    return byChosenReading('perPoint', byReading, options.perPoint);
   }
   const steps = excess.div(c.step);
   const s = fmt(c.step);
@@ -85,11 +80,22 @@ function deduction(c: Extract<Criterion, { kind: 'deduction' }>, r: Decimal, n: 
     completed: { score: clamp0(n.minus(c.perStep.times(steps.floor()))), formula: `${fmt(n)} − ${k} × ⌊${gap} ÷ ${s}⌋` },
     started: { score: clamp0(n.minus(c.perStep.times(steps.ceil()))), formula: `${fmt(n)} − ${k} × ⌈${gap} ÷ ${s}⌉` },
   };
-  const chosen = byReading[options.steps];
-  const other = options.steps === 'completed' ? 'started' : 'completed';
-  const alternatives: Alternative[] = byReading[other].score.eq(chosen.score)
-    ? []
-    : [{ option: 'steps', reading: READINGS.steps[other], score: byReading[other].score }];
+  return byChosenReading('steps', byReading, options.steps);
+}
+
+/**
+ * The score of the reading the profile chose, and the other reading as an alternative where it
+ * scores differently (so a finding can say which option decides).
+ */
+function byChosenReading<O extends keyof typeof READINGS>(
+  option: O,
+  byReading: Readonly<Record<keyof (typeof READINGS)[O], { readonly score: Decimal; readonly formula: string }>>,
+  chosenKey: keyof (typeof READINGS)[O],
+): Applied {
+  const chosen = byReading[chosenKey];
+  const otherKey = (Object.keys(byReading) as Array<keyof (typeof READINGS)[O]>).find((k) => k !== chosenKey)!;
+  const other = byReading[otherKey];
+  const alternatives: Alternative[] = other.score.eq(chosen.score) ? [] : [{ option, reading: READINGS[option][otherKey] as string, score: other.score }];
   return { ok: true, score: chosen.score, formula: `${chosen.formula} = ${show(chosen.score)}`, alternatives };
 }
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { reportSum, SUM_MESSAGES } from '../sum';
+import { reportTotalRows, SUM_MESSAGES } from '../sum';
 
 export default defineRule({
   id: 'selfeval.total-score',
@@ -8,15 +8,6 @@ export default defineRule({
   options: ['minDecimals'],
   messages: SUM_MESSAGES,
   check(ctx) {
-    const t = ctx.tables.selfEval;
-    if (t?.total?.score) {
-      const parts = [
-        ...(t.execution?.score ? [{ name: '预算执行得分', field: t.execution.score }] : []),
-        ...t.indicators.map((r) => ({ name: r.name, field: r.score })),
-      ];
-      reportSum(ctx, { total: t.total.score, parts, totalName: '总分' });
-    }
-    const s = ctx.tables.scoreTable;
-    if (s?.total?.score) reportSum(ctx, { total: s.total.score, parts: s.rows.map((r) => ({ name: r.name, field: r.score })), totalName: '合计得分' });
+    reportTotalRows(ctx, 'score', { execution: '预算执行得分', selfEvalTotal: '总分', scoreTableTotal: '合计得分' });
   },
 });

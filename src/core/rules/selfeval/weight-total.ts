@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { reportSum, SUM_MESSAGES } from '../sum';
+import { reportTotalRows, SUM_MESSAGES } from '../sum';
 
 export default defineRule({
   id: 'selfeval.weight-total',
@@ -8,15 +8,6 @@ export default defineRule({
   options: ['minDecimals'],
   messages: SUM_MESSAGES,
   check(ctx) {
-    const t = ctx.tables.selfEval;
-    if (t?.total?.weight) {
-      const parts = [
-        ...(t.execution?.weight ? [{ name: '预算执行率分值', field: t.execution.weight }] : []),
-        ...t.indicators.map((r) => ({ name: r.name, field: r.weight })),
-      ];
-      reportSum(ctx, { total: t.total.weight, parts, totalName: '总分行的分值' });
-    }
-    const s = ctx.tables.scoreTable;
-    if (s?.total?.weight) reportSum(ctx, { total: s.total.weight, parts: s.rows.map((r) => ({ name: r.name, field: r.weight })), totalName: '合计行的分值' });
+    reportTotalRows(ctx, 'weight', { execution: '预算执行率分值', selfEvalTotal: '总分行的分值', scoreTableTotal: '合计行的分值' });
   },
 });
