@@ -4,6 +4,7 @@
  * captions, a table split across pages with its header copied, header rows repeated inside a
  * table, a nested table, and the files that are not readable reports.
  */
+import { findRule } from '../../src/core/rules/registry';
 import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -34,23 +35,31 @@ const text = (s: SheetGrid, a1: string): unknown => {
 
 interface Expected {
   ruleId: string;
-  severity: string;
   sheet: string;
   cell: string;
-  entered: string | null;
-  expected: string | null;
+  inputs: string[];
 }
 
-/** The .xlsx fixture's hand-written findings, moved to where the report's tables hold them. */
+/** A fixture cell where the report's tables hold it: the sheet named by its caption, the title rows gone. */
+function onReport(sheet: string, cell: string): { sheet: string; cell: string } {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  return { sheet: sheet === '附件3' ? SELF_CAPTION : BASIC_CAPTION, cell: `${m[1]}${Number(m[2]) - TITLE_ROWS}` };
+}
+
+/** The .xlsx fixture's hand-written findings, whole, moved to where the report's tables hold them. */
 function expectedOnReport(): Expected[] {
   const xlsx = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'expected', 'seed-004.json'), 'utf8')) as Expected[];
-  return xlsx.map((f) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell)!;
-    return { ...f, sheet: f.sheet === '附件3' ? SELF_CAPTION : BASIC_CAPTION, cell: `${m[1]}${Number(m[2]) - TITLE_ROWS}` };
-  });
+  return xlsx.map((f) => ({
+    ...f,
+    ...onReport(f.sheet, f.cell),
+    inputs: f.inputs.map((i) => {
+      const [sheet, cell] = i.split('!') as [string, string];
+      const at = onReport(sheet, cell);
+      return `${at.sheet}!${at.cell}`;
+    }),
+    title: findRule(f.ruleId)!.title,
+  }));
 }
-
-const pick = (f: Expected): Expected => ({ ruleId: f.ruleId, severity: f.severity, sheet: f.sheet, cell: f.cell, entered: f.entered, expected: f.expected });
 
 describe('a Word report as published (seed 004)', () => {
   let read: ReadSuccess;
@@ -89,7 +98,7 @@ describe('a Word report as published (seed 004)', () => {
     const report = checkWorkbook(read.grid, { file: '芦淞区商务局自评报告.docx' });
     expect(report.status).toBe('checked');
     expect(report.sheets).toEqual({ basic: BASIC_CAPTION, selfEval: SELF_CAPTION });
-    const tableFindings = report.findings.filter((f) => f.sheet !== '正文').map((f) => pick(f as unknown as Expected));
+    const tableFindings = report.findings.filter((f) => f.sheet !== '正文');
     expect(tableFindings).toEqual(expectedOnReport());
     expect(report.summary.enteredTotal).toBe('95.8');
     expect(report.summary.recomputedTotal).toBe('94.99');
@@ -127,7 +136,7 @@ describe('tables without captions, split across pages, nested', () => {
     expect(self.rows).toHaveLength(19);
     expect(text(self, 'H19')).toBe('95.8');
     const report = checkWorkbook(read.grid, { file: 'split.docx' });
-    const got = report.findings.filter((f) => f.sheet !== '正文').map((f) => pick(f as unknown as Expected));
+    const got = report.findings.filter((f) => f.sheet !== '正文');
     expect(got).toEqual(expectedOnReport());
   });
 
