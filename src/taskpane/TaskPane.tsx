@@ -7,12 +7,13 @@ import { EmptyView, ErrorNotice, IdleView, LimitationsNotice, LoadingView, Prote
 import { SummaryCard } from './components/SummaryCard';
 import { T } from './strings';
 import { useChecker, type CheckFn } from './useChecker';
+import { stack } from './spacing';
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
+    ...stack(tokens.spacingVerticalM),
     padding: tokens.spacingHorizontalM,
     boxSizing: 'border-box',
     minHeight: '100vh',

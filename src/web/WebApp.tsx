@@ -4,19 +4,20 @@ import { BatchView } from './components/BatchView';
 import { FilePicker } from './components/FilePicker';
 import { SingleView } from './components/SingleView';
 import { useWebChecker, type PoolFactory } from './useWebChecker';
+import { row, stack } from '../taskpane/spacing';
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
+    ...stack(tokens.spacingVerticalL),
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
     minHeight: '100vh',
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground2,
     '@media (max-width: 600px)': { padding: tokens.spacingHorizontalM },
   },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalL },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', ...row(tokens.spacingHorizontalL) },
   title: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
   sub: { color: tokens.colorNeutralForeground2 },
   back: { alignSelf: 'flex-start' },

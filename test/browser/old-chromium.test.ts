@@ -6,7 +6,8 @@
  * as `Application`, and the standalone page with seed 004 chosen through its file input, each
  * in both versions: the findings shown equal the CLI's, a finding click selects its cell (in
  * the fake, or in the page's sheet view), H5 (附件3's 执行率得分, 9.8 where the rule gives 9.90)
- * is marked, and 清除标记 gives H5 back exactly the format it had.
+ * is marked, and 清除标记 gives H5 back exactly the format it had; nothing in a finding's head
+ * or a row of buttons runs into its neighbour (flex `gap` is Chromium 84+).
  *
  * The boot guard (Chromium 65): with a file missing, a script throwing at start, a feature
  * missing, office.js unreachable, a page outside its host, an IE11 web view or a start that
@@ -140,6 +141,36 @@ function fakeSelection(page: OldPage, global: '__fakeExcel' | '__fakeWps'): Prom
   }, global);
 }
 
+/**
+ * Neighbours on one line with less than 4 px between them, inside each element matching one of
+ * `parents`: flex `gap` is Chromium 84+, and where it was relied on a finding's title, cell and
+ * rule ID ran together and the buttons touched (src/taskpane/spacing.ts).
+ */
+function touching(page: OldPage, parents: string[]): Promise<string[]> {
+  return page.evaluate((sels: string[]) => {
+    const out: string[] = [];
+    for (const sel of sels) {
+      const found = document.querySelectorAll(sel);
+      if (found.length === 0) out.push(sel + ': not on the page');
+      for (let p = 0; p < found.length; p++) {
+        const kids = found[p]!.children;
+        for (let i = 1; i < kids.length; i++) {
+          const a = kids[i - 1]!.getBoundingClientRect();
+          const b = kids[i]!.getBoundingClientRect();
+          if (a.width === 0 || b.width === 0) continue;
+          const oneLine = a.top < b.bottom && b.top < a.bottom && b.left >= a.left;
+          if (oneLine && b.left - a.right < 4) out.push(sel + ': “' + kids[i - 1]!.textContent + '” | “' + kids[i]!.textContent + '”');
+        }
+      }
+    }
+    return out;
+  }, parents);
+}
+
+/** A finding's head (badge, title, cell, rule ID) and the pane's buttons. */
+const PANE_ROWS = ['[data-rule-id] > span:first-child', '[role=toolbar]'];
+const PAGE_ROWS = ['[data-testid=single-view] [data-rule-id] > span:first-child', '[role=group][aria-label="下载"]', '[data-testid=dropzone]'];
+
 /** Checks in a pane: 核对, then waits for the findings and 重新核对 (generously: old engines on a loaded machine). */
 async function checkInPane(page: OldPage): Promise<void> {
   await clickButton(page, '核对', 60_000);
@@ -168,6 +199,7 @@ describe.each([65, 72] as OldVersion[])('seed 004 in Chromium %i', (version) => 
 
       await checkInPane(s.page);
       expect(await shownFindings(s.page, 'body')).toEqual(cliFindings());
+      expect(await touching(s.page, PANE_ROWS)).toEqual([]);
       // Marked through a conditional format: shown error red, the cell's own fill untouched.
       const marked = JSON.parse(await excelH5(s.page));
       expect(marked.shown).toMatchObject({ none: false, color: '#FFC7CE' });
@@ -200,6 +232,7 @@ describe.each([65, 72] as OldVersion[])('seed 004 in Chromium %i', (version) => 
 
       await checkInPane(s.page);
       expect(await shownFindings(s.page, 'body')).toEqual(cliFindings());
+      expect(await touching(s.page, PANE_ROWS)).toEqual([]);
       // WPS marks are the cell's own fill: #FFC7CE as WPS stores it, 0xBBGGRR.
       expect(JSON.parse(await wpsH5(s.page)).fill).toMatchObject({ pattern: 1, color: 0xcec7ff });
 
@@ -234,6 +267,7 @@ describe.each([65, 72] as OldVersion[])('seed 004 in Chromium %i', (version) => 
         return v !== null && v.getAttribute('data-file') === 'seed-004.xlsx' && document.querySelector('[data-testid=sheet-view] td[data-mark]') !== null;
       }, [], 90_000);
       expect(await shownFindings(s.page, '[data-testid=single-view]')).toEqual(cliFindings());
+      expect(await touching(s.page, PAGE_ROWS)).toEqual([]);
       const h5 = await s.page.evaluate(() => {
         const td = document.querySelector('[data-testid=sheet-view] td[data-addr="H5"]') as HTMLElement;
         return { mark: td.getAttribute('data-mark'), background: getComputedStyle(td).backgroundColor };

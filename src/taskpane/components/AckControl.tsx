@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { canAcknowledge, MAX_REASON } from '../../core/acknowledge';
 import type { Finding } from '../../core/finding';
 import { T } from '../strings';
+import { row, stack } from '../spacing';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalXXS },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  root: { display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalXS), paddingLeft: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalXXS },
+  row: { display: 'flex', flexWrap: 'wrap', ...row(tokens.spacingHorizontalS, tokens.spacingVerticalXS) },
 });
 
 export interface AckControlProps {

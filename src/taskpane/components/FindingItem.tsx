@@ -6,12 +6,13 @@ import { SEVERITY_FILL } from '../../report/severity';
 import { T } from '../strings';
 import { SeverityBadge } from './SeverityBadge';
 import { findingTitle } from '../../core/rule-titles';
+import { row, stack } from '../spacing';
 
 const useStyles = makeStyles({
   item: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
+    ...stack(tokens.spacingVerticalXS),
     width: '100%',
     textAlign: 'start',
     boxSizing: 'border-box',
@@ -40,13 +41,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1Selected,
     ...shorthands.borderColor(tokens.colorBrandStroke1),
   },
-  head: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  head: { display: 'flex', alignItems: 'center', ...row(tokens.spacingHorizontalS), flexWrap: 'wrap' },
   ref: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   title: { fontWeight: tokens.fontWeightSemibold },
   rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginLeft: 'auto', wordBreak: 'break-all' },
   acknowledged: { opacity: 0.85, borderLeftStyle: 'dashed' },
   ackLine: { color: tokens.colorPaletteGreenForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
-  values: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalXS },
+  values: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', ...row(tokens.spacingHorizontalXS) },
   label: { color: tokens.colorNeutralForeground2 },
   value: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   expected: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteGreenForeground3, fontVariantNumeric: 'tabular-nums' },

@@ -5,15 +5,16 @@ import { SEVERITY_LABEL } from '../../report/severity';
 import { FindingItem } from './FindingItem';
 import { AckControl } from './AckControl';
 import { SeverityBadge } from './SeverityBadge';
+import { row, stack } from '../spacing';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
-  sheet: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalL) },
+  sheet: { display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalS) },
   sheetHead: {
     display: 'flex',
     alignItems: 'center',
     flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalS,
+    ...row(tokens.spacingHorizontalS),
     margin: 0,
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalS) },
 });
 
 export interface FindingGroup {

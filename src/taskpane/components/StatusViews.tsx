@@ -1,13 +1,14 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import type { Busy } from '../useChecker';
 import { T } from '../strings';
+import { stack } from '../spacing';
 
 const useStyles = makeStyles({
   center: {
     display: 'flex',
     flexDirection: 'column',
     alignItems: 'center',
-    rowGap: tokens.spacingVerticalS,
+    ...stack(tokens.spacingVerticalS),
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}`,
     textAlign: 'center',
   },

@@ -3,16 +3,17 @@ import type { Report } from '../../core/report';
 import { SEVERITIES } from '../../core/finding';
 import { T } from '../strings';
 import { SeverityBadge } from './SeverityBadge';
+import { grid, row, stack } from '../spacing';
 
 const useStyles = makeStyles({
-  card: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  card: { display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalS) },
   who: { color: tokens.colorNeutralForeground2 },
-  figures: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', columnGap: tokens.spacingHorizontalM, margin: 0 },
+  figures: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', ...grid('0px', tokens.spacingHorizontalM), margin: 0 },
   figure: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   value: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   differs: { color: tokens.colorPaletteRedForeground3 },
-  counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  counts: { display: 'flex', flexWrap: 'wrap', ...row(tokens.spacingHorizontalS, tokens.spacingVerticalXS) },
 });
 
 const DASH = '—';

@@ -5,6 +5,7 @@ import { SEVERITY_FILL, SEVERITY_INK } from '../../report/severity';
 import type { DownloadKind, FileEntry, FileStatus } from '../useWebChecker';
 import { Downloads } from './Downloads';
 import { FindingFilters, type SeverityFilter } from './FindingFilters';
+import { row, stack } from '../../taskpane/spacing';
 
 export const STATUS_LABEL: Readonly<Record<FileStatus, string>> = {
   queued: '等待中',
@@ -96,8 +97,8 @@ export function sortEntries(files: readonly FileEntry[], key: SortKey, dir: 'asc
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
+  root: { display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalM) },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', justifyContent: 'space-between', ...row(tokens.spacingHorizontalL, tokens.spacingHorizontalL) },
   progress: { flexGrow: 1, minWidth: '260px', maxWidth: '640px' },
   wrap: {
     overflowX: 'auto',

@@ -1,8 +1,9 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import type { DownloadKind } from '../useWebChecker';
+import { row } from '../../taskpane/spacing';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  root: { display: 'flex', flexWrap: 'wrap', ...row(tokens.spacingHorizontalS, tokens.spacingHorizontalS), alignItems: 'center' },
 });
 
 export interface DownloadItem {

@@ -2,6 +2,7 @@ import { Button, makeStyles, mergeClasses, shorthands, Text, tokens } from '@flu
 import { useRef, useState, type DragEvent } from 'react';
 import type { NamedFile } from '../useWebChecker';
 import { filesFromDrop, filesFromInput } from '../files';
+import { row } from '../../taskpane/spacing';
 
 const useStyles = makeStyles({
   zone: {
@@ -9,7 +10,7 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'center',
     justifyContent: 'center',
-    gap: tokens.spacingHorizontalM,
+    ...row(tokens.spacingHorizontalM, tokens.spacingHorizontalM, true),
     padding: tokens.spacingVerticalXXL,
     ...shorthands.border(tokens.strokeWidthThick, 'dashed', tokens.colorNeutralStroke1),
     borderRadius: tokens.borderRadiusXLarge,

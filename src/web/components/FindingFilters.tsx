@@ -1,11 +1,12 @@
 import { Checkbox, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import type { Severity } from '../../core/finding';
 import { SEVERITY_LABEL } from '../../taskpane/strings';
+import { row } from '../../taskpane/spacing';
 
 export type SeverityFilter = 'all' | Severity;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', ...row(tokens.spacingHorizontalL, tokens.spacingVerticalXS) },
   count: { color: tokens.colorNeutralForeground2 },
 });
 

@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef, type KeyboardEvent } from 'react';
+import { row } from '../../taskpane/spacing';
 
 /** The id of a sheet's tab (sheet names may hold any character). */
 export function tabId(name: string): string {
@@ -10,7 +11,7 @@ const useStyles = makeStyles({
   list: {
     display: 'flex',
     flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalXS,
+    ...row(tokens.spacingHorizontalXS),
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0`,
   },
   tab: {

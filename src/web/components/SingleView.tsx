@@ -11,16 +11,17 @@ import type { DownloadKind } from '../useWebChecker';
 import { Downloads } from './Downloads';
 import { FindingFilters, type SeverityFilter } from './FindingFilters';
 import { SheetView, type CellSelection } from './SheetView';
+import { grid, stack } from '../../taskpane/spacing';
 
 const useStyles = makeStyles({
   layout: {
     display: 'grid',
     gridTemplateColumns: 'minmax(320px, 420px) minmax(0, 1fr)',
-    gap: tokens.spacingHorizontalL,
+    ...grid(tokens.spacingHorizontalL),
     alignItems: 'start',
     '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  side: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  side: { display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalM), minWidth: 0 },
   findings: { maxHeight: 'calc(100vh - 360px)', minHeight: '200px', overflowY: 'auto', paddingRight: tokens.spacingHorizontalXS },
   sheet: {
     minWidth: 0,
