@@ -2,7 +2,7 @@
  * The one entry point every door calls: Grid in, Report out. Pure and synchronous.
  */
 import Decimal from 'decimal.js';
-import type { WorkbookGrid } from './template/grid';
+import type { WorkbookGrid } from './grid/grid';
 import { locateWorkbook } from './template/locate';
 import type { LocatedWorkbook, ScoreTable } from './template/tables';
 import type { Finding } from './core/finding';
@@ -16,7 +16,7 @@ import { RULES } from './core/rules/registry';
 import type { AnyReport, Rule, RuleContext } from './core/rule';
 import { num, toFinding } from './core/rule';
 import { recompute } from './core/recompute';
-import { decimalString, enteredString } from './core/precision';
+import { decimalString, enteredString } from './values/precision';
 import { gradeFor } from './core/grade';
 import { ACK_SHEET, applyAcknowledgements, countAcknowledged } from './core/acknowledge';
 

@@ -14,8 +14,8 @@
  * acknowledged: a wrong computation is corrected, not explained.
  */
 import type { Finding, RuleId } from './finding';
-import type { Cell, RawValue, SheetGrid, WorkbookGrid } from '../template/grid';
-import { cellKey, isCellError, normCell, parseA1 } from '../template/grid';
+import type { Cell, RawValue, SheetGrid, WorkbookGrid } from '../grid/grid';
+import { cellKey, isCellError, normCell, parseA1 } from '../grid/grid';
 
 /** The very hidden sheet holding explanations. */
 export const ACK_SHEET = '_selfeval';

@@ -4,10 +4,10 @@
  */
 import Decimal from 'decimal.js';
 import type { IndicatorKind, IndicatorRow } from '../template/tables';
-import type { Parsed, Quantity } from './value';
+import type { Parsed, Quantity } from '../values/value';
 import { num } from './rule';
-import { showEntered } from './precision';
-import { deadlineMet, parseDeadline } from './deadline';
+import { showEntered } from '../values/precision';
+import { deadlineMet, parseDeadline } from '../values/deadline';
 import type { Profile } from './profile';
 
 const TIME_UNITS = new Set(['年', '个月', '月', '天', '日', '小时', '工作日', '个工作日', '周']);

@@ -5,31 +5,12 @@
  * is small. docs/profile.schema.json documents the same format for editors.
  */
 import type { Profile } from './profile';
+import type { LabelSynonyms } from '../template/synonyms';
 import type { Severity } from './finding';
 import type { Grade } from './report';
 import type { ScoringOptions } from './scoring';
 
-/** Header and row labels a bureau's forms use beside the built-in ones (compared without spaces). */
-export interface LabelSynonyms {
-  /** The row carrying the execution rate (年度资金总额, 资金总额…). */
-  readonly executionRow?: readonly string[];
-  /** 全年预算数 / 调整后预算数 column. */
-  readonly budget?: readonly string[];
-  /** 全年执行数 column. */
-  readonly actual?: readonly string[];
-  /** 分值 column. */
-  readonly weight?: readonly string[];
-  /** 得分 column. */
-  readonly score?: readonly string[];
-  /** 年度指标值 column. */
-  readonly target?: readonly string[];
-  /** 实际完成值 column. */
-  readonly completion?: readonly string[];
-  /** 偏差原因 / 扣分原因 column. */
-  readonly reason?: readonly string[];
-  /** 评分标准 column of a 指标评分表. */
-  readonly criterion?: readonly string[];
-}
+export type { LabelSynonyms };
 
 export const LABEL_KEYS: ReadonlyArray<keyof LabelSynonyms> = ['executionRow', 'budget', 'actual', 'weight', 'score', 'target', 'completion', 'reason', 'criterion'];
 

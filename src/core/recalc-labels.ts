@@ -8,7 +8,7 @@ import type { PlannedWrite } from './recalc-plan';
 import type { Field, LocatedWorkbook } from '../template/tables';
 import { FUND_COLUMN_NAMES, type FundColumn, type FundRow } from '../template/tables';
 import { locateWorkbook } from '../template/locate';
-import { cellKey, parseA1, type WorkbookGrid } from '../template/grid';
+import { cellKey, parseA1, type WorkbookGrid } from '../grid/grid';
 
 function clean(s: string): string {
   return s.replace(/\s+/g, '').replace(/^[0-9０-９]+[、.．]/, '').replace(/^其中[:：]/, '');

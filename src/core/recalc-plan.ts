@@ -17,9 +17,9 @@ import Decimal from 'decimal.js';
 import type { Finding, RuleId, Severity, Suggestion } from './finding';
 import { SEVERITY_RANK } from './finding';
 import type { Report } from './report';
-import { describeFormat } from './value';
-import type { Cell, WorkbookGrid } from '../template/grid';
-import { a1, cellKey as key, normCell, parseA1 } from '../template/grid';
+import { describeFormat } from '../values/value';
+import type { Cell, WorkbookGrid } from '../grid/grid';
+import { a1, cellKey as key, normCell, parseA1 } from '../grid/grid';
 
 /** One cell 一键重算 would change: shown as a preview, written only after confirmation. */
 export interface PlannedWrite {

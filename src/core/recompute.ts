@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import type { ExecutionRow, Field, SelfEvalTable } from '../template/tables';
 import { num } from './rule';
 import { assessIndicator, type Assessment } from './indicator';
-import { showEntered } from './precision';
+import { showEntered } from '../values/precision';
 import type { Profile } from './profile';
 
 export interface ExecutionScore {

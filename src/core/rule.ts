@@ -11,7 +11,7 @@
 import Decimal from 'decimal.js';
 import type { Finding, Severity, Suggestion } from './finding';
 import type { Profile } from './profile';
-import type { Quantity } from './value';
+import type { Quantity } from '../values/value';
 import type { Recomputed } from './recompute';
 import type { ScoreTableRecomputed } from './scoretable';
 import type { Field, LocatedWorkbook } from '../template/tables';

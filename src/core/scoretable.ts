@@ -8,8 +8,8 @@ import type { BasicDataTable, Field, FundRow, ScoreTable, ScoreTableRow } from '
 import { applyCriterion, parseCriterion } from './scoring';
 import type { Alternative, Criterion, ScoringOptions } from './scoring';
 import { num } from './rule';
-import { showEntered } from './precision';
-import { roundHalfUp } from './value';
+import { showEntered } from '../values/precision';
+import { roundHalfUp } from '../values/value';
 
 export type ScoreAssessment =
   /** The 评分标准 could not be read: bounds only. */

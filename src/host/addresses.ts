@@ -1,5 +1,5 @@
 /** A1 address lists as the host calls want them: grouped, in reading order, in chunks under the hosts' limits. */
-import { parseA1 } from '../template/grid';
+import { parseA1 } from '../grid/grid';
 
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();

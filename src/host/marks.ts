@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../core/finding';
 import { SEVERITY_FILL, stronger } from '../report/severity';
-import { cellKey, normCell } from '../template/grid';
+import { cellKey, normCell } from '../grid/grid';
 
 /** The fill of a cell 一键重算 wrote (Excel's "Good" green), until 撤销重算 or 清除标记. */
 export const RECALC_FILL = '#C6EFCE';

@@ -8,12 +8,12 @@
  * Interior's BGR integers), kept opaque here.
  */
 import type { Finding } from '../core/finding';
-import type { WorkbookGrid } from '../template/grid';
+import type { WorkbookGrid } from '../grid/grid';
 import { ackRows, type Acknowledgement } from '../core/acknowledge';
 import { MARKS_KEY, RECALC_KEY, parseSnapshot, serializeSnapshot, type RecalcEntry } from './snapshots';
 import { MSG, throwIfMarksKept } from './messages';
 import { RECALC_FILL, markTargets, type MarkEntry, type MarkTarget } from './marks';
-import { cellKey } from '../template/grid';
+import { cellKey } from '../grid/grid';
 import { Serial } from './serial';
 import { HostError, type Unwatch, type HostKind, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost, type UndoResult } from './types';
 

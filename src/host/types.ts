@@ -5,7 +5,7 @@
  * a WorkbookGrid, paint findings, select cells and write values the engine suggested.
  */
 import type { Finding } from '../core/finding';
-import type { WorkbookGrid } from '../template/grid';
+import type { WorkbookGrid } from '../grid/grid';
 import type { PlannedWrite } from '../core/recalc-plan';
 import type { Acknowledgement } from '../core/acknowledge';
 

@@ -5,11 +5,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../core/finding';
 import type { Report } from '../core/report';
-import type { WorkbookGrid } from '../template/grid';
+import type { WorkbookGrid } from '../grid/grid';
 import { isHostError, type RecalcChange, type SpreadsheetHost, type Unwatch } from '../host/types';
 import { planRecalc } from '../core/recalc-plan';
 import { recalcLabels } from '../core/recalc-labels';
-import { cellKey } from '../template/grid';
+import { cellKey } from '../grid/grid';
 import { T } from './strings';
 import { acknowledge, ackKey, applyAcknowledgements, refuseAcknowledgement, withAcknowledgement, withoutAcknowledgement } from '../core/acknowledge';
 

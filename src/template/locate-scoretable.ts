@@ -3,12 +3,12 @@
  * 分值 (in a column beside each level, or inside the label: `投 入(15分)`), a 评分标准 text per
  * row, 得分, often 指标说明 and 扣分原因 — in whatever column order the county used.
  */
-import { compactLabel } from '../core/value';
+import { compactLabel } from '../values/value';
 import type { SheetView } from './sheet-view';
 import { declaredWeight, locateGrade, locateYear, withoutBracketed } from './locate-selfeval';
 import { isPlaceholderName } from './placeholder';
 import type { Field, LevelLabel, ScoreTable, ScoreTableRow } from './tables';
-import type { LabelSynonyms } from '../core/profile-file';
+import type { LabelSynonyms } from './synonyms';
 import { NO_SYNONYMS, type Synonyms } from './synonyms';
 
 type Role = 'level1' | 'level2' | 'level3' | 'weight' | 'criterion' | 'explanation' | 'score' | 'reason';

@@ -2,7 +2,7 @@
  * Locates the blocks of 附件3 自评表: the 年度资金总额 row, the funds breakdown typed inside
  * label cells, the indicator table, the 总分 row and a stated grade.
  */
-import { compactLabel, parseAfterColon, parseText } from '../core/value';
+import { compactLabel, parseAfterColon, parseText } from '../values/value';
 import type { SheetView } from './sheet-view';
 import { isExecutionRowLabel, isPlaceholderName } from './placeholder';
 import { withoutBracketed } from './brackets';

@@ -1,14 +1,14 @@
 /**
  * Workbook → located tables: detect which sheet is which by content, then locate each block.
  */
-import type { WorkbookGrid } from './grid';
+import type { WorkbookGrid } from '../grid/grid';
 import { SheetView } from './sheet-view';
 import { BASIC_ANCHORS, SELF_EVAL_ANCHORS, detectSheet } from './detect';
 import { locateBasic } from './locate-basic';
 import { locateSelfEval } from './locate-selfeval';
 import { findScoreTableHeader, locateScoreTable } from './locate-scoretable';
 import type { LocatedWorkbook } from './tables';
-import type { LabelSynonyms } from '../core/profile-file';
+import type { LabelSynonyms } from './synonyms';
 import { NO_SYNONYMS, synonyms, type Synonyms } from './synonyms';
 import { isExecutionRowLabel } from './placeholder';
 

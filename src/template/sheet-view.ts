@@ -2,10 +2,10 @@
  * A read-only view of one sheet that knows its merged areas, so that locating code can ask
  * "what does the cell at (r, c) show?" without caring whether (r, c) sits inside a merge.
  */
-import type { Cell, Rect, SheetGrid } from './grid';
-import { a1, cellAt, colCount, isCellError } from './grid';
-import { compactLabel, parseCell } from '../core/value';
-import type { Parsed } from '../core/value';
+import type { Cell, Rect, SheetGrid } from '../grid/grid';
+import { a1, cellAt, colCount, isCellError } from '../grid/grid';
+import { compactLabel, parseCell } from '../values/value';
+import type { Parsed } from '../values/value';
 import type { Field } from './tables';
 
 /**

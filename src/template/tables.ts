@@ -2,7 +2,7 @@
  * Located tables: what the template reader finds in a workbook, with every value already
  * parsed and every value carrying its cell. Rules read only these types.
  */
-import type { Parsed } from '../core/value';
+import type { Parsed } from '../values/value';
 
 /** A parsed value and where it came from. */
 export interface Field {

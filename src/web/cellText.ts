@@ -1,6 +1,6 @@
 /** What a Grid cell shows in the page's sheet view: the host's text, else the value as formatted. */
-import { describeFormat } from '../core/value';
-import { isCellError, type Cell } from '../template/grid';
+import { describeFormat } from '../values/value';
+import { isCellError, type Cell } from '../grid/grid';
 
 function group(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -1,6 +1,6 @@
 /** Messages between the page and its worker(s). Bytes travel as transferred ArrayBuffers. */
 import type { Report } from '../core/report';
-import type { WorkbookGrid } from '../template/grid';
+import type { WorkbookGrid } from '../grid/grid';
 
 export type WorkerRequest =
   /** Read and check one workbook; `wantGrid` also returns the Grid (for the sheet view). */

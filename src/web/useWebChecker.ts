@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { failedReport, type Report, type ReportStatus } from '../core/report';
-import type { WorkbookGrid } from '../template/grid';
+import type { WorkbookGrid } from '../grid/grid';
 import { PoolFailure, WorkerPool, defaultPoolSize } from './pool';
 import type { WorkerResponse } from './protocol';
 import { saveBytes, saveText, downloadName } from './save';

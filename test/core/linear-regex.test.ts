@@ -3,11 +3,11 @@
  * (nested or overlapping quantifiers, an unanchored scan to the end from every position) would
  * not finish within jest's timeout on these lengths; each case asserts the result it reaches.
  */
-import { parseDeadline } from '../../src/core/deadline';
-import { compactLabel, describeFormat, normalizeText, parseAfterColon, parseText, textBeforeParen } from '../../src/core/value';
+import { parseDeadline } from '../../src/values/deadline';
+import { compactLabel, describeFormat, normalizeText, parseAfterColon, parseText, textBeforeParen } from '../../src/values/value';
 import { cellText } from '../../src/web/cellText';
 import { withoutBracketed } from '../../src/template/locate-selfeval';
-import { parseA1 } from '../../src/template/grid';
+import { parseA1 } from '../../src/grid/grid';
 
 const N = 200_000;
 const run = (s: string, n = N): string => s.repeat(n);

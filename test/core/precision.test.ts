@@ -1,6 +1,6 @@
 /** RULES.md, "Precision": sums compare at the total's decimals, with a rounding allowance. */
-import { checkSum } from '../../src/core/precision';
-import { parseText, type Quantity } from '../../src/core/value';
+import { checkSum } from '../../src/values/precision';
+import { parseText, type Quantity } from '../../src/values/value';
 
 const q = (s: string) => parseText(s) as Quantity;
 const verdict = (total: string, parts: string[]) => checkSum(q(total), parts.map(q), 2).kind;

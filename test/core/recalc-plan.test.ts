@@ -5,7 +5,7 @@
 import { checkWorkbook } from '../../src/engine';
 import { applyWrites, cellWrite, planRecalc } from '../../src/core/recalc-plan';
 import { recalcLabels } from '../../src/core/recalc-labels';
-import type { WorkbookGrid } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
 import { basicSheet, build, selfEvalSheet, set } from './seed004';
 
 const check = (g: WorkbookGrid) => checkWorkbook(g, { file: 'mem.xlsx' });

@@ -2,8 +2,8 @@
  * Seed 004 (芦淞区商务局 2023) as tiny in-code sheets, in the official layout, for fast
  * table-driven rule tests. The fixture workbooks (test/fixtures) cover the real files.
  */
-import type { Cell, RawValue, SheetGrid, WorkbookGrid } from '../../src/template/grid';
-import { parseA1, sheetFromArray } from '../../src/template/grid';
+import type { Cell, RawValue, SheetGrid, WorkbookGrid } from '../../src/grid/grid';
+import { parseA1, sheetFromArray } from '../../src/grid/grid';
 
 export type Row = Array<RawValue | Cell | undefined>;
 

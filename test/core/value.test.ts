@@ -1,4 +1,4 @@
-import { describeFormat, parseAfterColon, parseRaw, parseText } from '../../src/core/value';
+import { describeFormat, parseAfterColon, parseRaw, parseText } from '../../src/values/value';
 
 type Case = [input: string, kind: string, value?: string, decimals?: number, unit?: string | null, comparator?: string | null];
 

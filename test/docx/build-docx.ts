@@ -4,7 +4,7 @@
  * exactly as Word stores them (w:gridSpan, w:vMerge restart/continue).
  */
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { parseRect, type RawValue, type Cell } from '../../src/template/grid';
+import { parseRect, type RawValue, type Cell } from '../../src/grid/grid';
 
 export interface TableSpec {
   /** Rows of cell text as typed; `undefined` is an empty cell (or one covered by a merge). */

@@ -10,7 +10,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readWorkbook, type ReadResult, type ReadSuccess } from '../../src/host/file/read';
 import { checkWorkbook } from '../../src/engine';
-import { rectToA1, type SheetGrid } from '../../src/template/grid';
+import { rectToA1, type SheetGrid } from '../../src/grid/grid';
 import { encryptOoxml } from '../fixtures/encrypt';
 import { basicSheet, selfEvalSheet } from '../core/seed004';
 import { buildDocx } from './build-docx';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { basicSheet, selfEvalSheet, type Row } from '../core/seed004';
-import { parseRect, rectToA1 } from '../../src/template/grid';
+import { parseRect, rectToA1 } from '../../src/grid/grid';
 import { buildDocx, type Block, type TableSpec } from './build-docx';
 
 export const NARRATIVE: readonly string[] = readFileSync(join(__dirname, 'seed-004-narrative.txt'), 'utf8').replace(/\n$/, '').split('\n');

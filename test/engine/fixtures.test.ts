@@ -12,7 +12,7 @@ import { readWorkbook } from '../../src/host/file/read';
 import { checkWorkbook } from '../../src/engine';
 import { findRule } from '../../src/core/rules/registry';
 import { applyWrites, formulaCells, planRecalc, suggestedWrites } from '../../src/core/recalc-plan';
-import type { WorkbookGrid } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
 
 const outDir = mkdtempSync(join(tmpdir(), 'selfeval-fixtures-'));
 const names = readdirSync(EXPECTED_DIR)

@@ -5,8 +5,8 @@
  */
 import { checkWorkbook } from '../../src/engine';
 import type { Finding } from '../../src/core/finding';
-import type { RawValue } from '../../src/template/grid';
-import { sheetFromArray } from '../../src/template/grid';
+import type { RawValue } from '../../src/grid/grid';
+import { sheetFromArray } from '../../src/grid/grid';
 import { HUNAN_DEPT_OVERALL } from '../../src/core/profile';
 
 type Short = [ruleId: string, severity: string, cell: string, entered: string | null, expected: string | null];

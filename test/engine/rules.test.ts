@@ -4,7 +4,7 @@
  */
 import { checkWorkbook } from '../../src/engine';
 import type { Finding } from '../../src/core/finding';
-import type { Cell, RawValue } from '../../src/template/grid';
+import type { Cell, RawValue } from '../../src/grid/grid';
 import { basicSheet, build, selfEvalSheet, set } from '../core/seed004';
 import { projectSheet } from '../core/project2020';
 

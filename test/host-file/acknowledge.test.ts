@@ -14,7 +14,7 @@ import { RESULTS_SHEET_NAME } from '../../src/host/file/results-sheet';
 import { ACK_SHEET, acknowledge, ackRows, refuseAcknowledgement, type Acknowledgement } from '../../src/core/acknowledge';
 import type { Finding } from '../../src/core/finding';
 import type { Report } from '../../src/core/report';
-import type { WorkbookGrid } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
 import { renderJsonReport } from '../../src/report/json';
 import { renderTextReport } from '../../src/report/text';
 

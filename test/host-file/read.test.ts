@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { readWorkbook, type ReadResult, type ReadSuccess } from '../../src/host/file/read';
 import { gridFromSheetJs } from '../../src/host/file/read-xls';
-import { cellAt, parseA1, type Cell, type SheetGrid, type WorkbookGrid } from '../../src/template/grid';
+import { cellAt, parseA1, type Cell, type SheetGrid, type WorkbookGrid } from '../../src/grid/grid';
 import {
   BASIC_ENTRIES,
   buildXls,

@@ -11,7 +11,7 @@ import { checkWorkbook } from '../../src/engine';
 import { readWorkbook } from '../../src/host/file/read';
 import { ACK_SHEET, acknowledge } from '../../src/core/acknowledge';
 import type { Finding } from '../../src/core/finding';
-import { a1, isCellError, type WorkbookGrid } from '../../src/template/grid';
+import { a1, isCellError, type WorkbookGrid } from '../../src/grid/grid';
 import { HostError } from '../../src/host/types';
 import type { HostEnv } from './adapter-contract';
 import { ExcelEnv } from './excel-env';

@@ -27,7 +27,7 @@
  * No calculation engine: a formula written back gets the cached result it had when the
  * workbook was built (enough for undo round-trips).
  */
-import { a1, columnName, parseA1, parseRect, type Rect } from '../../src/template/grid';
+import { a1, columnName, parseA1, parseRect, type Rect } from '../../src/grid/grid';
 
 // ---- model ----------------------------------------------------------------------------
 

@@ -2,8 +2,8 @@
  * A host-neutral description of a workbook for the fakes to load, and the realistic 附件3 /
  * 附件2 fragment the shared behaviour suite runs on.
  */
-import type { WorkbookGrid } from '../../src/template/grid';
-import { a1, isCellError } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
+import { a1, isCellError } from '../../src/grid/grid';
 
 export type PatternName = 'Solid' | 'Gray25' | 'Gray50' | 'Checker' | 'LightDown';
 

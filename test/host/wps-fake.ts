@@ -21,7 +21,7 @@
  * `range.Value2 = v` silently does nothing, `range.Value(undefined, v)` writes a value, and a
  * member called with one argument writes it (modelled on Value's calling form).
  */
-import { a1, parseA1, parseRect, type Rect } from '../../src/template/grid';
+import { a1, parseA1, parseRect, type Rect } from '../../src/grid/grid';
 import { hexToBgr } from '../../src/host/wps/color';
 
 export const XL_NONE = -4142;

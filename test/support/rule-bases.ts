@@ -2,7 +2,7 @@
  * The forms a RuleTester case types over: each a tiny in-code sheet on which every rule passes,
  * so a case's edits are the whole story of its findings. Titles are Chinese: the docs quote them.
  */
-import type { WorkbookGrid } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
 import { basicSheet, build, selfEvalSheet, set, type Row } from '../core/seed004';
 import { projectSheet } from '../core/project2020';
 

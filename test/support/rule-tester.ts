@@ -13,7 +13,7 @@
 import { checkWorkbook } from '../../src/engine';
 import type { Finding, MessageIdOf, RuleId, Severity, Suggestion } from '../../src/core/finding';
 import { findRule } from '../../src/core/rules/registry';
-import type { Cell, RawValue, WorkbookGrid } from '../../src/template/grid';
+import type { Cell, RawValue, WorkbookGrid } from '../../src/grid/grid';
 import type { RuleExample } from '../../src/report/rules-doc';
 import { BASES, type BaseName } from './rule-bases';
 

@@ -3,8 +3,8 @@
  * "constant round-trips whatever the size" tests. Every indicator is consistent, so a check
  * does all its work and reports nothing but the rows we break on purpose.
  */
-import type { RawValue, WorkbookGrid } from '../../src/template/grid';
-import { sheetFromArray } from '../../src/template/grid';
+import type { RawValue, WorkbookGrid } from '../../src/grid/grid';
+import { sheetFromArray } from '../../src/grid/grid';
 
 export function syntheticSelfEval(indicatorRows: number, sheetName = '附件3'): WorkbookGrid {
   const weight = 90 / indicatorRows;

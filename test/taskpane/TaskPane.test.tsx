@@ -8,7 +8,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { checkWorkbook } from '../../src/engine';
 import type { Report } from '../../src/core/report';
-import type { WorkbookGrid } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
 import { TaskPane } from '../../src/taskpane/TaskPane';
 import { HOSTS, openPane, type HostName, type PaneEnv } from './pane-env';
 import { ExcelEnv } from '../host/excel-env';

@@ -10,7 +10,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { checkWorkbook } from '../../src/engine';
 import { ACK_SHEET } from '../../src/core/acknowledge';
-import type { WorkbookGrid } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
 import { TaskPane } from '../../src/taskpane/TaskPane';
 import { HOSTS, openPane, type PaneEnv } from './pane-env';
 import { seedGrid } from './workbooks';

@@ -9,7 +9,7 @@ import './jsdom-shims';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { checkWorkbook } from '../../src/engine';
-import type { WorkbookGrid } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
 import type { SpreadsheetHost } from '../../src/host/types';
 import { TaskPane } from '../../src/taskpane/TaskPane';
 import { FOLLOW_DEBOUNCE_MS } from '../../src/taskpane/useChecker';

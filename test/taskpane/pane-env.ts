@@ -3,7 +3,7 @@
  * in-memory Office.js and WPS fakes of test/host — not on a mock of the pane's own logic.
  */
 import { MemoryStore, type SpreadsheetHost } from '../../src/host/types';
-import type { WorkbookGrid } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
 import type { HostEnv } from '../host/adapter-contract';
 import { ExcelEnv } from '../host/excel-env';
 import { specFromGrid } from '../host/spec';

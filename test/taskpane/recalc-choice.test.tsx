@@ -9,7 +9,7 @@ import './jsdom-shims';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { checkWorkbook } from '../../src/engine';
-import type { WorkbookGrid } from '../../src/template/grid';
+import type { WorkbookGrid } from '../../src/grid/grid';
 import { TaskPane } from '../../src/taskpane/TaskPane';
 import { HOSTS, openPane, type PaneEnv } from './pane-env';
 import { seedGrid } from './workbooks';

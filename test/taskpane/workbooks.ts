@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import './jsdom-shims';
 import { readWorkbook } from '../../src/host/file/read';
-import { sheetFromArray, type WorkbookGrid } from '../../src/template/grid';
+import { sheetFromArray, type WorkbookGrid } from '../../src/grid/grid';
 import { FIXTURES, buildWorkbook } from '../fixtures/fixtures';
 import { workbookBytes } from '../fixtures/build-fixtures';
 

@@ -2,10 +2,10 @@
 import type Decimal from 'decimal.js';
 import type { RuleContext } from '../rule';
 import { num } from '../rule';
-import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../precision';
+import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../../values/precision';
 import type { Field } from '../../template/tables';
-import type { Quantity } from '../value';
-import { roundHalfUp } from '../value';
+import type { Quantity } from '../../values/value';
+import { roundHalfUp } from '../../values/value';
 
 /** The messages every rate rule declares (spread into its `messages`). */
 export const RATE_MESSAGES = {

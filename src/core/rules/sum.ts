@@ -1,9 +1,9 @@
 /** The shared arithmetic of every "total = Σ parts" rule, so each rule holds only its labels. */
 import type { RuleContext } from '../rule';
 import { amount, num } from '../rule';
-import { checkSum, decimalString, enteredString, show, showEntered } from '../precision';
+import { checkSum, decimalString, enteredString, show, showEntered } from '../../values/precision';
 import type { Field } from '../../template/tables';
-import type { Quantity } from '../value';
+import type { Quantity } from '../../values/value';
 import rounding from './value/rounding';
 
 /** The message every sum rule declares (spread into its `messages`). */

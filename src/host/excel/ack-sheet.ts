@@ -7,7 +7,7 @@
  * explanation is left).
  */
 import { ACK_SHEET } from '../../core/acknowledge';
-import { columnName } from '../../template/grid';
+import { columnName } from '../../grid/grid';
 import { HostError } from '../types';
 import type { Sync } from './sync';
 

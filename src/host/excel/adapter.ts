@@ -6,10 +6,10 @@
  * marks are to be taken off; clear: 3; select: 1; recalc: 2; undo: 2, or 3 with its green).
  * Marks are conditional formats above the cells' own formats (see marks.ts).
  */
-import type { WorkbookGrid } from '../../template/grid';
+import type { WorkbookGrid } from '../../grid/grid';
 import { MSG } from '../messages';
 import { RECALC_FILL, type MarkEntry, type MarkTarget } from '../marks';
-import { cellKey } from '../../template/grid';
+import { cellKey } from '../../grid/grid';
 import { constantToWrite, stillWritten, type RecalcEntry } from '../snapshots';
 import { groupBy } from '../addresses';
 import { cellWrite } from '../../core/recalc-plan';

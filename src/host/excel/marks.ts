@@ -11,7 +11,7 @@
  * reloaded pane, or the workbook opened a week later, still finds its marks.
  */
 import { chunkAddresses, groupBy } from '../addresses';
-import { parseA1, rectToA1 } from '../../template/grid';
+import { parseA1, rectToA1 } from '../../grid/grid';
 import type { ExcelCaps } from './api';
 import type { Sync } from './sync';
 

@@ -8,8 +8,8 @@
  * five properties is about 3.4–3.9 MB of JSON: HOSTS.md). Should a response still exceed it
  * (very long texts), that sync's chunks are halved and read again. Conversion to the Grid is pure.
  */
-import type { Cell, RawValue, Rect, SheetGrid, WorkbookGrid } from '../../template/grid';
-import { parseRect, rectToA1 } from '../../template/grid';
+import type { Cell, RawValue, Rect, SheetGrid, WorkbookGrid } from '../../grid/grid';
+import { parseRect, rectToA1 } from '../../grid/grid';
 import type { ExcelCaps } from './api';
 import type { Sync } from './sync';
 

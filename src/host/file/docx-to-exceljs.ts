@@ -6,7 +6,7 @@
  * breaks them is shortened; `sheetNames` maps each Grid sheet to the copy's name.
  */
 import { Workbook, type Worksheet } from 'exceljs';
-import type { SheetGrid, WorkbookGrid } from '../../template/grid';
+import type { SheetGrid, WorkbookGrid } from '../../grid/grid';
 
 import { BODY_SHEET } from '../../core/narrative';
 

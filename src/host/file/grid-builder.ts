@@ -7,7 +7,7 @@
  * - merges are sorted top-to-bottom, left-to-right;
  * - row and cell arrays end at the last non-empty cell.
  */
-import type { Cell, RawValue, Rect, SheetGrid } from '../../template/grid';
+import type { Cell, RawValue, Rect, SheetGrid } from '../../grid/grid';
 
 export class CellLimitExceeded extends Error {
   constructor(readonly limit: number) {

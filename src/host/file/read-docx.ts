@@ -24,7 +24,7 @@
  */
 import { DOMParser } from '@xmldom/xmldom';
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
-import type { Cell, Rect, SheetGrid, WorkbookGrid } from '../../template/grid';
+import type { Cell, Rect, SheetGrid, WorkbookGrid } from '../../grid/grid';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';

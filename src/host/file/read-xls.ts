@@ -1,7 +1,7 @@
 /** A SheetJS workbook → Grid (the .xls path, and HTML/XML saved as .xls). */
 import type * as XLSX from '@e965/xlsx';
 import { sheetjs } from './sheetjs';
-import type { RawValue, SheetGrid, WorkbookGrid } from '../../template/grid';
+import type { RawValue, SheetGrid, WorkbookGrid } from '../../grid/grid';
 import { CellBudget, SheetGridBuilder } from './grid-builder';
 import type { ReadLimits } from './limits';
 

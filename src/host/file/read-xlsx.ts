@@ -1,6 +1,6 @@
 /** An ExcelJS workbook → Grid (the .xlsx/.xlsm path). */
 import { ValueType, type Cell as ExcelCell, type CellValue, type Workbook, type Worksheet } from 'exceljs';
-import type { RawValue, SheetGrid, WorkbookGrid } from '../../template/grid';
+import type { RawValue, SheetGrid, WorkbookGrid } from '../../grid/grid';
 import { CellBudget, SheetGridBuilder } from './grid-builder';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;

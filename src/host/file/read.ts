@@ -9,7 +9,7 @@
 import { Workbook } from 'exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { sheetjs } from './sheetjs';
-import type { WorkbookGrid } from '../../template/grid';
+import type { WorkbookGrid } from '../../grid/grid';
 import { asUint8Array, baseName, extensionOf, type WorkbookBytes } from './bytes';
 import { failures, libraryDetail, xmlProblemDetail, type ReadFailure } from './failure';
 import { CellLimitExceeded, hasContent } from './grid-builder';

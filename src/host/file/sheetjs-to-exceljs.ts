@@ -8,7 +8,7 @@ import { Workbook, type CellValue, type Worksheet } from 'exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { sheetjs } from './sheetjs';
 import { rawValue, SHEETJS_READ_OPTIONS } from './read-xls';
-import { isCellError } from '../../template/grid';
+import { isCellError } from '../../grid/grid';
 
 /** Default Excel column width in characters, when a column has no stored width. */
 const PIXELS_PER_CHARACTER = 7;

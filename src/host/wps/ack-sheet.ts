@@ -5,7 +5,7 @@
  * The clerk's active sheet stays active; the sheet is deleted when no explanation is left.
  */
 import { ACK_SHEET } from '../../core/acknowledge';
-import { columnName } from '../../template/grid';
+import { columnName } from '../../grid/grid';
 import { HostError } from '../types';
 import { findSheet, get, set, sheetName, xlSheetVeryHidden, type WpsApplication, type WpsRange, type WpsWorksheet, type WpsWorksheets } from './om';
 

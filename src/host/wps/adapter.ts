@@ -3,11 +3,11 @@
  * behaviour as the Excel adapter (src/host/excel): bulk reads, exact fill restore with a
  * persisted snapshot, protected sheets skipped, recalc with its own undo snapshot.
  */
-import type { WorkbookGrid } from '../../template/grid';
-import { parseA1 } from '../../template/grid';
+import type { WorkbookGrid } from '../../grid/grid';
+import { parseA1 } from '../../grid/grid';
 import { MSG } from '../messages';
 import { RECALC_FILL, type MarkEntry, type MarkTarget } from '../marks';
-import { cellKey } from '../../template/grid';
+import { cellKey } from '../../grid/grid';
 import { constantToWrite, stillWritten, type RecalcEntry } from '../snapshots';
 import { groupBy } from '../addresses';
 import { cellWrite } from '../../core/recalc-plan';

@@ -10,8 +10,8 @@
  * log2(rows) NumberFormat calls, and (merged areas) × log2(cells) MergeCells calls: never
  * one call per cell of the sheet.
  */
-import type { Cell, RawValue, Rect, SheetGrid } from '../../template/grid';
-import { parseRect, rectToA1 } from '../../template/grid';
+import type { Cell, RawValue, Rect, SheetGrid } from '../../grid/grid';
+import { parseRect, rectToA1 } from '../../grid/grid';
 import { COM_ERRORS, get, type WpsRange, type WpsWorksheet } from './om';
 
 /** `$A$1:$H$40`, `Sheet1!A1:H40` → `A1:H40`. */

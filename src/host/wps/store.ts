@@ -19,7 +19,7 @@ import {
   type WpsWorksheet,
 } from './om';
 import { plainAddress, to2D } from './read';
-import { columnName, parseRect } from '../../template/grid';
+import { columnName, parseRect } from '../../grid/grid';
 
 export const STORE_SHEET = '_selfeval_marks';
 const CHUNK = 30_000;

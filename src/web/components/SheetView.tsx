@@ -2,7 +2,7 @@ import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-componen
 import { shownCell } from '../body-sheet';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Finding, Severity } from '../../core/finding';
-import { a1, colCount, columnName, type SheetGrid, type WorkbookGrid } from '../../template/grid';
+import { a1, colCount, columnName, type SheetGrid, type WorkbookGrid } from '../../grid/grid';
 import { SEVERITY_FILL, SEVERITY_LABEL, stronger } from '../../report/severity';
 import { cellText } from '../cellText';
 import { SheetTabs } from './SheetTabs';

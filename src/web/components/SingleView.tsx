@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, Spinner, token
 import { useCallback, useMemo, useState } from 'react';
 import type { Finding } from '../../core/finding';
 import type { Report } from '../../core/report';
-import type { WorkbookGrid } from '../../template/grid';
+import type { WorkbookGrid } from '../../grid/grid';
 import { FindingList } from '../../taskpane/components/FindingList';
 import { EmptyView, UnrecognisedView } from '../../taskpane/components/StatusViews';
 import { SummaryCard } from '../../taskpane/components/SummaryCard';

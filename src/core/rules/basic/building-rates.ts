@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
 import { RATE_MESSAGES, reportRate } from '../rate';
-import { compareDecimals, decimalString, enteredString, show } from '../../precision';
+import { compareDecimals, decimalString, enteredString, show } from '../../../values/precision';
 import type { BuildingRow, Field } from '../../../template/tables';
 
 const MESSAGES = {

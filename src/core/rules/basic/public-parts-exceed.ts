@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { amount, defineRule, num } from '../../rule';
-import { decimalString, enteredString, show, showEntered } from '../../precision';
+import { decimalString, enteredString, show, showEntered } from '../../../values/precision';
 import { partName } from './fund-sums';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule, num } from '../../rule';
-import { compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
+import { compareDecimals, decimalString, enteredString, showEntered } from '../../../values/precision';
 
 export default defineRule({
   id: 'basic.staff-over-quota',

@@ -7,11 +7,11 @@
  */
 import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
-import { showEntered } from '../../precision';
+import { showEntered } from '../../../values/precision';
 import { gradeFor, parseGrade } from '../../grade';
 import { BODY_SHEET, statedFigures, type StatedFigure, type StatedNumber } from '../../narrative';
 import type { Field } from '../../../template/tables';
-import type { Quantity } from '../../value';
+import type { Quantity } from '../../../values/value';
 
 const WHAT: Record<StatedFigure['kind'], string> = {
   rate: '预算执行率',

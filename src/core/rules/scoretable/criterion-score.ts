@@ -1,5 +1,5 @@
 import { defineRule, num } from '../../rule';
-import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
+import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../../values/precision';
 import { withinBounds } from '../../indicator';
 import type { Alternative } from '../../scoring';
 

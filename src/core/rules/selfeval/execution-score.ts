@@ -1,6 +1,6 @@
 import { defineRule, num } from '../../rule';
 import { executionBase } from '../../recompute';
-import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../../precision';
+import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../../../values/precision';
 
 export default defineRule({
   id: 'selfeval.execution-score',

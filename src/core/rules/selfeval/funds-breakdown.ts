@@ -1,6 +1,6 @@
 import { defineRule, num } from '../../rule';
 import type { RuleContext } from '../../rule';
-import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
+import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../../values/precision';
 import { reportSum, SUM_MESSAGES } from '../sum';
 import type { ExecutionRow, Field } from '../../../template/tables';
 

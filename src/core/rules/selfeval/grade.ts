@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
 import type { RuleContext } from '../../rule';
 import type { Field, StatedGrade } from '../../../template/tables';
-import { showEntered } from '../../precision';
+import { showEntered } from '../../../values/precision';
 import { gradeFor, parseGrade } from '../../grade';
 
 const MESSAGES = {

@@ -1,6 +1,6 @@
 import { defineRule, num } from '../../rule';
 import { forEachAssessed } from './assessed';
-import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
+import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../../values/precision';
 import { formula, withinBounds } from '../../indicator';
 
 export default defineRule({

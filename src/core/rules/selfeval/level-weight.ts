@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
-import { textBeforeParen } from '../../value';
-import { decimalString, show } from '../../precision';
+import { textBeforeParen } from '../../../values/value';
+import { decimalString, show } from '../../../values/precision';
 import type { RuleContext } from '../../rule';
 import type { Field, LevelLabel } from '../../../template/tables';
 

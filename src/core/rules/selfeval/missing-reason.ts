@@ -1,6 +1,6 @@
 import { defineRule, num } from '../../rule';
 import type { RuleContext } from '../../rule';
-import { agrees, compareDecimals, showEntered } from '../../precision';
+import { agrees, compareDecimals, showEntered } from '../../../values/precision';
 import { formula } from '../../indicator';
 import type { Field } from '../../../template/tables';
 

@@ -1,6 +1,6 @@
 import { defineRule, num } from '../../rule';
 import { forEachAssessed } from './assessed';
-import { enteredString, showEntered } from '../../precision';
+import { enteredString, showEntered } from '../../../values/precision';
 
 /** 100–80 %, 80–60 %, 60–0 % of 分值: the judgment bands of a qualitative indicator. */
 function band(ratio: number): string {

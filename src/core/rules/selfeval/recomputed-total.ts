@@ -1,5 +1,5 @@
 import { amount, defineRule, num } from '../../rule';
-import { agrees, checkSum, decimalString, enteredString, show, showEntered } from '../../precision';
+import { agrees, checkSum, decimalString, enteredString, show, showEntered } from '../../../values/precision';
 
 export default defineRule({
   id: 'selfeval.recomputed-total',

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
 import type { Field } from '../../../template/tables';
 import type { RuleContext } from '../../rule';
-import { compareDecimals, decimalString, enteredString, showEntered } from '../../precision';
+import { compareDecimals, decimalString, enteredString, showEntered } from '../../../values/precision';
 import { withinBounds } from '../../indicator';
 
 /** `fix`: the score the rules give for the row, when they give one; else the bound. */

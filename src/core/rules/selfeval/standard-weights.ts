@@ -6,8 +6,8 @@
  */
 import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
-import { textBeforeParen } from '../../value';
-import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../../precision';
+import { textBeforeParen } from '../../../values/value';
+import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../../../values/precision';
 import type { IndicatorRow, LevelLabel } from '../../../template/tables';
 
 export default defineRule({

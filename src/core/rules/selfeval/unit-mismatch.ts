@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { forEachAssessed } from './assessed';
-import { enteredString } from '../../precision';
+import { enteredString } from '../../../values/precision';
 
 export default defineRule({
   id: 'selfeval.unit-mismatch',

@@ -6,8 +6,8 @@
  * All arithmetic is decimal.js: binary floating point would turn 857.71 ÷ 866.48 into noise.
  */
 import Decimal from 'decimal.js';
-import type { Cell, RawValue } from '../template/grid';
-import { isCellError } from '../template/grid';
+import type { Cell, RawValue } from '../grid/grid';
+import { isCellError } from '../grid/grid';
 
 export { Decimal };
 
