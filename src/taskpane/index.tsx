@@ -5,13 +5,12 @@
  */
 // First: what old engines lack and core-js cannot add (see the module).
 import '../boot/weakref';
-import { FluentProvider } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { BootMounted, bootCanStart, bootFail } from '../boot/signal';
 import { checkWorkbook } from '../engine';
 import { detectHost } from './hosts';
 import { TaskPane } from './TaskPane';
-import { theme } from './theme';
+import { ThemedRoot } from './ThemedRoot';
 
 async function main(): Promise<void> {
   const el = document.getElementById('root');
@@ -22,10 +21,10 @@ async function main(): Promise<void> {
     return;
   }
   createRoot(el).render(
-    <FluentProvider theme={theme}>
+    <ThemedRoot>
       <BootMounted />
       <TaskPane host={detected.host} check={checkWorkbook} {...(detected.fileName ? { fileName: detected.fileName } : {})} />
-    </FluentProvider>,
+    </ThemedRoot>,
   );
 }
 

@@ -47,7 +47,7 @@ export function WebApp({ makePool }: WebAppProps) {
         </MessageBar>
       )}
       {st.mode === 'batch' && st.detail && (
-        <Button className={s.back} appearance="subtle" onClick={act.closeDetail}>
+        <Button className={s.back} appearance="subtle" onClick={act.closeDetail} data-print="hide">
           ← 返回汇总表
         </Button>
       )}

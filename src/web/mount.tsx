@@ -1,10 +1,9 @@
 /** Mounts the standalone page into #root, for both of its builds (index.html, standalone.html). */
 // First: what old engines lack and core-js cannot add (see the module).
 import '../boot/weakref';
-import { FluentProvider } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { BootMounted, bootCanStart } from '../boot/signal';
-import { theme } from '../taskpane/theme';
+import { ThemedRoot } from '../taskpane/ThemedRoot';
 import type { PoolFactory } from './useWebChecker';
 import { WebApp } from './WebApp';
 
@@ -12,9 +11,9 @@ export function mountWebApp(makePool?: PoolFactory): void {
   const root = document.getElementById('root');
   if (!root || !bootCanStart()) return;
   createRoot(root).render(
-    <FluentProvider theme={theme}>
+    <ThemedRoot>
       <BootMounted />
       <WebApp {...(makePool ? { makePool } : {})} />
-    </FluentProvider>,
+    </ThemedRoot>,
   );
 }

@@ -2,7 +2,7 @@ import { makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/re
 import { memo } from 'react';
 import type { Finding } from '../../core/finding';
 import { displayValue, isPercentFinding, shortRef } from '../format';
-import { SEVERITY_FILL } from '../../report/severity';
+import { SEVERITY_COLORS } from '../theme';
 import { T } from '../strings';
 import { SeverityBadge } from './SeverityBadge';
 import { findingTitle } from '../../core/rule-titles';
@@ -34,9 +34,9 @@ const useStyles = makeStyles({
       outlineOffset: '1px',
     },
   },
-  error: { borderLeftColor: SEVERITY_FILL.error },
-  warning: { borderLeftColor: SEVERITY_FILL.warning },
-  info: { borderLeftColor: SEVERITY_FILL.info },
+  error: { borderLeftColor: SEVERITY_COLORS.error.stripe },
+  warning: { borderLeftColor: SEVERITY_COLORS.warning.stripe },
+  info: { borderLeftColor: SEVERITY_COLORS.info.stripe },
   selected: {
     backgroundColor: tokens.colorNeutralBackground1Selected,
     ...shorthands.borderColor(tokens.colorBrandStroke1),

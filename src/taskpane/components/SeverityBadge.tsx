@@ -1,12 +1,13 @@
 import { Badge, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import type { Severity } from '../../core/finding';
-import { SEVERITY_FILL, SEVERITY_INK, SEVERITY_LABEL } from '../../report/severity';
+import { SEVERITY_LABEL } from '../../report/severity';
+import { SEVERITY_COLORS } from '../theme';
 
 const useStyles = makeStyles({
   base: { fontWeight: tokens.fontWeightSemibold, flexShrink: 0 },
-  error: { backgroundColor: SEVERITY_FILL.error, color: SEVERITY_INK.error, ...shorthands.borderColor(SEVERITY_INK.error) },
-  warning: { backgroundColor: SEVERITY_FILL.warning, color: SEVERITY_INK.warning, ...shorthands.borderColor(SEVERITY_INK.warning) },
-  info: { backgroundColor: SEVERITY_FILL.info, color: SEVERITY_INK.info, ...shorthands.borderColor(SEVERITY_INK.info) },
+  error: { backgroundColor: SEVERITY_COLORS.error.fill, color: SEVERITY_COLORS.error.ink, ...shorthands.borderColor(SEVERITY_COLORS.error.ink) },
+  warning: { backgroundColor: SEVERITY_COLORS.warning.fill, color: SEVERITY_COLORS.warning.ink, ...shorthands.borderColor(SEVERITY_COLORS.warning.ink) },
+  info: { backgroundColor: SEVERITY_COLORS.info.fill, color: SEVERITY_COLORS.info.ink, ...shorthands.borderColor(SEVERITY_COLORS.info.ink) },
   zero: {
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,

@@ -1,8 +1,9 @@
 import { Button, Field, makeStyles, mergeClasses, ProgressBar, shorthands, Text, tokens } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
 import type { Grade } from '../../core/report';
-import { SEVERITY_FILL, SEVERITY_INK } from '../../report/severity';
+import { SEVERITY_COLORS } from '../../taskpane/theme';
 import type { DownloadKind, FileEntry, FileStatus } from '../useWebChecker';
+import { BatchOverview } from './BatchOverview';
 import { Downloads } from './Downloads';
 import { FindingFilters, type SeverityFilter } from './FindingFilters';
 import { row, stack } from '../../taskpane/spacing';
@@ -22,11 +23,13 @@ interface Column {
   readonly key: SortKey;
   readonly label: string;
   readonly numeric?: boolean;
+  /** Text columns that must not shrink to a character per line on a narrow screen (the table scrolls instead). */
+  readonly minWidth?: string;
 }
 
 const COLUMNS: readonly Column[] = [
-  { key: 'name', label: '文件' },
-  { key: 'department', label: '单位' },
+  { key: 'name', label: '文件', minWidth: '11em' },
+  { key: 'department', label: '单位', minWidth: '8em' },
   { key: 'year', label: '年度' },
   { key: 'entered', label: '填报总分', numeric: true },
   { key: 'recomputed', label: '重算总分', numeric: true },
@@ -139,7 +142,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top' },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   fileButton: {
     backgroundColor: 'transparent',
     ...shorthands.borderStyle('none'),
@@ -157,9 +160,9 @@ const useStyles = makeStyles({
   },
   differs: { color: tokens.colorPaletteRedForeground3, fontWeight: tokens.fontWeightSemibold },
   count: { display: 'inline-block', minWidth: '1.6em', padding: '0 4px', borderRadius: tokens.borderRadiusSmall, textAlign: 'center' },
-  error: { backgroundColor: SEVERITY_FILL.error, color: SEVERITY_INK.error, fontWeight: tokens.fontWeightSemibold },
-  warning: { backgroundColor: SEVERITY_FILL.warning, color: SEVERITY_INK.warning, fontWeight: tokens.fontWeightSemibold },
-  info: { backgroundColor: SEVERITY_FILL.info, color: SEVERITY_INK.info, fontWeight: tokens.fontWeightSemibold },
+  error: { backgroundColor: SEVERITY_COLORS.error.fill, color: SEVERITY_COLORS.error.ink, fontWeight: tokens.fontWeightSemibold },
+  warning: { backgroundColor: SEVERITY_COLORS.warning.fill, color: SEVERITY_COLORS.warning.ink, fontWeight: tokens.fontWeightSemibold },
+  info: { backgroundColor: SEVERITY_COLORS.info.fill, color: SEVERITY_COLORS.info.ink, fontWeight: tokens.fontWeightSemibold },
   statusBad: { color: tokens.colorPaletteRedForeground3, fontWeight: tokens.fontWeightSemibold },
   reason: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, maxWidth: '360px' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -203,6 +206,7 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [onlyProblems, setOnlyProblems] = useState(false);
   const shown = useMemo(() => filterEntries(rows, severity, onlyProblems), [rows, severity, onlyProblems]);
+  const reports = useMemo(() => files.flatMap((f) => (f.report ? [f.report] : [])), [files]);
 
   return (
     <section className={s.root} data-testid="batch-view" aria-label="批量核对结果">
@@ -220,7 +224,7 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
           <ProgressBar value={files.length ? (done - cancelled) / files.length : 0} thickness="large" data-testid="batch-progress" data-done={done} data-total={files.length} />
         </Field>
         {!finished && (
-          <Button appearance="secondary" onClick={onCancel} data-testid="batch-cancel">
+          <Button appearance="secondary" onClick={onCancel} data-testid="batch-cancel" data-print="hide">
             取消
           </Button>
         )}
@@ -235,8 +239,9 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
           onDownload={onDownload}
         />
       </div>
+      <BatchOverview reports={reports} />
       <FindingFilters severity={severity} onSeverity={setSeverity} onlyProblems={onlyProblems} onOnlyProblems={setOnlyProblems} shown={shown.length} total={files.length} unit="个工作簿" />
-      <div className={s.wrap}>
+      <div className={s.wrap} data-print="expand">
         <table className={s.table} data-testid="batch-table">
           <caption className={s.srOnly}>
             批量核对结果：每行一个工作簿，点击列标题排序，点击文件名查看问题
@@ -249,6 +254,7 @@ export function BatchView({ files, startedAt, finishedAt, preparing, onOpen, onD
                   scope="col"
                   className={mergeClasses(s.th, c.numeric && s.numHead)}
                   aria-sort={sort?.key === c.key ? sort.dir : undefined}
+                  style={c.minWidth ? { minWidth: c.minWidth } : undefined}
                 >
                   <button type="button" className={mergeClasses(s.sortButton, c.numeric && s.numHead)} onClick={() => toggle(c.key)} data-sort={c.key}>
                     {c.label}

@@ -21,7 +21,7 @@ export interface DownloadsProps {
 export function Downloads({ items, preparing, onDownload }: DownloadsProps) {
   const s = useStyles();
   return (
-    <div className={s.root} role="group" aria-label="下载">
+    <div className={s.root} role="group" aria-label="下载" data-print="hide">
       {items.map((it) => (
         <Button
           key={it.kind}

@@ -45,6 +45,7 @@ export function FilePicker({ onFiles, compact }: FilePickerProps) {
     <div
       className={mergeClasses(s.zone, compact && s.compact, over && s.over)}
       data-testid="dropzone"
+      data-print="hide"
       onDragOver={(e) => {
         e.preventDefault();
         e.dataTransfer.dropEffect = 'copy';

@@ -3,7 +3,8 @@ import { shownCell } from '../body-sheet';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Finding, Severity } from '../../core/finding';
 import { a1, colCount, columnName, type SheetGrid, type WorkbookGrid } from '../../grid/grid';
-import { SEVERITY_FILL, SEVERITY_LABEL, stronger } from '../../report/severity';
+import { SEVERITY_LABEL, stronger } from '../../report/severity';
+import { SEVERITY_COLORS } from '../../taskpane/theme';
 import { cellText } from '../cellText';
 import { SheetTabs } from './SheetTabs';
 
@@ -64,9 +65,9 @@ const useStyles = makeStyles({
     verticalAlign: 'middle',
   },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  error: { backgroundColor: SEVERITY_FILL.error },
-  warning: { backgroundColor: SEVERITY_FILL.warning },
-  info: { backgroundColor: SEVERITY_FILL.info },
+  error: { backgroundColor: SEVERITY_COLORS.error.fill, color: SEVERITY_COLORS.error.ink },
+  warning: { backgroundColor: SEVERITY_COLORS.warning.fill, color: SEVERITY_COLORS.warning.ink },
+  info: { backgroundColor: SEVERITY_COLORS.info.fill, color: SEVERITY_COLORS.info.ink },
   selected: {
     outline: `3px solid ${tokens.colorBrandStroke1}`,
     outlineOffset: '-2px',

@@ -70,7 +70,7 @@ export function SingleView({ name, report, grid, loading, preparing, onDownload 
   if (!report) return null;
 
   return (
-    <div className={s.layout} data-testid="single-view" data-file={report.file}>
+    <div className={s.layout} data-testid="single-view" data-file={report.file} data-print="block">
       <div className={s.side}>
         <h2 className={s.title}>{name}</h2>
         {report.status === 'unreadable' && (
@@ -97,7 +97,7 @@ export function SingleView({ name, report, grid, loading, preparing, onDownload 
           <>
             <h2 className={s.title}>{T.findingsTitle}</h2>
             <FindingFilters severity={severity} onSeverity={setSeverity} shown={findings.length} total={all.length} unit="个问题" />
-            <div className={s.findings}>
+            <div className={s.findings} data-print="expand">
               <FindingList
                 findings={findings}
                 sheetOrder={sheetOrder}
@@ -109,7 +109,7 @@ export function SingleView({ name, report, grid, loading, preparing, onDownload 
         )}
       </div>
       {grid && grid.sheets.length > 0 && (
-        <div className={s.sheet}>
+        <div className={s.sheet} data-print="hide">
           <SheetView grid={grid} findings={findings} activeSheet={active} onActiveSheet={setActive} selected={selected} />
         </div>
       )}
