@@ -4,6 +4,7 @@ import type { Severity } from '../../core/finding';
 import { SEVERITY_RANK } from '../../core/finding';
 import type { Grade, Report } from '../../core/report';
 import { findingTitle } from '../../core/rule-titles';
+import { row } from '../../taskpane/spacing';
 import { SEVERITY_COLORS } from '../../taskpane/theme';
 
 /** One bar: its label, its count, a note for the text alternative, and its colour. */
@@ -60,7 +61,7 @@ export function problemBars(reports: readonly Report[], top = TOP_PROBLEMS): Bar
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  root: { display: 'flex', flexWrap: 'wrap', ...row(tokens.spacingHorizontalL, tokens.spacingHorizontalL) },
   figure: {
     margin: 0,
     flex: '1 1 320px',
