@@ -16,15 +16,19 @@
  * Functions passed to page.evaluate run in Chromium 65 as written (ES2017: no `?.`, no `??`).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { unzipSync } from 'fflate';
 import { checkFile } from '../../src/cli/check-file';
 import type { Report } from '../../src/core/report';
 import { readWorkbook } from '../../src/host/file/read';
 import { specFromGrid, type SheetSpec } from '../host/spec';
 import { ROOT, artifact, ensureBuilt } from './harness';
 import {
+  allowDownloads,
   bundleLegacyScript,
   clickButton,
+  clickSelector,
   launchOld,
   pageScripts,
   serveSnapshot,
@@ -171,6 +175,17 @@ function touching(page: OldPage, parents: string[]): Promise<string[]> {
 const PANE_ROWS = ['[data-rule-id] > span:first-child', '[role=toolbar]'];
 const PAGE_ROWS = ['[data-testid=single-view] [data-rule-id] > span:first-child', '[role=group][aria-label="下载"]', '[data-testid=dropzone]'];
 
+/** Polls `fn` in node until it returns something. */
+async function waitFor<T>(fn: () => T | undefined, timeout: number): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Checks in a pane: 核对, then waits for the findings and 重新核对 (generously: old engines on a loaded machine). */
 async function checkInPane(page: OldPage): Promise<void> {
   await clickButton(page, '核对', 60_000);
@@ -284,6 +299,47 @@ describe.each([65, 72] as OldVersion[])('seed 004 in Chromium %i', (version) => 
       expect(s.errors).toEqual([]);
     } finally {
       await s.close();
+    }
+  });
+
+  it('standalone page: a batch (seed 004 twice, a text file named .xlsx) is checked, and each batch download arrives', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-old-batch-'));
+    const downloads = path.join(dir, 'downloads');
+    fs.mkdirSync(downloads);
+    fs.copyFileSync(SEED, path.join(dir, '甲.xlsx'));
+    fs.copyFileSync(SEED, path.join(dir, '乙.xlsx'));
+    fs.writeFileSync(path.join(dir, '丙.xlsx'), '单位,总分\n商务局,95.8\n');
+    const s = await browser.open(good, 'index.html', { viewport: { width: 1400, height: 900 } });
+    try {
+      await allowDownloads(s.page, downloads);
+      await poll(s.page, () => document.querySelector('#file-input') !== null, [], 90_000);
+      const input = await s.page.$('#file-input');
+      await input!.uploadFile(path.join(dir, '甲.xlsx'), path.join(dir, '乙.xlsx'), path.join(dir, '丙.xlsx'));
+      const rows = await poll(s.page, () => {
+        const trs = document.querySelectorAll('[data-testid=batch-table] tr[data-status]');
+        const out: string[] = [];
+        for (let i = 0; i < trs.length; i++) out.push(trs[i]!.getAttribute('data-file') + ' ' + trs[i]!.getAttribute('data-status'));
+        return out.length === 3 && out.every((r) => !/ (queued|checking)$/.test(r)) ? out.sort() : null;
+      }, [], 120_000);
+      expect(rows).toEqual(['丙.xlsx unreadable', '乙.xlsx checked', '甲.xlsx checked'].sort());
+
+      const want: Record<string, (bytes: Buffer) => void> = {
+        summary: (b) => expect(Object.keys(unzipSync(b))).toContain('xl/workbook.xml'),
+        'batch-json': (b) => expect((JSON.parse(b.toString('utf8')) as unknown[]).length).toBe(3),
+        'batch-html': (b) => expect(b.toString('utf8')).toContain('株洲市芦淞区商务局'),
+        'batch-annotated': (b) => expect(Object.keys(unzipSync(b)).sort()).toEqual(['乙.checked.xlsx', '甲.checked.xlsx']),
+      };
+      for (const kind of Object.keys(want)) {
+        const before = new Set(fs.readdirSync(downloads));
+        await clickSelector(s.page, `[data-download="${kind}"]`, 30_000);
+        // Chromium writes a .crdownload first and renames it when the download is complete.
+        const file = await waitFor(() => fs.readdirSync(downloads).find((f) => !before.has(f) && !f.endsWith('.crdownload')), 60_000);
+        want[kind]!(fs.readFileSync(path.join(downloads, file)));
+      }
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

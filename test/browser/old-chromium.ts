@@ -222,6 +222,15 @@ export async function poll<T>(page: OldPage, fn: (...args: never[]) => T, args: 
   }
 }
 
+/**
+ * Lets the page download into `dir`. puppeteer 1.11 has no API for it: its page's own DevTools
+ * session (`_client`, private but pinned with the version) sends Page.setDownloadBehavior.
+ */
+export async function allowDownloads(page: OldPage, dir: string): Promise<void> {
+  const client = (page as unknown as { _client: { send(method: string, params: object): Promise<unknown> } })._client;
+  await client.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+}
+
 /** Clicks (a DOM click, as React sees a clerk's) the first element matching `selector`, waiting for it. */
 export async function clickSelector(page: OldPage, selector: string, timeout = 30_000): Promise<void> {
   await poll(page, (sel: string) => document.querySelector(sel) !== null, [selector], timeout);
