@@ -242,6 +242,8 @@ function worker(mode, outDir) {
       },
     },
     plugins: [
+      // The package scan inflates with Node's zlib in the CLI, with fflate here (part-inflate.browser.ts).
+      new webpack.NormalModuleReplacementPlugin(/^\.\/part-inflate$/, './part-inflate.browser'),
       new webpack.ProvidePlugin({
         Buffer: ['buffer', 'Buffer'],
         process: [path.resolve(__dirname, 'src/web/process-shim.ts'), 'default'],

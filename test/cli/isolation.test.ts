@@ -13,11 +13,11 @@ import { buildCli, cli, ENGLISH_SENTENCE, type Json } from './cli-process';
 
 beforeAll(buildCli, 120_000);
 
-/** A workbook of 120,000 text cells: well within the read limits, too much for a 64 MB heap. */
+/** A workbook of 300,000 text cells: well within the read limits, too much for a 64 MB heap. */
 async function bigWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('数据');
-  for (let r = 1; r <= 12_000; r++) ws.addRow(Array.from({ length: 10 }, (_, c) => `第${r}行第${c}列`));
+  for (let r = 1; r <= 30_000; r++) ws.addRow(Array.from({ length: 10 }, (_, c) => `第${r}行第${c}列`));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

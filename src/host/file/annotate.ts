@@ -12,7 +12,8 @@
  * parse) is rebuilt from its SheetJS read (values, formulas, number formats, merges,
  * widths; no fonts or fills).
  */
-import { Workbook, type Cell as ExcelCell } from 'exceljs';
+import type { Cell as ExcelCell } from 'exceljs';
+import { Workbook } from './exceljs';
 import type { Finding } from '../../core/finding';
 import type { Report } from '../../core/report';
 import { asUint8Array, type WorkbookBytes } from './bytes';

@@ -5,7 +5,8 @@
  * cell to point at. Excel limits sheet names (31 characters, no `[]:*?/\`), so a caption that
  * breaks them is shortened; `sheetNames` maps each Grid sheet to the copy's name.
  */
-import { Workbook, type Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { Workbook } from './exceljs';
 import type { SheetGrid, WorkbookGrid } from '../../grid/grid';
 
 import { BODY_SHEET } from '../../core/narrative';

@@ -1,14 +1,17 @@
 /**
  * Limits before the load: what an .xlsx/.xlsm package really holds, measured before it is
- * handed to ExcelJS (or SheetJS). Every part is inflated with fflate's streaming inflate, in
- * small slices, counting the bytes that actually come out: a part that inflates past what its
- * header declares (a zip whose headers lie) or a package past the size limit stops the scan at
- * that slice, so memory stays bounded whatever the headers say. The XML parts are measured as
- * they stream (part-scan.ts). Then the package is checked against its own listing: a sheet the
+ * handed to ExcelJS (or SheetJS). fflate's streaming Unzip walks the package and every part is
+ * inflated counting the bytes that actually come out: a part that inflates past what its header
+ * declares (a zip whose headers lie) or a package past the size limit stops the scan there, so
+ * memory stays bounded whatever the headers say — in Node, zlib may not yield more than that
+ * (part-inflate.ts); in the page, fflate's inflate stops at the first small slice past it. The
+ * XML parts are measured as they stream (part-scan.ts). Then the package is checked against its own listing: a sheet the
  * workbook lists whose part is missing is a damaged file, never a clean empty result.
  */
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { Unzip } from 'fflate';
 import { failures, type ReadFailure } from './failure';
+import { partInflater } from './part-inflate';
+import { PartTooLarge } from './part-too-large';
 import type { ReadLimits } from './limits';
 import { emptyListing, PartScanner, partKey, ScanBudget, ScanStop, type PackageListing, type PartRole, type XmlProblem } from './part-scan';
 import { readZipDirectory, type ZipEntry } from './zip-directory';
@@ -21,10 +24,21 @@ export interface PackageScan {
   readonly problems: readonly XmlProblem[];
   /** Sheet name by part key, for messages. */
   readonly sheetOfPart: ReadonlyMap<string, string>;
+  /**
+   * Every part the directory lists, as the scan inflated it (name as stored → bytes), when the
+   * package is small enough to keep (KEEP_MAX_BYTES); null otherwise. The parser is then given
+   * exactly these bytes (stored-package.ts): it reads what was measured, and nothing is
+   * inflated twice.
+   */
+  readonly parts: ReadonlyMap<string, Uint8Array> | null;
 }
 
 /** Compressed bytes pushed at a time: deflate expands at most ~1032×, so one slice inflates to ≤ 17 MB. */
 const SLICE = 16 * 1024;
+/** Largest package whose inflated parts are kept for the parser (see PackageScan.parts). */
+const KEEP_MAX_BYTES = 64 * 1024 * 1024;
+/** Inflated bytes decoded to text and measured at a time. */
+const TEXT_SLICE = 1024 * 1024;
 /** The workbook and its relationships are read first (to name sheets in messages) when this small. */
 const LISTING_PART_MAX = 8 * 1024 * 1024;
 
@@ -52,12 +66,13 @@ export function scanPackage(bytes: Uint8Array, fileName: string, limits: ReadLim
   try {
     const preRead = readListingFirst(bytes, files, budget, listing);
     const sheetOfPart = sheetsByPart(listing);
-    const streamed = streamParts(bytes, declared, { budget, listing, preRead, sheetOfPart });
+    const keep = unpacked <= KEEP_MAX_BYTES;
+    const streamed = streamParts(bytes, declared, { budget, listing, preRead, sheetOfPart, keep });
     if (!streamed.ok) return streamed;
     const damage = checkListing(fileName, listing, declared, streamed.seen);
     if (damage) return damage;
     const listedWorksheets = listing.sheets.filter((s) => relationshipOf(listing, s.relId)?.type.endsWith(WORKSHEET_REL)).length;
-    return { ok: true, listedWorksheets, problems: streamed.problems, sheetOfPart };
+    return { ok: true, listedWorksheets, problems: streamed.problems, sheetOfPart, parts: streamed.parts };
   } catch (e) {
     if (e instanceof ScanStop) return e.failure;
     throw e;
@@ -67,26 +82,41 @@ export function scanPackage(bytes: Uint8Array, fileName: string, limits: ReadLim
 /**
  * Reads `xl/workbook.xml` and its relationships before the other parts, so that a limit
  * passed in a sheet can name the sheet. Returns the keys read (skipped by the streaming pass).
- * `unzipSync` writes into a buffer of the declared size, so a lie here only truncates the text;
- * the streaming pass then reports the lie.
+ * Only these two small parts are inflated (each at most its declared size, at most
+ * LISTING_PART_MAX); on a lie the listing is not read first, and the streaming pass reports it.
  */
 function readListingFirst(bytes: Uint8Array, files: readonly ZipEntry[], budget: ScanBudget, listing: PackageListing): Set<string> {
   const wanted = new Map<string, PartRole>([
     [WORKBOOK, 'workbook'],
     [WORKBOOK_RELS, 'workbook-rels'],
   ]);
-  const small = new Set(files.filter((e) => wanted.has(partKey(e.name)) && e.uncompressedSize <= LISTING_PART_MAX).map((e) => e.name));
-  let parts: Record<string, Uint8Array>;
+  const sizes = new Map(files.filter((e) => wanted.has(partKey(e.name)) && e.uncompressedSize <= LISTING_PART_MAX).map((e) => [e.name, e.uncompressedSize]));
+  const texts = new Map<string, string>();
   try {
-    parts = unzipSync(bytes, { filter: (f) => small.has(f.name) });
+    const unzip = new Unzip((file) => {
+      if (!sizes.has(file.name) || texts.has(file.name)) return; // never started: skipped uninflated
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      file.ondata = (err, chunk, final) => {
+        if (err) throw err;
+        size += chunk.length;
+        if (size > sizes.get(file.name)!) throw new PartTooLarge();
+        chunks.push(chunk);
+        if (final) texts.set(file.name, new TextDecoder('utf-8').decode(concat(chunks, size)));
+      };
+      file.start();
+    });
+    unzip.register(partInflater((name) => (sizes.get(name) ?? 0) + 1));
+    // In slices, as the streaming pass: fflate's inflate (the page's) stops at the first past the size.
+    for (let at = 0; at < bytes.length && texts.size < sizes.size; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
   } catch {
     return new Set(); // the streaming pass says what is wrong
   }
   const read = new Set<string>();
-  for (const [name, data] of Object.entries(parts)) {
+  for (const [name, text] of texts) {
     const key = partKey(name);
     const scanner = new PartScanner(name, wanted.get(key)!, budget, listing, undefined);
-    scanner.write(new TextDecoder('utf-8').decode(data));
+    scanner.write(text);
     scanner.end();
     read.add(key);
   }
@@ -98,15 +128,18 @@ interface StreamContext {
   readonly listing: PackageListing;
   readonly preRead: ReadonlySet<string>;
   readonly sheetOfPart: ReadonlyMap<string, string>;
+  /** Keep what every listed part inflates to (PackageScan.parts). */
+  readonly keep: boolean;
 }
 
-type Streamed = { ok: true; seen: Set<string>; problems: XmlProblem[] } | ReadFailure;
+type Streamed = { ok: true; seen: Set<string>; problems: XmlProblem[]; parts: Map<string, Uint8Array> | null } | ReadFailure;
 
 /** Inflates every part, slice by slice, counting real bytes and measuring the XML parts. */
 function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, ctx: StreamContext): Streamed {
   const { fileName, limits } = ctx.budget;
   const seen = new Set<string>();
   const problems: XmlProblem[] = [];
+  const parts = ctx.keep ? new Map<string, Uint8Array>() : null;
   let total = 0;
   let stop: ReadFailure | null = null;
 
@@ -117,10 +150,15 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
     const role = expected === undefined || ctx.preRead.has(key) ? null : roleOf(key, ctx.sheetOfPart);
     const scanner = role ? new PartScanner(file.name, role, ctx.budget, ctx.listing, ctx.sheetOfPart.get(key)) : null;
     const decoder = scanner ? new TextDecoder('utf-8') : null;
+    const kept: Uint8Array[] | null = parts && expected !== undefined ? [] : null;
     let size = 0;
     file.ondata = (err, chunk, final) => {
       if (stop) return;
       try {
+        if (err instanceof PartTooLarge) {
+          stop = expected !== undefined && expected < limits.maxUncompressedBytes - total ? failures.sizeMismatch(fileName, file.name) : failures.tooManyUncompressedBytes(fileName, limits.maxUncompressedBytes);
+          return;
+        }
         if (err) {
           stop = failures.damagedPart(fileName, placeOf(file.name, ctx.sheetOfPart), '的压缩数据已损坏，无法解压');
           return;
@@ -129,9 +167,18 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
         total += chunk.length;
         if (expected !== undefined && size > expected) return void (stop = failures.sizeMismatch(fileName, file.name));
         if (total > limits.maxUncompressedBytes) return void (stop = failures.tooManyUncompressedBytes(fileName, limits.maxUncompressedBytes));
-        if (scanner && decoder) scanner.write(decoder.decode(chunk, { stream: !final }));
+        if (scanner && decoder) {
+          // Decoded a slice at a time: a part inflated in one piece is never one huge string.
+          for (let at = 0; at < chunk.length; at += TEXT_SLICE) {
+            const last = at + TEXT_SLICE >= chunk.length;
+            scanner.write(decoder.decode(chunk.subarray(at, at + TEXT_SLICE), { stream: !(final && last) }));
+          }
+        }
+        // fflate reuses nothing it has handed out, so the chunks can be kept as they are.
+        kept?.push(chunk);
         if (!final) return;
         if (expected !== undefined && size !== expected) return void (stop = failures.sizeMismatch(fileName, file.name));
+        if (kept) parts!.set(file.name, kept.length === 1 ? kept[0]! : concat(kept, size));
         const problem = scanner?.end();
         if (problem) problems.push(problem);
         seen.add(key);
@@ -142,7 +189,15 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
     };
     file.start();
   });
-  unzip.register(UnzipInflate);
+  // What one part may yield: its declared size (one byte more shows a lie) within what is left
+  // of the package's budget (one byte more shows the limit passed).
+  unzip.register(
+    partInflater((name) => {
+      const left = limits.maxUncompressedBytes - total;
+      const expected = declared.get(partKey(name));
+      return (expected === undefined ? left : Math.min(expected, left)) + 1;
+    }),
+  );
 
   try {
     for (let at = 0; at < bytes.length && !stop; at += SLICE) {
@@ -151,7 +206,17 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
   } catch {
     stop ??= failures.truncatedZip(fileName);
   }
-  return stop ?? { ok: true, seen, problems };
+  return stop ?? { ok: true, seen, problems, parts };
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 function roleOf(key: string, sheetOfPart: ReadonlyMap<string, string>): PartRole | null {

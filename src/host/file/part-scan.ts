@@ -64,6 +64,9 @@ export class ScanBudget {
   }
 }
 
+/** Characters of a part with nothing to measure fed to saxes at a time (see write). */
+const PROLOG_SLICE = 512;
+
 /** Feeds one part's text to saxes and checks what the part's role calls for. */
 export class PartScanner {
   private readonly parser: SaxesParser<{ xmlns: false; position: boolean }>;
@@ -103,7 +106,11 @@ export class PartScanner {
 
   /** The part's next text. Throws ScanStop when a limit is passed. */
   write(text: string): void {
-    if (!this.done && text.length > 0) this.parser.write(text);
+    if (this.done || text.length === 0) return;
+    if (this.role !== 'other') return void this.parser.write(text);
+    // Only the prolog matters here: fed a little at a time, the parse stops at the root element
+    // instead of reading a whole theme or drawing.
+    for (let at = 0; at < text.length && !this.done; at += PROLOG_SLICE) this.parser.write(text.slice(at, at + PROLOG_SLICE));
   }
 
   /** The end of the part; returns its first XML error, if any. */

@@ -1,5 +1,6 @@
 /** An ExcelJS workbook → Grid (the .xlsx/.xlsm path). */
-import { ValueType, type Cell as ExcelCell, type CellValue, type Workbook, type Worksheet } from 'exceljs';
+import type { Cell as ExcelCell, CellValue, Worksheet } from 'exceljs';
+import { ValueType, type Workbook } from './exceljs';
 import type { RawValue, SheetGrid, WorkbookGrid } from '../../grid/grid';
 import { CellBudget, SheetGridBuilder } from './grid-builder';
 

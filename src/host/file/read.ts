@@ -6,7 +6,7 @@
  * cannot parse it), an OLE container or markup saved as .xls goes to SheetJS. The extension
  * only has to be one we accept.
  */
-import { Workbook } from 'exceljs';
+import { Workbook } from './exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { sheetjs } from './sheetjs';
 import type { WorkbookGrid } from '../../grid/grid';
@@ -17,6 +17,7 @@ import { withDefaultLimits, type ReadLimits } from './limits';
 import { inspectOleContainer } from './ole-container';
 import { gridFromExcelJs } from './read-xlsx';
 import { scanPackage } from './package-scan';
+import { storedPackage } from './stored-package';
 import { partKey } from './part-scan';
 import { quietly, quietlyAsync } from './quiet-console';
 import { gridFromSheetJs, sheetCutAtRowLimit, sheetJsReadOptions } from './read-xls';
@@ -97,7 +98,8 @@ async function readZipPackage(bytes: Uint8Array, name: string, lim: ReadLimits):
   const workbook = new Workbook();
   try {
     // ExcelJS accepts any byte array JSZip accepts; its typing says Buffer.
-    await quietlyAsync(() => workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]));
+    const measured = scan.parts ? storedPackage(scan.parts) : bytes;
+    await quietlyAsync(() => workbook.xlsx.load(measured as unknown as Parameters<typeof workbook.xlsx.load>[0]));
   } catch (e) {
     // ExcelJS gives up on some quirks other writers leave (odd styles parts, stray characters in
     // the XML); SheetJS is more lenient. When both fail, say what ExcelJS met, in Chinese.

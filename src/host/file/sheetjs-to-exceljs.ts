@@ -4,7 +4,8 @@
  * formulas with their cached results, number formats, merges, column widths and row heights;
  * fonts, borders and fills of the original are not carried over.
  */
-import { Workbook, type CellValue, type Worksheet } from 'exceljs';
+import type { CellValue, Worksheet } from 'exceljs';
+import { Workbook } from './exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { sheetjs } from './sheetjs';
 import { rawValue, SHEETJS_READ_OPTIONS } from './read-xls';

@@ -5,7 +5,8 @@
  * linked to its cell in the copy; 概览, counts by grade and by rule. Every sheet prints one
  * page wide with its header repeated.
  */
-import { Workbook, type Style, type Worksheet } from 'exceljs';
+import type { Style, Worksheet } from 'exceljs';
+import { Workbook } from './exceljs';
 import type { Report } from '../../core/report';
 import { linkValue } from './links';
 import { argb } from './severity-style';
