@@ -7,7 +7,6 @@
  */
 import type * as ExcelJS from 'exceljs';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const bare = require('exceljs/lib/exceljs.bare.js') as Pick<typeof ExcelJS, 'Workbook' | 'ValueType'>;
 
 export const Workbook = bare.Workbook;
