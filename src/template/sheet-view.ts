@@ -132,33 +132,40 @@ export class SheetView {
     return new CellField(this.name, m.top, m.left, undefined, parsed);
   }
 
-  /** Top-left cells holding text, in reading order, as packed keys; built once, scanned by every search. */
-  private textCells: number[] | undefined;
+  /**
+   * Top-left cells holding text, in reading order, as packed keys, with their compact labels
+   * beside them: built once, then every search is one pass over two arrays (locating asks
+   * dozens of questions of the same long sheet).
+   */
+  private textCells: { readonly keys: number[]; readonly labels: string[] } | undefined;
 
-  private textCellKeys(): number[] {
+  private textCellIndex(): { readonly keys: number[]; readonly labels: string[] } {
     if (this.textCells) return this.textCells;
-    const out: number[] = [];
+    const keys: number[] = [];
+    const labels: string[] = [];
     this.grid.rows.forEach((row, r) => {
       row?.forEach((cell, c) => {
-        if (cell && typeof cell.value === 'string' && cell.value.trim() !== '' && this.isTopLeft(r, c)) out.push(this.key(r, c));
+        if (cell && typeof cell.value === 'string' && cell.value.trim() !== '' && this.isTopLeft(r, c)) {
+          keys.push(this.key(r, c));
+          labels.push(this.label(r, c));
+        }
       });
     });
-    this.textCells = out;
-    return out;
+    this.textCells = { keys, labels };
+    return this.textCells;
   }
 
   /** Every top-left text cell whose compact label satisfies `test`, in reading order. */
   findAll(test: (label: string) => boolean, rows?: { from: number; to: number }, limit = Infinity): Array<{ row: number; col: number }> {
     const out: Array<{ row: number; col: number }> = [];
-    const from = rows?.from ?? 0;
+    const { keys, labels } = this.textCellIndex();
     const to = rows?.to ?? this.rowCount - 1;
-    for (const k of this.textCellKeys()) {
+    for (let i = rows ? firstAtOrAfter(keys, rows.from * 16384) : 0; i < keys.length; i++) {
+      const k = keys[i]!;
       const row = Math.floor(k / 16384);
-      if (row < from) continue;
       if (row > to) break;
-      const col = k - row * 16384;
-      if (test(this.label(row, col))) {
-        out.push({ row, col });
+      if (test(labels[i]!)) {
+        out.push({ row, col: k - row * 16384 });
         if (out.length >= limit) break;
       }
     }
@@ -187,4 +194,16 @@ export class SheetView {
     }
     return out;
   }
+}
+
+/** The index of the first key ≥ `key` in ascending `keys` (binary search). */
+function firstAtOrAfter(keys: readonly number[], key: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
