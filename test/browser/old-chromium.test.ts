@@ -106,7 +106,7 @@ async function clickFinding(page: OldPage, cell: string): Promise<void> {
   expect(clicked).toBe(true);
 }
 
-/** The finding to click: one away from the top of the list, on a cell other than H5. */
+/** The finding to click: 附件3!I19 (缺少偏差原因), a cell other than H5 and on a row of its own. */
 const CLICKED = 'I19';
 
 /** Everything the Excel fake holds about H5's format: its own fill and number format, what is shown, the sheet's conditional formats. */
