@@ -7,7 +7,8 @@
  * in both versions: the findings shown equal the CLI's, a finding click selects its cell (in
  * the fake, or in the page's sheet view), H5 (附件3's 执行率得分, 9.8 where the rule gives 9.90)
  * is marked, and 清除标记 gives H5 back exactly the format it had; nothing in a finding's head
- * or a row of buttons runs into its neighbour (flex `gap` is Chromium 84+).
+ * or a row of buttons runs into its neighbour (flex `gap` is Chromium 84+). The page's batch and
+ * its downloads, and the single-file page (standalone.html) from file://, in both versions too.
  *
  * The boot guard (Chromium 65): with a file missing, a script throwing at start, a feature
  * missing, office.js unreachable, a page outside its host, an IE11 web view or a start that
@@ -18,12 +19,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { checkFile } from '../../src/cli/check-file';
 import type { Report } from '../../src/core/report';
 import { readWorkbook } from '../../src/host/file/read';
 import { specFromGrid, type SheetSpec } from '../host/spec';
-import { ROOT, artifact, ensureBuilt } from './harness';
+import { DIST, ROOT, artifact, ensureBuilt } from './harness';
 import {
   allowDownloads,
   bundleLegacyScript,
@@ -299,6 +301,26 @@ describe.each([65, 72] as OldVersion[])('seed 004 in Chromium %i', (version) => 
       expect(s.errors).toEqual([]);
     } finally {
       await s.close();
+    }
+  });
+
+  it('single-file page (standalone.html) opened from file://: the CLI’s findings, its worker a Blob', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-old-single-'));
+    fs.copyFileSync(path.join(DIST, 'standalone.html'), path.join(folder, 'standalone.html'));
+    // Opened as a clerk double-clicks it: a file:// address, no server.
+    const s = await browser.open({ dir: folder, url: `${pathToFileURL(folder).href}/`, close: async () => undefined }, 'standalone.html', { viewport: { width: 1400, height: 900 } });
+    try {
+      await poll(s.page, () => document.querySelector('#file-input') !== null, [], 90_000);
+      const input = await s.page.$('#file-input');
+      await input!.uploadFile(SEED);
+      await poll(s.page, () => document.querySelector('[data-testid=single-view][data-file="seed-004.xlsx"] [data-rule-id]') !== null, [], 90_000);
+      expect(await shownFindings(s.page, '[data-testid=single-view]')).toEqual(cliFindings());
+      expect(s.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:'))).toEqual([]);
+      expect(s.requests.some((u) => u.startsWith('blob:'))).toBe(true);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 
