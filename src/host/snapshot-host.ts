@@ -12,7 +12,7 @@ import type { WorkbookGrid } from '../grid/grid';
 import { ackRows, type Acknowledgement } from '../core/acknowledge';
 import { MARKS_KEY, RECALC_KEY, parseSnapshot, serializeSnapshot, type RecalcEntry } from './snapshots';
 import { MSG, throwIfMarksKept } from './messages';
-import { RECALC_FILL, markTargets, type MarkEntry, type MarkTarget } from './marks';
+import { RECALC_FILL, markTargets, withOutline, type CellRef, type MarkEntry, type MarkTarget } from './marks';
 import { cellKey } from '../grid/grid';
 import { Serial } from './serial';
 import { HostError, type Unwatch, type HostKind, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost, type UndoResult } from './types';
@@ -148,6 +148,18 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
         missingSheets: plan.missingSheets,
         messages: [...(plan.notes ?? []), ...plan.protectedSheets.map(MSG.protectedSkipped), ...plan.missingSheets.map(MSG.missingSkipped)],
       };
+    });
+  }
+
+  outlineCells(cells: readonly CellRef[]): Promise<void> {
+    return this.serial.run(async () => {
+      const prev = await this.marks.get();
+      const targets = withOutline(prev, cells);
+      // Nothing outlined before or now: no host call at all (a click in a pane without marks).
+      const same = (t: MarkTarget, e: MarkEntry<F>) => t.color === e.painted && cellKey(t.sheet, t.cell) === cellKey(e.sheet, e.cell);
+      if (targets.length === prev.length && targets.every((t, i) => same(t, prev[i]!))) return;
+      const plan = await this.paint(targets, prev, (p) => this.marks.set(p.union));
+      await this.marks.set([...plan.next, ...plan.kept]);
     });
   }
 

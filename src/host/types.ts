@@ -8,6 +8,9 @@ import type { Finding } from '../core/finding';
 import type { WorkbookGrid } from '../grid/grid';
 import type { PlannedWrite } from '../core/recalc-plan';
 import type { Acknowledgement } from '../core/acknowledge';
+import type { CellRef } from './marks';
+
+export type { CellRef } from './marks';
 
 export type HostKind = 'excel' | 'wps';
 
@@ -45,6 +48,14 @@ export interface SpreadsheetHost {
   hasMarks(): Promise<boolean>;
   /** Activates the sheet, selects the cell and scrolls it into view. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Outlines a selected finding's input cells, taking the previous outline off; an empty list
+   * only takes it off (so do paintFindings and clearMarks). Cells that carry a mark keep it.
+   * Non-destructive as the marks are: Excel — a conditional format of dashed borders above the
+   * cells' own formats; WPS — a pale fill in the marks snapshot, restored exactly. Protected and
+   * missing sheets are skipped silently (the outline is a pointer, not a finding).
+   */
+  outlineCells(cells: readonly CellRef[]): Promise<void>;
   /**
    * Writes the changes (after the clerk confirmed the preview). Snapshots each cell's value,
    * formula, number format and fill first; all-or-nothing: a protected or missing sheet

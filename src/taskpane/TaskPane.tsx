@@ -1,13 +1,19 @@
 import { makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
+import { useCallback } from 'react';
 import type { SpreadsheetHost } from '../host/types';
 import { ActionBar } from './components/ActionBar';
 import { FindingList } from './components/FindingList';
+import { ProfilePicker } from './components/ProfilePicker';
 import { RecalcDialog } from './components/RecalcDialog';
 import { EmptyView, ErrorNotice, IdleView, LimitationsNotice, LoadingView, ProtectedNotice, SuccessNotice, UnrecognisedView } from './components/StatusViews';
 import { SummaryCard } from './components/SummaryCard';
 import { T } from './strings';
 import { useChecker, type CheckFn } from './useChecker';
 import { stack } from './spacing';
+import { useProfileFile } from './useProfileFile';
+
+/** Where the pane remembers a loaded profile file between sessions (this browser profile). */
+export const PROFILE_STORAGE_KEY = 'selfeval-check.profile';
 
 const useStyles = makeStyles({
   root: {
@@ -33,7 +39,11 @@ export interface TaskPaneProps {
 /** The task pane: the same component in Excel and WPS, whatever host it is given. */
 export function TaskPane({ host, check, fileName }: TaskPaneProps) {
   const s = useStyles();
-  const [st, act] = useChecker(host, { check, ...(fileName ? { fileName } : {}) });
+  const [profileFile, profileActions] = useProfileFile(PROFILE_STORAGE_KEY);
+  const profile = profileFile.loaded?.profile;
+  // Every check of the pane (核对, a re-check after an edit, 一键重算's plan) with the loaded profile.
+  const checkWith = useCallback<CheckFn>((grid, opts) => check(grid, profile ? { ...opts, profile } : opts), [check, profile]);
+  const [st, act] = useChecker(host, { check: checkWith, ...(fileName ? { fileName } : {}) });
   const report = st.report;
   const checked = report?.status === 'checked';
   const findings = checked ? report.findings : [];
@@ -55,6 +65,7 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
         onRecalc={() => void act.openRecalc()}
         onUndo={() => void act.undoRecalc()}
       />
+      <ProfilePicker state={profileFile} actions={profileActions} appliesTo="下次核对起生效" />
       {st.limitations.length > 0 && <LimitationsNotice lines={st.limitations} />}
       <Switch
         checked={st.following}

@@ -4,16 +4,19 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../core/finding';
+import type { Profile } from '../core/profile';
 import type { Report } from '../core/report';
 import type { WorkbookGrid } from '../grid/grid';
 import { isHostError, type RecalcChange, type SpreadsheetHost, type Unwatch } from '../host/types';
 import { planRecalc } from '../core/recalc-plan';
 import { recalcLabels } from '../core/recalc-labels';
 import { cellKey } from '../grid/grid';
+import { parseCellRef, type CellRef } from '../host/marks';
 import { T } from './strings';
 import { acknowledge, ackKey, applyAcknowledgements, refuseAcknowledgement, withAcknowledgement, withoutAcknowledgement } from '../core/acknowledge';
 
-export type CheckFn = (grid: WorkbookGrid, opts: { file: string }) => Report;
+/** checkWorkbook, or a test's; `profile`: a bureau's profile file loaded in the pane. */
+export type CheckFn = (grid: WorkbookGrid, opts: { file: string; profile?: Profile }) => Report;
 
 export type Busy = 'reading' | 'checking' | 'painting' | 'clearing' | 'planning' | 'writing' | 'undoing' | 'explaining';
 
@@ -372,6 +375,9 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
       patch({ selected: `${f.sheet}!${f.cell}` });
       try {
         await host.selectCell(f.sheet, f.cell);
+        // The cells it was computed from, outlined (the previous finding's outline goes).
+        const own = cellKey(f.sheet, f.cell);
+        await host.outlineCells(f.inputs.map(parseCellRef).filter((c): c is CellRef => c !== null && cellKey(c.sheet, c.cell) !== own));
       } catch (e) {
         patch({ error: `${T.selectFailed}${describeError(e)}` });
       }

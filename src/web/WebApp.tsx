@@ -4,6 +4,8 @@ import { BatchView } from './components/BatchView';
 import { FilePicker } from './components/FilePicker';
 import { SingleView } from './components/SingleView';
 import { useWebChecker, type PoolFactory } from './useWebChecker';
+import { ProfilePicker } from '../taskpane/components/ProfilePicker';
+import { useProfileFile } from '../taskpane/useProfileFile';
 import { row, stack } from '../taskpane/spacing';
 
 const useStyles = makeStyles({
@@ -31,7 +33,9 @@ export interface WebAppProps {
 /** The standalone page: open one workbook to see it checked, or many for the batch table. */
 export function WebApp({ makePool }: WebAppProps) {
   const s = useStyles();
-  const [st, act] = useWebChecker(makePool);
+  const [profileFile, profileActions] = useProfileFile();
+  const loaded = profileFile.loaded;
+  const [st, act] = useWebChecker(makePool, loaded ? { fileName: loaded.fileName, text: loaded.text } : null);
   const detailEntry = st.detail ? st.files.find((f) => f.key === st.detail!.key) : undefined;
 
   return (
@@ -41,6 +45,7 @@ export function WebApp({ makePool }: WebAppProps) {
         <Text className={s.sub}>核对部门整体支出（附件2 基础数据表、附件3 自评表）和项目支出绩效自评表的计算和评分。全部在本机浏览器中完成，文件不会上传。</Text>
       </header>
       <FilePicker onFiles={act.open} compact={st.mode !== 'empty'} />
+      <ProfilePicker state={profileFile} actions={profileActions} appliesTo="对此后打开的工作簿生效" />
       {st.error && (
         <MessageBar intent="error">
           <MessageBarBody>{st.error}</MessageBarBody>

@@ -4,13 +4,26 @@ import type { WorkbookGrid } from '../grid/grid';
 
 export type WorkerRequest =
   /** Read and check one workbook; `wantGrid` also returns the Grid (for the sheet view). */
-  | { readonly type: 'check'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer; readonly wantGrid: boolean }
+  | {
+      readonly type: 'check';
+      readonly id: number;
+      readonly name: string;
+      readonly bytes: ArrayBuffer;
+      readonly wantGrid: boolean;
+      /** A bureau's profile file loaded in the page (its text, parsed again in the worker). */
+      readonly profile: ProfileSource | null;
+    }
   /** The annotated copy of one workbook (same as the CLI's --annotate). */
   | { readonly type: 'annotate'; readonly id: number; readonly bytes: ArrayBuffer; readonly report: Report }
   /** The batch summary workbook (same as the CLI's --summary). */
   | { readonly type: 'summary'; readonly id: number; readonly reports: readonly Report[] }
   /** The HTML report (same rendering as the CLI's --format html). */
   | { readonly type: 'html'; readonly id: number; readonly reports: readonly Report[] };
+
+export interface ProfileSource {
+  readonly fileName: string;
+  readonly text: string;
+}
 
 export type WorkerResponse =
   | { readonly type: 'checked'; readonly id: number; readonly report: Report; readonly grid: WorkbookGrid | null; readonly ms: number }

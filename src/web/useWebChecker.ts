@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { failedReport, type Report, type ReportStatus } from '../core/report';
 import type { WorkbookGrid } from '../grid/grid';
 import { PoolFailure, WorkerPool, defaultPoolSize } from './pool';
-import type { WorkerResponse } from './protocol';
+import type { ProfileSource, WorkerResponse } from './protocol';
 import { saveBytes, saveText, downloadName } from './save';
 import { fileBytes } from './files';
 import { zipSync } from 'fflate';
@@ -119,8 +119,11 @@ function responseReport(res: WorkerResponse, name: string): { report: Report; gr
   return { report: failedReport(name, 'unreadable', `“${name}”无法核对：${message}`), grid: null, ms: null };
 }
 
-export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, WebActions] {
+/** `profile`: a bureau's profile file loaded in the page, for the checks from now on. */
+export function useWebChecker(makePool: PoolFactory = defaultPool, profile: ProfileSource | null = null): [WebState, WebActions] {
   const [state, setState] = useState<WebState>(INITIAL);
+  const profileRef = useRef(profile);
+  profileRef.current = profile;
   const stateRef = useRef(state);
   stateRef.current = state;
   const poolRef = useRef<WorkerPool | null>(null);
@@ -185,7 +188,7 @@ export function useWebChecker(makePool: PoolFactory = defaultPool): [WebState, W
         return { report: failedReport(entry.name, 'unreadable', `“${entry.name}”无法读取：浏览器未能打开该文件。`), grid: null, ms: null };
       }
       try {
-        const res = await pool().run({ type: 'check', name: entry.name, bytes, wantGrid }, [bytes], urgent, fileTimeoutMs());
+        const res = await pool().run({ type: 'check', name: entry.name, bytes, wantGrid, profile: profileRef.current }, [bytes], urgent, fileTimeoutMs());
         return responseReport(res, entry.name);
       } catch (e) {
         return { report: skippedReport(entry.name, e), grid: null, ms: null };

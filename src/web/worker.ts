@@ -8,7 +8,9 @@ import { readWorkbook } from '../host/file/read';
 import { annotateWorkbook } from '../host/file/annotate';
 import { buildSummaryWorkbook } from '../host/file/summary';
 import { renderHtmlReport } from '../report/html';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { ProfileSource, WorkerRequest, WorkerResponse } from './protocol';
+import type { Profile } from '../core/profile';
+import { loadProfileText } from '../core/profile-load';
 import { withBodySheet } from './body-sheet';
 
 /** The worker's global scope, typed narrowly (the project's lib is DOM, not WebWorker). */
@@ -27,6 +29,18 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
 }
 
+/** The last profile file parsed, by its text: a batch sends the same one with every file. */
+let lastProfile: { text: string; profile: Profile } | null = null;
+
+function profileOf(src: ProfileSource): Profile {
+  if (lastProfile?.text === src.text) return lastProfile.profile;
+  const r = loadProfileText(src.text, src.fileName);
+  // The page checked it before sending: a failure here is a bug, reported as the file's failure.
+  if (!r.ok) throw new Error(r.message);
+  lastProfile = { text: src.text, profile: r.profile };
+  return r.profile;
+}
+
 async function handle(req: WorkerRequest): Promise<void> {
   switch (req.type) {
     case 'check': {
@@ -36,7 +50,8 @@ async function handle(req: WorkerRequest): Promise<void> {
         post({ type: 'checked', id: req.id, report: failedReport(req.name, 'unreadable', read.message), grid: null, ms: performance.now() - t0 });
         return;
       }
-      const report = checkWorkbook(read.grid, { file: req.name });
+      const profile = req.profile ? profileOf(req.profile) : undefined;
+      const report = checkWorkbook(read.grid, profile ? { file: req.name, profile } : { file: req.name });
       post({ type: 'checked', id: req.id, report, grid: req.wantGrid ? withBodySheet(read.grid) : null, ms: performance.now() - t0 });
       return;
     }

@@ -91,8 +91,43 @@ describe('task pane in Chromium (Excel fake as office.js)', () => {
     );
   });
 
+  it('clicking a finding outlines its input cells (dashed conditional borders); the next click moves the outline; own formats untouched', async () => {
+    const { page } = session;
+    type Fake = { __fakeExcel: { displayedBorders(s: string, a: string): Record<string, { style: string } | undefined>; sheet(n: string): { at(a: string): { fill: unknown } } } };
+    const inputsOf = (cell: string) => {
+      const f = report.findings.find((x) => x.sheet === '附件3' && x.cell === cell)!;
+      return f.inputs.filter((r) => r.startsWith('附件3!') && r !== `附件3!${cell}`).map((r) => r.slice('附件3!'.length));
+    };
+    const h5 = inputsOf('H5');
+    expect(h5).toEqual(['D5', 'E5', 'F5']);
+    const dashed = (cells: string[]) =>
+      page.evaluate((cs) => cs.map((c) => (window as unknown as Fake).__fakeExcel.displayedBorders('附件3', c).top?.style === 'Dash'), cells);
+    const ownFills = (cells: string[]) => page.evaluate((cs) => cs.map((c) => JSON.stringify((window as unknown as Fake).__fakeExcel.sheet('附件3').at(c).fill)), cells);
+    const before = await ownFills(h5);
+    await page.locator('[data-rule-id][data-sheet="附件3"][data-cell="H5"]').first().click();
+    await page.waitForFunction((cs) => cs.every((c) => (window as unknown as Fake).__fakeExcel.displayedBorders('附件3', c).top?.style === 'Dash'), h5);
+    expect(await ownFills(h5)).toEqual(before);
+    const other = report.findings.find((f) => f.sheet === '附件3' && f.cell !== 'H5' && inputsOf(f.cell).length > 0 && !inputsOf(f.cell).some((c) => h5.includes(c)))!;
+    await page.locator(`[data-rule-id][data-sheet="附件3"][data-cell="${other.cell}"]`).first().click();
+    await page.waitForFunction((cs) => cs.every((c) => (window as unknown as Fake).__fakeExcel.displayedBorders('附件3', c).top?.style === 'Dash'), inputsOf(other.cell));
+    expect(await dashed(h5)).toEqual([false, false, false]);
+    expect(await ownFills(h5)).toEqual(before);
+  });
+
   it('has no serious or critical accessibility violations', async () => {
     expect(await axeViolations(session.page)).toEqual([]);
+  });
+
+  it('turns dark with the system setting, live, and keeps its contrast', async () => {
+    const { page } = session;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForSelector('[data-theme=dark]');
+    const bg = await page.$eval('[data-theme=dark]', (e) => getComputedStyle(e).backgroundColor);
+    expect(bg).not.toBe('rgb(255, 255, 255)');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: artifact('pane-dark.png'), fullPage: true, animations: 'disabled' });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForSelector('[data-theme=light]');
   });
 
   it('previews 一键重算 and writes only after 确认写入', async () => {

@@ -57,6 +57,8 @@ function wpsCell(page: Page, sheet: string, cell: string): Promise<FakeCell> {
 /** #FFC7CE (error red) as WPS stores it: 0xBBGGRR. */
 const ERROR_RED_BGR = 0xcec7ff;
 const XL_NONE = -4142;
+/** The outline fill #E4DFEC (src/host/marks.ts), BGR. */
+const OUTLINE_BGR = 0xecdfe4;
 
 describe('WPS task pane in Chromium (WPS object-model fake)', () => {
   it('finds WPS without office.js and checks: findings equal the engine’s, cells painted BGR', async () => {
@@ -82,6 +84,36 @@ describe('WPS task pane in Chromium (WPS object-model fake)', () => {
       const sel = (window as unknown as { __fakeWps: { selection: { sheet: string; address: string } | null } }).__fakeWps.selection;
       return sel?.sheet === '附件3' && sel.address === 'I19';
     });
+  });
+
+  it('clicking a finding outlines its input cells (a pale fill, snapshotted), the next click gives them back', async () => {
+    const { page } = session;
+    const h5 = report.findings.find((f) => f.sheet === '附件3' && f.cell === 'H5')!;
+    const inputs = h5.inputs.filter((r) => r.startsWith('附件3!') && r !== '附件3!H5').map((r) => r.slice('附件3!'.length));
+    expect(inputs).toEqual(['D5', 'E5', 'F5']);
+    const before = await Promise.all(inputs.map((c) => wpsCell(page, '附件3', c)));
+    await page.locator('[data-rule-id][data-sheet="附件3"][data-cell="H5"]').first().click();
+    await page.waitForFunction(
+      ([cs, bgr]) => {
+        const doc = (window as unknown as { __fakeWps: { sheet(n: string): { at(a: string): { fill: { color: number } } } } }).__fakeWps;
+        return (cs as string[]).every((c) => doc.sheet('附件3').at(c).fill.color === bgr);
+      },
+      [inputs, OUTLINE_BGR] as const,
+    );
+    // The next finding: H5's inputs get their own fills back exactly.
+    await page.locator('[data-cell="I19"]').first().click();
+    await page.waitForFunction(() => {
+      const sel = (window as unknown as { __fakeWps: { selection: { sheet: string; address: string } | null } }).__fakeWps.selection;
+      return sel?.address === 'I19';
+    });
+    await page.waitForFunction(
+      ([cs, bgr]) => {
+        const doc = (window as unknown as { __fakeWps: { sheet(n: string): { at(a: string): { fill: { color: number } } } } }).__fakeWps;
+        return (cs as string[]).every((c) => doc.sheet('附件3').at(c).fill.color !== bgr);
+      },
+      [inputs, OUTLINE_BGR] as const,
+    );
+    expect(await Promise.all(inputs.map((c) => wpsCell(page, '附件3', c)))).toEqual(before);
   });
 
   it('recalculates after the preview, then undoes', async () => {

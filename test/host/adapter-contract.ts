@@ -28,6 +28,8 @@ export interface HostEnv {
   fill(sheet: string, cell: string): FillSpec;
   /** The cell's own fill, as its format holds it (what 清除标记 must leave as it was). */
   ownFill(sheet: string, cell: string): FillSpec;
+  /** Whether the cell shows the outline of a selected finding's inputs (Excel: dashed conditional borders; WPS: the outline fill). */
+  outlined(sheet: string, cell: string): boolean;
   /** Whether marks are a layer above the cells' own formats (which then never change at all). */
   readonly marksAreLayered: boolean;
   cell(sheet: string, cell: string): CellState;
@@ -152,6 +154,54 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
       await env.newHost().clearMarks();
       expect(own()).toEqual(before);
       for (const [s, c] of every) expect(env.fill(s, c)).toEqual(env.ownFill(s, c));
+    });
+
+    test('outlining a finding’s inputs leaves every cell’s own format as it was; the next outline, a re-check and 清除标记 take it off', async () => {
+      const sheets = realisticWorkbook();
+      const every = sheets.flatMap((s) => Object.keys(s.cells).map((c) => [s.name, c] as const));
+      const own = () => every.map(([s, c]) => ({ at: `${s}!${c}`, fill: env.ownFill(s, c), cell: env.cell(s, c) }));
+      const before = own();
+      const shown = snapshotFills(env, '附件3', PAINT_CELLS);
+      const host = env.newHost();
+      await host.readWorkbook();
+      await host.paintFindings([finding('附件3', 'H5')]);
+      // D5 and E5 outlined; H5 keeps its mark; 附件2 is protected: skipped, no error.
+      await host.outlineCells([
+        { sheet: '附件3', cell: 'D5' },
+        { sheet: '附件3', cell: 'E5' },
+        { sheet: '附件3', cell: 'H5' },
+        { sheet: '附件2', cell: 'B5' },
+      ]);
+      expect(['D5', 'E5', 'H5', 'C5'].map((c) => env.outlined('附件3', c))).toEqual([true, true, false, false]);
+      expect(env.outlined('附件2', 'B5')).toBe(false);
+      expect(env.fill('附件3', 'H5')).toEqual(solid(SEVERITY_FILL.error));
+      if (env.marksAreLayered) expect(own()).toEqual(before);
+      // The next finding clicked: only its inputs are outlined, the others are as they were.
+      await host.outlineCells([{ sheet: '附件3', cell: 'F5' }]);
+      expect(['D5', 'E5', 'F5'].map((c) => env.outlined('附件3', c))).toEqual([false, false, true]);
+      // As many inputs as before, elsewhere: moved too.
+      await host.outlineCells([{ sheet: '附件3', cell: 'G5' }]);
+      expect(['F5', 'G5'].map((c) => env.outlined('附件3', c))).toEqual([false, true]);
+      await host.outlineCells([{ sheet: '附件3', cell: 'F5' }]);
+      expect(env.fill('附件3', 'D5')).toEqual(shown.D5);
+      expect(env.fill('附件3', 'E5')).toEqual(shown.E5);
+      // A re-check repaints without it.
+      await host.paintFindings([finding('附件3', 'H5')]);
+      expect(env.outlined('附件3', 'F5')).toBe(false);
+      expect(env.fill('附件3', 'F5')).toEqual(shown.F5);
+      // Outlined again, then the pane is reloaded: 清除标记 still takes everything off.
+      await host.outlineCells([{ sheet: '附件3', cell: 'G5' }]);
+      expect(env.outlined('附件3', 'G5')).toBe(true);
+      env.reloadPane();
+      const again = env.newHost();
+      await again.clearMarks();
+      expect(env.outlined('附件3', 'G5')).toBe(false);
+      expect(own()).toEqual(before);
+      expect(snapshotFills(env, '附件3', PAINT_CELLS)).toEqual(shown);
+      expect(await again.hasMarks()).toBe(false);
+      // Outlining nothing with nothing marked touches nothing.
+      await again.outlineCells([]);
+      expect(own()).toEqual(before);
     });
 
     test('painting again first restores the previous marks', async () => {

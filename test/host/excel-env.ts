@@ -1,4 +1,5 @@
 /** The Excel fake as a HostEnv for the shared suite. */
+import { OUTLINE_BORDER } from '../../src/host/marks';
 import { ExcelHost, SyncMeter } from '../../src/host/excel';
 import type { SnapshotStore } from '../../src/host/types';
 import type { CellState, HostEnv } from './adapter-contract';
@@ -75,6 +76,10 @@ export class ExcelEnv implements HostEnv {
   }
   reloadPane(): void {
     this.wb.reloadPane();
+  }
+  outlined(sheet: string, cell: string): boolean {
+    const b = this.wb.displayedBorders(sheet, cell);
+    return (['top', 'bottom', 'left', 'right'] as const).every((e) => b[e]?.style === 'Dash' && b[e]?.color === OUTLINE_BORDER);
   }
   readonly marksAreLayered = true;
   fill(sheet: string, cell: string): FillSpec {

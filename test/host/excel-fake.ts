@@ -66,7 +66,13 @@ export interface FakeConditionalFormat {
   formula: string | null;
   /** The fill the format applies (#RRGGBB), or null. */
   fill: string | null;
+  /** Borders the format applies, per edge (ConditionalRangeBorder: style and colour); absent when none was set. */
+  borders?: Partial<Record<BorderEdge, { style: string; color: string | null }>>;
 }
+
+export type BorderEdge = 'top' | 'bottom' | 'left' | 'right';
+/** Excel.ConditionalRangeBorderLineStyle: what Office.js accepts for a conditional border. */
+const CONDITIONAL_BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot'];
 
 export class FakeSheet {
   protected = false;
@@ -219,6 +225,21 @@ export class FakeExcelWorkbook {
   }
   supports(version: string): boolean {
     return compareVersions(this.apiVersion, version) >= 0;
+  }
+  /**
+   * The borders a cell shows from conditional formats: per edge, the top-priority constant-TRUE
+   * custom format that sets it (the cells' own borders are not modelled: none in these workbooks).
+   */
+  displayedBorders(sheet: string, address: string): Partial<Record<BorderEdge, { style: string; color: string | null }>> {
+    const s = this.sheet(sheet);
+    const { row, col } = parseA1(address);
+    const out: Partial<Record<BorderEdge, { style: string; color: string | null }>> = {};
+    for (const cf of s.conditionalFormats) {
+      const covers = cf.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
+      if (!covers || cf.type !== 'Custom' || !isConstantTrue(cf.formula) || !cf.borders) continue;
+      for (const [edge, b] of Object.entries(cf.borders) as Array<[BorderEdge, { style: string; color: string | null }]>) out[edge] ??= { ...b };
+    }
+    return out;
   }
   /** What the clerk sees in a cell: the top-priority constant-TRUE custom format's fill, else its own. */
   displayedFill(sheet: string, address: string): FakeFill {
@@ -1199,7 +1220,7 @@ class ConditionalFormatProxy extends Resolvable<CfTarget> {
 /** `custom`, `custom.rule`, `custom.format.fill`: one object per format, all writing into its model. */
 class CustomConditionalFormatProxy extends ClientObject {
   readonly rule: { formula: string; load(spec?: unknown): unknown };
-  readonly format: { fill: { color: string } };
+  readonly format: { fill: { color: string }; borders: Record<BorderEdge, { style: string; color: string }> };
   constructor(
     ctx: FakeRequestContext,
     private readonly target: () => CfTarget,
@@ -1235,7 +1256,29 @@ class CustomConditionalFormatProxy extends ClientObject {
       },
     };
     this.rule = rule;
+    const border = (edge: BorderEdge) => ({
+      get style(): string {
+        throw notLoaded('style');
+      },
+      set style(v: string) {
+        edit((t) => {
+          if (!CONDITIONAL_BORDER_STYLES.includes(v)) throw new FakeRichApiError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: style ${v}`);
+          const b = ((t.cf.borders ??= {})[edge] ??= { style: 'None', color: null });
+          b.style = v;
+        }, v);
+      },
+      get color(): string {
+        throw notLoaded('color');
+      },
+      set color(v: string) {
+        edit((t) => {
+          const b = ((t.cf.borders ??= {})[edge] ??= { style: 'None', color: null });
+          b.color = v;
+        }, v);
+      },
+    });
     this.format = {
+      borders: { top: border('top'), bottom: border('bottom'), left: border('left'), right: border('right') },
       fill: {
         get color(): string {
           throw notLoaded('color');

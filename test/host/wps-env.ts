@@ -1,4 +1,5 @@
 /** The WPS fake as a HostEnv for the shared suite. */
+import { OUTLINE_FILL } from '../../src/host/marks';
 import { bgrToHex, hexToBgr } from '../../src/host/wps/color';
 import { WpsHost } from '../../src/host/wps';
 import type { SnapshotStore } from '../../src/host/types';
@@ -83,6 +84,10 @@ export class WpsEnv implements HostEnv {
   }
   /** WPS marks are the cells' own fills (snapshotted and restored exactly): see src/host/wps/README.md. */
   readonly marksAreLayered = false;
+  outlined(sheet: string, cell: string): boolean {
+    const f = this.fill(sheet, cell);
+    return 'color' in f && f.color === OUTLINE_FILL;
+  }
   fill(sheet: string, cell: string): FillSpec {
     return specFromWFill(this.doc.sheet(sheet).at(cell).fill);
   }

@@ -4,7 +4,9 @@
  * Office.js fake, with the real engine.
  */
 import './jsdom-shims';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { loadProfileText } from '../../src/core/profile-load';
+import { PROFILE_STORAGE_KEY } from '../../src/taskpane/TaskPane';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { checkWorkbook } from '../../src/engine';
 import type { Report } from '../../src/core/report';
@@ -121,6 +123,45 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     expect(env.fill('附件3', 'H14')).toMatchObject({ color: '#FFEB9C' });
     expect(button('清除标记').disabled).toBe(false);
     expect(button('一键重算').disabled).toBe(false);
+  });
+
+  it('载入规则配置…: the next 核对 uses the file (as the engine does with it), a new session still has it, a bad file gets the CLI’s message', async () => {
+    localStorage.removeItem(PROFILE_STORAGE_KEY);
+    const good = JSON.stringify({ id: 'lusong', name: '芦淞区复核口径', extends: 'hunan-dept-overall', severity: { 'selfeval.indicator-score': 'error' } });
+    const loadFile = async (name: string, text: string) => {
+      const input = document.getElementById('profile-input') as HTMLInputElement;
+      await act(async () => {
+        fireEvent.change(input, { target: { files: [new File([text], name, { type: 'application/json' })] } });
+      });
+    };
+    renderPane(hostName, seed);
+    await loadFile('复核口径.json', good);
+    await waitFor(() => expect(text(screen.getByTestId('profile-name'))).toContain('芦淞区复核口径（复核口径.json）'));
+    await clickCheck();
+    const r = loadProfileText(good, '复核口径.json');
+    if (!r.ok) throw new Error(r.message);
+    const want = checkWorkbook(seed, { file: '自评表.xlsx', profile: r.profile });
+    expect(contractOf(findingElements())).toEqual(want.findings.map((f) => `${f.ruleId} ${f.severity} ${f.sheet}!${f.cell}`).sort());
+    expect(contractOf(findingElements())).not.toEqual(expectedReport(seed).findings.map((f) => `${f.ruleId} ${f.severity} ${f.sheet}!${f.cell}`).sort());
+    expect(findingElements().some((e) => e.dataset.ruleId === 'selfeval.indicator-score' && e.dataset.severity === 'warning')).toBe(false);
+
+    // The pane closed and opened again: the file is remembered.
+    cleanup();
+    pane?.env.teardown();
+    renderPane(hostName, seed);
+    expect(text(screen.getByTestId('profile-name'))).toContain('复核口径.json');
+
+    // A bad file: the message the CLI gives, naming the key; the file in use stays.
+    const bad = JSON.stringify({ id: 'x', name: 'y', sevrity: {} });
+    await loadFile('写错的配置.json', bad);
+    await waitFor(() => expect(screen.getByTestId('profile-error')).toBeTruthy());
+    const message = (loadProfileText(bad, '写错的配置.json') as { message: string }).message;
+    expect(message).toContain('sevrity');
+    for (const line of message.split('\n')) expect(text(screen.getByTestId('profile-error'))).toContain(line.trim());
+    expect(text(screen.getByTestId('profile-name'))).toContain('复核口径.json');
+    fireEvent.click(button('恢复默认'));
+    expect(screen.queryByTestId('profile-name')).toBeNull();
+    expect(localStorage.getItem(PROFILE_STORAGE_KEY)).toBeNull();
   });
 
   it('selects a finding’s cell in the workbook when it is clicked', async () => {

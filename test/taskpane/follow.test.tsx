@@ -46,6 +46,7 @@ function counting(host: SpreadsheetHost): { host: SpreadsheetHost; reads: () => 
     clearMarks: () => host.clearMarks(),
     hasMarks: () => host.hasMarks(),
     selectCell: (s, c) => host.selectCell(s, c),
+    outlineCells: (c) => host.outlineCells(c),
     applyRecalc: (c) => host.applyRecalc(c),
     undoRecalc: () => host.undoRecalc(),
     canUndoRecalc: () => host.canUndoRecalc(),

@@ -8,7 +8,7 @@
  */
 import type { WorkbookGrid } from '../../grid/grid';
 import { MSG } from '../messages';
-import { RECALC_FILL, type MarkEntry, type MarkTarget } from '../marks';
+import { OUTLINE_BORDER, OUTLINE_FILL, RECALC_FILL, type MarkEntry, type MarkTarget } from '../marks';
 import { cellKey } from '../../grid/grid';
 import { constantToWrite, stillWritten, type RecalcEntry } from '../snapshots';
 import { groupBy } from '../addresses';
@@ -16,7 +16,7 @@ import { cellWrite } from '../../core/recalc-plan';
 import { HostError, type RecalcChange, type SnapshotStore, type Unwatch } from '../types';
 import { planPaint, SnapshotHost, type PaintPlan, type SheetState, type Unwritten } from '../snapshot-host';
 import { capLimitations, globalExcelApi, probeCaps, runBatch, type ExcelApi, type ExcelCaps } from './api';
-import { LAYER, MARK_FORMULA, RECALC_FORMULA, isRecalcLayer, oursAmong, queueLayer, queueSheetFormats, type ExcelMark } from './marks';
+import { LAYER, MARK_FORMULA, RECALC_FORMULA, isRecalcLayer, oursAmong, queueLayer, queueOutline, queueSheetFormats, type ExcelMark } from './marks';
 import { readWorkbookBatch, type ReadStats } from './read';
 import { writeAckSheet } from './ack-sheet';
 import { watchSheets } from './watch';
@@ -163,7 +163,9 @@ export class ExcelHost extends SnapshotHost<ExcelMark> {
       for (const [sheet, list] of groupBy(plan.next, (e) => e.sheet)) {
         const ws = ctx.workbook.worksheets.getItem(sheet);
         for (const [color, same] of groupBy(list, (e) => e.painted)) {
-          queueLayer(ws, same.map((e) => e.cell), color, color === RECALC_FILL ? RECALC_FORMULA : MARK_FORMULA, this.caps);
+          // The outline of a selected finding's inputs is dashed borders, not a fill.
+          if (color === OUTLINE_FILL) queueOutline(ws, same.map((e) => e.cell), OUTLINE_BORDER, this.caps);
+          else queueLayer(ws, same.map((e) => e.cell), color, color === RECALC_FILL ? RECALC_FORMULA : MARK_FORMULA, this.caps);
         }
       }
       if (old.length || plan.next.length) await sync();

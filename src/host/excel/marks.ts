@@ -20,6 +20,9 @@ export const MARK_FORMULA = '=ISTEXT("自评表核对")';
 /** The rule formula of 一键重算's green on a written cell (its own, so 撤销重算 removes only it). */
 export const RECALC_FORMULA = '=ISTEXT("自评表核对·重算")';
 
+/** The rule formula of the outline round a selected finding's input cells (dashed borders, no fill). */
+export const OUTLINE_FORMULA = '=ISTEXT("自评表核对·依据")';
+
 /** What a mark entry keeps of a cell: nothing of its own format — the mark is a layer above it. */
 export interface ExcelMark {
   readonly layer: 'cf';
@@ -66,6 +69,25 @@ export function queueLayer(ws: Excel.Worksheet, cells: readonly string[], color:
     const cf = target.conditionalFormats.add('Custom');
     cf.custom.rule.formula = formula;
     cf.custom.format.fill.color = color;
+  };
+  if (caps.rangeAreas) for (const chunk of chunkAddresses(runs, MAX_CHARS, MAX_AREAS)) add(ws.getRanges(chunk));
+  else for (const run of runs) add(ws.getRange(run));
+}
+
+/**
+ * Queues: one always-true custom format drawing a dashed box round each of `cells` (conditional
+ * borders apply per cell), no fill — a mark's colour underneath still shows.
+ */
+export function queueOutline(ws: Excel.Worksheet, cells: readonly string[], color: string, caps: ExcelCaps): void {
+  const runs = cellRuns(cells);
+  const add = (target: Excel.Range | Excel.RangeAreas) => {
+    const cf = target.conditionalFormats.add('Custom');
+    cf.custom.rule.formula = OUTLINE_FORMULA;
+    const b = cf.custom.format.borders;
+    for (const edge of [b.top, b.bottom, b.left, b.right]) {
+      edge.style = 'Dash';
+      edge.color = color;
+    }
   };
   if (caps.rangeAreas) for (const chunk of chunkAddresses(runs, MAX_CHARS, MAX_AREAS)) add(ws.getRanges(chunk));
   else for (const run of runs) add(ws.getRange(run));
@@ -125,7 +147,7 @@ export async function oursAmong(
 /** Whether a rule formula is one of ours (Excel may hand it back with other spacing or case). */
 export function isOurs(formula: string): boolean {
   const f = formula.replace(/\s+/g, '').toUpperCase();
-  return f === MARK_FORMULA.toUpperCase() || f === RECALC_FORMULA.toUpperCase();
+  return f === MARK_FORMULA.toUpperCase() || f === RECALC_FORMULA.toUpperCase() || f === OUTLINE_FORMULA.toUpperCase();
 }
 
 export function isRecalcLayer(formula: string): boolean {
