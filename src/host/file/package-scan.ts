@@ -5,8 +5,9 @@
  * declares (a zip whose headers lie) or a package past the size limit stops the scan there, so
  * memory stays bounded whatever the headers say — in Node, zlib may not yield more than that
  * (part-inflate.ts); in the page, fflate's inflate stops at the first small slice past it. The
- * XML parts are measured as they stream (part-scan.ts). Then the package is checked against its own listing: a sheet the
- * workbook lists whose part is missing is a damaged file, never a clean empty result.
+ * XML parts are measured as they stream (part-scan.ts). Then the package is checked against its
+ * own listing: a sheet the workbook lists whose part is missing is a damaged file, never a clean
+ * empty result.
  */
 import { Unzip } from 'fflate';
 import { failures, type ReadFailure } from './failure';
@@ -156,7 +157,9 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
       if (stop) return;
       try {
         if (err instanceof PartTooLarge) {
-          stop = expected !== undefined && expected < limits.maxUncompressedBytes - total ? failures.sizeMismatch(fileName, file.name) : failures.tooManyUncompressedBytes(fileName, limits.maxUncompressedBytes);
+          // Its allowance was the smaller of its declared size and what is left of the budget.
+          const pastDeclared = expected !== undefined && expected < limits.maxUncompressedBytes - total;
+          stop = pastDeclared ? failures.sizeMismatch(fileName, file.name) : failures.tooManyUncompressedBytes(fileName, limits.maxUncompressedBytes);
           return;
         }
         if (err) {
