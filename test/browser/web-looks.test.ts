@@ -116,11 +116,28 @@ describe('dark mode', () => {
   });
 });
 
-/** What sticks out of the page: elements past the viewport's edges that no scroll box holds. */
+/**
+ * What sticks out of the page: elements past the viewport's edges that no scroll box holds; and
+ * what is squeezed: a short label, button or header (2–6 characters: 全部, 错误, 填报总分) whose
+ * text breaks over more than one line.
+ */
 function overflow(page: Page) {
   return page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
     const bad: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('label, button, th'))) {
+      const text = (el.textContent ?? '').trim();
+      if (text.length < 2 || text.length > 6 || el.getBoundingClientRect().width === 0) continue;
+      // The line boxes of its text itself (an element's own boxes would count as lines too).
+      const tops = new Set<number>();
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of Array.from(range.getClientRects())) if (r.width > 0) tops.add(Math.round(r.top));
+      }
+      if (tops.size > 1) bad.push(`squeezed ${el.tagName.toLowerCase()} “${text}” on ${tops.size} lines`);
+    }
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || (r.right <= vw + 1 && r.left >= -1)) continue;

@@ -8,6 +8,8 @@ export type SeverityFilter = 'all' | Severity;
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', ...row(tokens.spacingHorizontalL, tokens.spacingVerticalXS) },
   count: { color: tokens.colorNeutralForeground2 },
+  // On a narrow screen the options wrap as wholes: a label is never squeezed to a character per line.
+  severities: { flexWrap: 'wrap', maxWidth: '100%', '& label': { whiteSpace: 'nowrap' } },
 });
 
 export interface FindingFiltersProps {
@@ -27,7 +29,7 @@ export function FindingFilters({ severity, onSeverity, onlyProblems, onOnlyProbl
   const s = useStyles();
   return (
     <div className={s.root} role="group" aria-label="筛选" data-testid="filters" data-print="hide">
-      <RadioGroup layout="horizontal" value={severity} onChange={(_, d) => onSeverity(d.value as SeverityFilter)} aria-label="严重程度">
+      <RadioGroup className={s.severities} layout="horizontal" value={severity} onChange={(_, d) => onSeverity(d.value as SeverityFilter)} aria-label="严重程度">
         <Radio value="all" label="全部" />
         {(['error', 'warning', 'info'] as const).map((v) => (
           <Radio key={v} value={v} label={SEVERITY_LABEL[v]} />
