@@ -23,7 +23,9 @@
  * expansion is ever attempted).
  */
 import { DOMParser } from '@xmldom/xmldom';
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Unzip, type UnzipFile } from 'fflate';
+import { partInflater } from './part-inflate';
+import { PartTooLarge } from './part-too-large';
 import type { Cell, Rect, SheetGrid, WorkbookGrid } from '../../grid/grid';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -82,6 +84,9 @@ export function readDocx(bytes: Uint8Array, limits: DocxLimits): DocxRead {
 
 type Inflated = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: DocxProblem };
 
+/** Compressed bytes pushed at a time: deflate expands at most ~1032×, so one slice inflates to ≤ 17 MB. */
+const INFLATE_SLICE = 16 * 1024;
+
 /** Inflates word/document.xml alone, counting its bytes as they come out. */
 function inflateDocumentPart(bytes: Uint8Array, cap: number): Inflated {
   const chunks: Uint8Array[] = [];
@@ -95,6 +100,11 @@ function inflateDocumentPart(bytes: Uint8Array, cap: number): Inflated {
     found = true;
     file.ondata = (err, chunk, final) => {
       if (tooLarge) return;
+      if (err instanceof PartTooLarge) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
       if (err) {
         failure = err.message;
         return;
@@ -112,9 +122,13 @@ function inflateDocumentPart(bytes: Uint8Array, cap: number): Inflated {
     };
     file.start();
   });
-  unzip.register(UnzipInflate);
+  // Node's zlib may not yield more than the cap (part-inflate.ts); fflate's inflate in the page
+  // is fed small slices, so it stops at the first one past it.
+  unzip.register(partInflater(() => cap + 1));
   try {
-    unzip.push(bytes, true);
+    for (let at = 0; at < bytes.length && !tooLarge && !done; at += INFLATE_SLICE) {
+      unzip.push(bytes.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= bytes.length);
+    }
   } catch {
     if (!tooLarge) return { ok: false, problem: { kind: 'corrupt', detail: '压缩包结构不完整' } };
   }
