@@ -4,8 +4,8 @@
  * (issue 11). The part's compressed bytes are gathered (they are bounded by the file's size)
  * and inflated in one call that may not yield more than the scan allows for that part
  * (`maxOutputLength`), so a zip bomb or a lying header costs at most that much memory, never
- * more. The page's worker bundle aliases this module to part-inflate.browser.ts (fflate in
- * small slices, counted by the scan as they come out).
+ * more. In the page's worker bundle webpack.config.js replaces this module with
+ * part-inflate.browser.ts (fflate in small slices, counted by the scan as they come out).
  */
 import type { AsyncFlateStreamHandler, UnzipDecoder, UnzipDecoderConstructor } from 'fflate';
 import { inflateRawSync } from 'zlib';
