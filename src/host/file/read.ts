@@ -17,7 +17,7 @@ import { withDefaultLimits, type ReadLimits } from './limits';
 import { inspectOleContainer } from './ole-container';
 import { gridFromExcelJs } from './read-xlsx';
 import { scanPackage } from './package-scan';
-import { storedPackage } from './stored-package';
+import { storable, storedPackage } from './stored-package';
 import { partKey } from './part-scan';
 import { quietly, quietlyAsync } from './quiet-console';
 import { gridFromSheetJs, sheetCutAtRowLimit, sheetJsReadOptions } from './read-xls';
@@ -98,7 +98,7 @@ async function readZipPackage(bytes: Uint8Array, name: string, lim: ReadLimits):
   const workbook = new Workbook();
   try {
     // ExcelJS accepts any byte array JSZip accepts; its typing says Buffer.
-    const measured = scan.parts ? storedPackage(scan.parts) : bytes;
+    const measured = scan.parts && storable(scan.parts) ? storedPackage(scan.parts) : bytes;
     await quietlyAsync(() => workbook.xlsx.load(measured as unknown as Parameters<typeof workbook.xlsx.load>[0]));
   } catch (e) {
     // ExcelJS gives up on some quirks other writers leave (odd styles parts, stray characters in

@@ -11,3 +11,13 @@ export function storedPackage(parts: ReadonlyMap<string, Uint8Array>): Uint8Arra
   for (const [name, data] of parts) files[name] = [data, { level: 0 }];
   return zipSync(files, { level: 0 });
 }
+
+/**
+ * Whether every part name is ASCII (as Excel and WPS name them: xl/worksheets/sheet1.xml). A
+ * name in another encoding without the zip's UTF-8 flag is decoded by fflate and by JSZip
+ * differently, so such a package goes to ExcelJS as it came.
+ */
+export function storable(parts: ReadonlyMap<string, Uint8Array>): boolean {
+  for (const name of parts.keys()) if (!/^[\x20-\x7e]*$/.test(name)) return false;
+  return true;
+}
