@@ -92,8 +92,27 @@ export function parseRaw(value: RawValue, numFmt?: string, shown?: string): Pars
   return parseText(value);
 }
 
+/**
+ * Decimals already made, by the number they came from. A form repeats its figures (分值 10 and
+ * 20, 100%, the same amounts in two tables), a Decimal is immutable, and making one was the
+ * engine's largest single cost on a long table: one is shared. Bounded: emptied when full.
+ */
+const DECIMALS = new Map<number, Decimal>();
+const DECIMALS_MAX = 4096;
+
 /** Excel keeps 15 significant digits; anything past that is binary noise from a formula. */
 function decimalFromNumber(n: number): Decimal {
+  // -0 and 0 are one key to a Map; -0 is rare enough to be made afresh each time.
+  if (Object.is(n, -0)) return newDecimalFromNumber(n);
+  const known = DECIMALS.get(n);
+  if (known !== undefined) return known;
+  const d = newDecimalFromNumber(n);
+  if (DECIMALS.size >= DECIMALS_MAX) DECIMALS.clear();
+  DECIMALS.set(n, d);
+  return d;
+}
+
+function newDecimalFromNumber(n: number): Decimal {
   if (Number.isSafeInteger(n)) return new Decimal(n); // decimal.js's fast path for small integers
   const s = String(n);
   // Sixteen characters or fewer hold at most 15 digits: nothing to trim, the common case.

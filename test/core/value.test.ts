@@ -100,3 +100,29 @@ describe('parseAfterColon reads amounts typed inside labels', () => {
     expect(parseAfterColon('政府性基金拨款：').kind).toBe('blank');
   });
 });
+
+describe('parsed figures shared between cells (the decimal cache)', () => {
+  const valueOf = (n: number) => {
+    const p = parseRaw(n);
+    if (p.kind !== 'number') throw new Error(`not a number: ${n}`);
+    return p.value;
+  };
+
+  it('gives the same figure for a number however often it is met', () => {
+    const first = valueOf(857.71);
+    expect(valueOf(857.71).toString()).toBe('857.71');
+    expect(valueOf(857.71)).toBe(first); // one immutable Decimal, shared
+    expect(valueOf(0.1 + 0.2).toString()).toBe('0.3'); // 15 significant digits, as Excel keeps
+  });
+
+  it('keeps −0 apart from 0 (one key to a Map)', () => {
+    expect(valueOf(0).isNegative()).toBe(false);
+    expect(valueOf(-0).isNegative()).toBe(true);
+    expect(valueOf(0).isNegative()).toBe(false);
+  });
+
+  it('stays right past the cache size (emptied when full)', () => {
+    for (let i = 0; i < 5000; i++) expect(valueOf(i + 0.5).toString()).toBe(String(i + 0.5));
+    expect(valueOf(857.71).toString()).toBe('857.71');
+  });
+});
