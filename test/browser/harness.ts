@@ -211,6 +211,29 @@ export async function axeViolations(page: Page, selector?: string): Promise<Arra
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** A finding as the page's single view shows it (its data- attributes), or as a report holds it. */
+export interface ShownFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** `ruleId severity sheet!cell`: how the tests compare what the page shows with a report. */
+export function findingKey(f: ShownFinding): string {
+  return `${f.ruleId} ${f.severity} ${f.sheet}!${f.cell}`;
+}
+
+/** The findings the page's single view shows, in the order shown. */
+export function shownFindings(page: Page): Promise<ShownFinding[]> {
+  return page.$$eval('[data-testid=single-view] [data-rule-id]', (els) =>
+    els.map((e) => {
+      const d = (e as HTMLElement).dataset;
+      return { ruleId: d.ruleId!, severity: d.severity!, sheet: d.sheet!, cell: d.cell! };
+    }),
+  );
+}
+
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);

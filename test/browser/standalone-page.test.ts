@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { checkFile } from '../../src/cli/check-file';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, ROOT, ensureBuilt } from './harness';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, ROOT, ensureBuilt, findingKey, shownFindings } from './harness';
 
 jest.setTimeout(300_000);
 
@@ -49,13 +49,8 @@ test('opened from file://, checks seed 004 with the engine’s findings and fetc
     await page.goto(url);
     await page.setInputFiles('#file-input', [SEED]);
     await page.waitForSelector('[data-testid=single-view][data-file="seed-004.xlsx"] [data-rule-id]', { timeout: 60_000 });
-    const got = await page.$$eval('[data-testid=single-view] [data-rule-id]', (els) =>
-      els.map((e) => {
-        const d = (e as HTMLElement).dataset;
-        return `${d.ruleId} ${d.severity} ${d.sheet}!${d.cell}`;
-      }),
-    );
-    expect(got.sort()).toEqual(want.findings.map((f) => `${f.ruleId} ${f.severity} ${f.sheet}!${f.cell}`).sort());
+    const got = (await shownFindings(page)).map(findingKey);
+    expect(got.sort()).toEqual(want.findings.map(findingKey).sort());
     // The summary's totals, too.
     const totals = await page.$$eval('[data-testid=single-view] [data-testid=summary] dd', (dds) => dds.map((d) => d.textContent));
     expect(totals).toEqual([want.summary.enteredTotal ?? '—', want.summary.recomputedTotal ?? '—', want.summary.grade ?? '—']);

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkFile } from '../../src/cli/check-file';
 import { NARRATIVE, seed004Report } from '../docx/seed004-report';
-import { artifact, ensureBuilt, externalRequests, openSession, type Session } from './harness';
+import { artifact, ensureBuilt, externalRequests, openSession, shownFindings, type Session } from './harness';
 
 jest.setTimeout(300_000);
 
@@ -37,9 +37,7 @@ it('checks a Word report like the CLI and shows the sentence at its paragraph', 
   await page.waitForFunction((n) => document.querySelector('[data-testid=single-view]')?.getAttribute('data-file') === n, path.basename(file), {
     timeout: 60_000,
   });
-  const got = await page.$$eval('[data-testid=single-view] [data-rule-id]', (els) =>
-    els.map((e) => `${(e as HTMLElement).dataset.ruleId} ${(e as HTMLElement).dataset.sheet}!${(e as HTMLElement).dataset.cell}`).sort(),
-  );
+  const got = (await shownFindings(page)).map((f) => `${f.ruleId} ${f.sheet}!${f.cell}`).sort();
   const want = (await checkFile(file, undefined)).report.findings.map((f) => `${f.ruleId} ${f.sheet}!${f.cell}`).sort();
   expect(got).toEqual(want);
   expect(got).toContain(`report.narrative-figure 正文!¶${AT + 1}`);

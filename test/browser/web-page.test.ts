@@ -13,16 +13,9 @@ import type { Report } from '../../src/core/report';
 import { readWorkbook } from '../../src/host/file/read';
 import { unzipSync } from 'fflate';
 import { buildFixtures } from '../fixtures/build-fixtures';
-import { artifact, axeViolations, ensureBuilt, externalRequests, openSession, type Session } from './harness';
+import { artifact, axeViolations, ensureBuilt, externalRequests, findingKey, openSession, shownFindings, type Session, type ShownFinding } from './harness';
 
 jest.setTimeout(300_000);
-
-interface PageFinding {
-  ruleId: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-}
 
 let session: Session;
 let fixtureDir: string;
@@ -52,19 +45,6 @@ afterAll(async () => {
   if (fixtureDir) fs.rmSync(fixtureDir, { recursive: true, force: true });
 });
 
-function key(f: PageFinding): string {
-  return `${f.ruleId} ${f.severity} ${f.sheet}!${f.cell}`;
-}
-
-async function pageFindings(page: Page): Promise<PageFinding[]> {
-  return page.$$eval('[data-testid=single-view] [data-rule-id]', (els) =>
-    els.map((e) => {
-      const d = (e as HTMLElement).dataset;
-      return { ruleId: d.ruleId!, severity: d.severity!, sheet: d.sheet!, cell: d.cell! };
-    }),
-  );
-}
-
 /** Opens files through the real file input. */
 async function open(page: Page, files: string[]): Promise<void> {
   await page.setInputFiles('#file-input', files);
@@ -92,8 +72,8 @@ describe('one workbook', () => {
       const name = path.basename(file);
       const want = reference.get(name)!;
       await openSingle(page, file);
-      const got = (await pageFindings(page)).map(key).sort();
-      const expected = want.findings.map((f) => key(f)).sort();
+      const got = (await shownFindings(page)).map(findingKey).sort();
+      const expected = want.findings.map((f) => findingKey(f)).sort();
       if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${name}: page ${JSON.stringify(got)} ≠ CLI ${JSON.stringify(expected)}`);
       if (want.status === 'checked') {
         const totals = await page.$$eval('[data-testid=single-view] [data-testid=summary] dd', (dds) => dds.map((d) => d.textContent));
@@ -172,7 +152,7 @@ describe('one workbook', () => {
     await openSingle(page, seed);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.locator('body').focus();
-    let reached: PageFinding | null = null;
+    let reached: ShownFinding | null = null;
     for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press('Tab');
       reached = await page.evaluate(() => {
@@ -209,7 +189,7 @@ describe('one workbook', () => {
     const json = await save('json');
     expect(json.name).toBe('seed-004.report.json');
     const report = JSON.parse(json.bytes.toString('utf8')) as Report;
-    expect(report.findings.map(key).sort()).toEqual(want.findings.map((f) => key(f)).sort());
+    expect(report.findings.map(findingKey).sort()).toEqual(want.findings.map((f) => findingKey(f)).sort());
     expect(report.summary).toEqual(want.summary);
 
     const html = await save('html');
@@ -335,7 +315,7 @@ describe('a batch', () => {
     await page.click('[data-testid=batch-table] tr[data-file="seed-004.xlsx"] button');
     await page.waitForFunction(() => document.querySelector('[data-testid=single-view]')?.getAttribute('data-file') === 'seed-004.xlsx');
     await page.waitForSelector('[data-testid=single-view] [data-testid=sheet-view]');
-    expect((await pageFindings(page)).map(key).sort()).toEqual(reference.get('seed-004.xlsx')!.findings.map((f) => key(f)).sort());
+    expect((await shownFindings(page)).map(findingKey).sort()).toEqual(reference.get('seed-004.xlsx')!.findings.map((f) => findingKey(f)).sort());
     await page.click('text=← 返回汇总表');
     await page.waitForSelector('[data-testid=batch-table]', { state: 'visible' });
     expect(await page.$('[data-testid=single-view]')).toBeNull();

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { loadProfileText } from '../../src/core/profile-load';
 import { checkWorkbook } from '../../src/engine';
 import { readWorkbook } from '../../src/host/file/read';
-import { ROOT, ensureBuilt, externalRequests, openSession, type Session } from './harness';
+import { ROOT, ensureBuilt, externalRequests, findingKey, openSession, shownFindings, type Session } from './harness';
 
 jest.setTimeout(300_000);
 
@@ -41,14 +41,7 @@ afterAll(async () => {
 });
 
 async function findings(page: Page): Promise<string[]> {
-  return (
-    await page.$$eval('[data-testid=single-view] [data-rule-id]', (els) =>
-      els.map((e) => {
-        const d = (e as HTMLElement).dataset;
-        return `${d.ruleId} ${d.severity} ${d.sheet}!${d.cell}`;
-      }),
-    )
-  ).sort();
+  return (await shownFindings(page)).map(findingKey).sort();
 }
 
 async function engineFindings(profileText: string | null): Promise<string[]> {
@@ -61,7 +54,7 @@ async function engineFindings(profileText: string | null): Promise<string[]> {
     profile = r.profile;
   }
   const report = checkWorkbook(read.grid, profile ? { file: 'seed-004.xlsx', profile } : { file: 'seed-004.xlsx' });
-  return report.findings.map((f) => `${f.ruleId} ${f.severity} ${f.sheet}!${f.cell}`).sort();
+  return report.findings.map(findingKey).sort();
 }
 
 async function openSeed(page: Page, severityOfH14: string): Promise<void> {

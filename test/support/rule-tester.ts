@@ -11,7 +11,7 @@
  * examples (src/report/rules-doc.ts).
  */
 import { checkWorkbook } from '../../src/engine';
-import type { Finding, MessageIdOf, RuleId, Severity, Suggestion } from '../../src/core/finding';
+import type { Finding, MessageIdOf, RuleId } from '../../src/core/finding';
 import { findRule } from '../../src/core/rules/registry';
 import type { Cell, RawValue, WorkbookGrid } from '../../src/grid/grid';
 import type { RuleExample } from '../../src/report/rules-doc';
@@ -34,19 +34,10 @@ export interface RuleCase {
   readonly paragraphs?: readonly string[];
 }
 
-/** One finding in whole; its rule ID and title are the rule's own. */
-export interface ExpectedFinding<I extends RuleId> {
+/** One finding in whole (the report's own fields); its rule ID and title are the rule's own. */
+export type ExpectedFinding<I extends RuleId> = Pick<Finding, 'severity' | 'sheet' | 'cell' | 'entered' | 'expected' | 'message' | 'explanation' | 'inputs' | 'suggestion'> & {
   readonly messageId: MessageIdOf<I>;
-  readonly severity: Severity;
-  readonly sheet: string;
-  readonly cell: string;
-  readonly entered: string | null;
-  readonly expected: string | null;
-  readonly message: string;
-  readonly explanation: string;
-  readonly inputs: readonly string[];
-  readonly suggestion?: Suggestion;
-}
+};
 
 export interface InvalidCase<I extends RuleId> extends RuleCase {
   /** Every finding of the rule, in report order. */
