@@ -13,6 +13,7 @@ import { Unzip } from 'fflate';
 import { failures, type ReadFailure } from './failure';
 import { partInflater } from './part-inflate';
 import { PartTooLarge } from './part-too-large';
+import { joinChunks, pushInSlices } from './unzip-slices';
 import type { ReadLimits } from './limits';
 import { emptyListing, PartScanner, partKey, ScanBudget, ScanStop, type PackageListing, type PartRole, type XmlProblem } from './part-scan';
 import { readZipDirectory, type ZipEntry } from './zip-directory';
@@ -34,8 +35,6 @@ export interface PackageScan {
   readonly parts: ReadonlyMap<string, Uint8Array> | null;
 }
 
-/** Compressed bytes pushed at a time: deflate expands at most ~1032×, so one slice inflates to ≤ 17 MB. */
-const SLICE = 16 * 1024;
 /** Largest package whose inflated parts are kept for the parser (see PackageScan.parts). */
 const KEEP_MAX_BYTES = 64 * 1024 * 1024;
 /** Inflated bytes decoded to text and measured at a time. */
@@ -103,13 +102,13 @@ function readListingFirst(bytes: Uint8Array, files: readonly ZipEntry[], budget:
         size += chunk.length;
         if (size > sizes.get(file.name)!) throw new PartTooLarge();
         chunks.push(chunk);
-        if (final) texts.set(file.name, new TextDecoder('utf-8').decode(concat(chunks, size)));
+        if (final) texts.set(file.name, new TextDecoder('utf-8').decode(joinChunks(chunks, size)));
       };
       file.start();
     });
     unzip.register(partInflater((name) => (sizes.get(name) ?? 0) + 1));
     // In slices, as the streaming pass: fflate's inflate (the page's) stops at the first past the size.
-    for (let at = 0; at < bytes.length && texts.size < sizes.size; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+    pushInSlices(unzip, bytes, () => texts.size === sizes.size);
   } catch {
     return new Set(); // the streaming pass says what is wrong
   }
@@ -181,7 +180,7 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
         kept?.push(chunk);
         if (!final) return;
         if (expected !== undefined && size !== expected) return void (stop = failures.sizeMismatch(fileName, file.name));
-        if (kept) parts!.set(file.name, kept.length === 1 ? kept[0]! : concat(kept, size));
+        if (kept) parts!.set(file.name, joinChunks(kept, size));
         const problem = scanner?.end();
         if (problem) problems.push(problem);
         seen.add(key);
@@ -203,23 +202,11 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
   );
 
   try {
-    for (let at = 0; at < bytes.length && !stop; at += SLICE) {
-      unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
-    }
+    pushInSlices(unzip, bytes, () => stop !== null);
   } catch {
     stop ??= failures.truncatedZip(fileName);
   }
   return stop ?? { ok: true, seen, problems, parts };
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 function roleOf(key: string, sheetOfPart: ReadonlyMap<string, string>): PartRole | null {

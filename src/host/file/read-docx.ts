@@ -26,6 +26,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { Unzip, type UnzipFile } from 'fflate';
 import { partInflater } from './part-inflate';
 import { PartTooLarge } from './part-too-large';
+import { joinChunks, pushInSlices } from './unzip-slices';
 import type { Cell, Rect, SheetGrid, WorkbookGrid } from '../../grid/grid';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -84,9 +85,6 @@ export function readDocx(bytes: Uint8Array, limits: DocxLimits): DocxRead {
 
 type Inflated = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: DocxProblem };
 
-/** Compressed bytes pushed at a time: deflate expands at most ~1032×, so one slice inflates to ≤ 17 MB. */
-const INFLATE_SLICE = 16 * 1024;
-
 /** Inflates word/document.xml alone, counting its bytes as they come out. */
 function inflateDocumentPart(bytes: Uint8Array, cap: number): Inflated {
   const chunks: Uint8Array[] = [];
@@ -126,23 +124,15 @@ function inflateDocumentPart(bytes: Uint8Array, cap: number): Inflated {
   // is fed small slices, so it stops at the first one past it.
   unzip.register(partInflater(() => cap + 1));
   try {
-    for (let at = 0; at < bytes.length && !tooLarge && !done; at += INFLATE_SLICE) {
-      unzip.push(bytes.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= bytes.length);
-    }
+    pushInSlices(unzip, bytes, () => tooLarge || done);
   } catch {
     if (!tooLarge) return { ok: false, problem: { kind: 'corrupt', detail: '压缩包结构不完整' } };
   }
   if (tooLarge) return { ok: false, problem: { kind: 'too-large', limit: cap } };
   if (!found) return { ok: false, problem: { kind: 'no-document' } };
   if (failure !== null || !done) return { ok: false, problem: { kind: 'corrupt', detail: '正文部分无法解压' } };
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(all) };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(joinChunks(chunks, size)) };
   } catch {
     return { ok: false, problem: { kind: 'corrupt', detail: '正文不是 UTF-8 文本' } };
   }
