@@ -11,6 +11,8 @@ import type { Field, LevelLabel, ScoreTable, ScoreTableRow } from './tables';
 import type { LabelSynonyms } from './synonyms';
 import { NO_SYNONYMS, type Synonyms } from './synonyms';
 
+const CRITERION_LABELS = /^(评分标准|评价标准|计分标准|评分办法|评分规则|考核标准|计分方法|评分细则|扣分标准)$/;
+
 type Role = 'level1' | 'level2' | 'level3' | 'weight' | 'criterion' | 'explanation' | 'score' | 'reason';
 
 const HEADER_TESTS: ReadonlyArray<readonly [Role, (l: string) => boolean]> = [
@@ -18,7 +20,7 @@ const HEADER_TESTS: ReadonlyArray<readonly [Role, (l: string) => boolean]> = [
   ['level2', (l) => l === '二级指标'],
   ['level3', (l) => l === '三级指标' || l === '指标名称' || l === '具体指标'],
   ['weight', (l) => /^(分值|指标分值|权重|标准分值|标准分|满分|分数)$/.test(l)],
-  ['criterion', (l) => /^(评分标准|评价标准|计分标准|评分办法|评分规则|考核标准|计分方法|评分细则|扣分标准)$/.test(l)],
+  ['criterion', (l) => CRITERION_LABELS.test(l)],
   ['explanation', (l) => /^(指标说明|指标解释|指标内涵|指标释义|评价要点)$/.test(l)],
   ['score', (l) => /^(得分|自评得分|评价得分|实际得分|自评分|考核得分)$/.test(l)],
   ['reason', (l) => /^(扣分原因|扣分说明|扣分理由|偏差原因|扣分原因说明|扣分原因和其他说明|扣分原因及说明)/.test(l)],
@@ -97,7 +99,13 @@ export function scoreTableColumns(view: SheetView, r: number, syn: Synonyms = NO
 
 /** The header row: the first row whose cells name the columns a 指标评分表 needs. */
 export function findScoreTableHeader(view: SheetView, syn: Synonyms = NO_SYNONYMS): { row: number; cols: Columns } | null {
-  for (const p of view.findAll((l) => roleOf(withoutBracketed(l), syn) === 'criterion')) {
+  // Only the 评分标准 test is asked of every text cell (the other roles' tests run on the rows it finds).
+  const isCriterion = (l: string) => {
+    const h = withoutBracketed(l);
+    // No built-in label of an earlier role is also a 评分标准 label: one regex decides.
+    return syn === NO_SYNONYMS ? CRITERION_LABELS.test(h) : roleOf(h, syn) === 'criterion';
+  };
+  for (const p of view.findAll(isCriterion)) {
     const cols = scoreTableColumns(view, p.row, syn);
     if (cols) return { row: p.row, cols };
   }

@@ -13,6 +13,8 @@ export function isPlaceholderName(compact: string): boolean {
  * The short ones must be the whole label: 年度进出口总额 is an indicator.
  */
 export function isExecutionRowLabel(compact: string): boolean {
+  // Asked of every text cell of every sheet: most labels are turned away without a regex.
+  if (!compact.includes('总额') && !compact.includes('合计')) return false;
   const l = compact.replace(/\([^)]*\)$/, '');
   return l.includes('年度资金总额') || /^(资金总额|总额|项目资金总额|预算资金总额|部门预算资金总额|年度预算资金总额|资金合计|年度资金合计)$/.test(l);
 }

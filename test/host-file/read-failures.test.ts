@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { readWorkbook, type ReadResult } from '../../src/host/file/read';
@@ -132,3 +133,18 @@ function replaceAscii(bytes: Uint8Array, from: string, to: string): Uint8Array {
   }
   return out;
 }
+
+describe('texts are measured against the limit as it is set', () => {
+  const seed = () => new Uint8Array(readFileSync(`${__dirname}/../../samples/seed-004.xlsx`));
+  const longest = 60; // seed 004's 年度总体目标 and 偏差原因 texts run past this
+
+  it('refuses a shared string past a lowered limit (the part is longer than the limit, so it is read)', async () => {
+    const msg = expectFailure(await readWorkbook({ bytes: seed(), fileName: 'seed-004.xlsx' }, { maxStringLength: longest }), 'too-large');
+    expect(msg).toContain('“seed-004.xlsx”');
+    expect(msg).toContain(`超过 ${longest} 个字符的上限`);
+  });
+
+  it('reads the same workbook under the default limit', async () => {
+    expect((await readWorkbook({ bytes: seed(), fileName: 'seed-004.xlsx' })).ok).toBe(true);
+  });
+});

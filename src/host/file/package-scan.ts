@@ -148,7 +148,13 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
     const expected = declared.get(key);
     // Entries the central directory does not list are not read by ExcelJS (JSZip): count them only.
     const role = expected === undefined || ctx.preRead.has(key) ? null : roleOf(key, ctx.sheetOfPart);
-    const scanner = role ? new PartScanner(file.name, role, ctx.budget, ctx.listing, ctx.sheetOfPart.get(key)) : null;
+    // A part no longer than the longest text allowed cannot hold a text past it (a UTF-16 unit
+    // takes at least one byte, and a part never inflates past its declared size): its texts
+    // need no measuring — shared strings then only need their prolog read, like a theme.
+    const textsFit = expected !== undefined && expected <= limits.maxStringLength;
+    const scanner = role
+      ? new PartScanner(file.name, role === 'shared-strings' && textsFit ? 'other' : role, ctx.budget, ctx.listing, ctx.sheetOfPart.get(key), { measureTexts: !textsFit })
+      : null;
     const decoder = scanner ? new TextDecoder('utf-8') : null;
     const kept: Uint8Array[] | null = parts && expected !== undefined ? [] : null;
     let size = 0;

@@ -88,10 +88,12 @@ export class PartScanner {
     private readonly listing: PackageListing,
     /** The sheet's name, when the workbook's listing was read before this part. */
     private readonly sheetName: string | undefined,
+    /** False when the part is too short to hold a text past the limit (package-scan.ts). */
+    { measureTexts = true }: { readonly measureTexts?: boolean } = {},
   ) {
     // Only parts with text to measure get text and close-tag handlers: saxes then skips the
     // calls, and the scan stays a fraction of ExcelJS's own parse of the same text.
-    const measuresText = role === 'sheet' || role === 'shared-strings';
+    const measuresText = measureTexts && (role === 'sheet' || role === 'shared-strings');
     // No position tracking: it costs a good part of the parse; an XML error is reported by part.
     this.parser = new SaxesParser({ xmlns: false, position: false });
     this.parser.on('doctype', () => this.stop(failures.doctype(this.budget.fileName, this.place())));
