@@ -7,12 +7,12 @@
 import { ACK_SHEET } from '../../core/acknowledge';
 import { columnName } from '../../grid/grid';
 import { HostError } from '../types';
-import { findSheet, get, set, sheetName, xlSheetVeryHidden, type WpsApplication, type WpsRange, type WpsWorksheet, type WpsWorksheets } from './om';
+import { deleteSheetQuietly, findSheet, get, set, sheetName, xlSheetVeryHidden, type WpsApplication, type WpsRange, type WpsWorksheet, type WpsWorksheets } from './om';
 
 export function writeAckSheet(app: WpsApplication, sheets: WpsWorksheets, rows: readonly (readonly string[])[] | null): void {
   let ws = findSheet(sheets, ACK_SHEET);
   if (rows === null) {
-    if (ws) deleteQuietly(app, ws);
+    if (ws) deleteSheetQuietly(app, ws);
     return;
   }
   if (ws) set(get<WpsRange>(ws, 'UsedRange'), 'Value2', null);
@@ -38,12 +38,3 @@ function addVeryHidden(app: WpsApplication, sheets: WpsWorksheets): WpsWorksheet
   }
 }
 
-function deleteQuietly(app: WpsApplication, ws: WpsWorksheet): void {
-  const alerts = get(app, 'DisplayAlerts');
-  set(app, 'DisplayAlerts', false);
-  try {
-    ws.Delete();
-  } finally {
-    set(app, 'DisplayAlerts', alerts ?? true);
-  }
-}

@@ -197,6 +197,17 @@ export function sheetName(ws: WpsWorksheet): string {
   return String(get(ws, 'Name'));
 }
 
+/** Deletes a sheet of ours without WPS asking the clerk to confirm (DisplayAlerts off, then as it was). */
+export function deleteSheetQuietly(app: WpsApplication, ws: WpsWorksheet): void {
+  const alerts = get(app, 'DisplayAlerts');
+  set(app, 'DisplayAlerts', false);
+  try {
+    ws.Delete();
+  } finally {
+    set(app, 'DisplayAlerts', alerts ?? true);
+  }
+}
+
 /** The worksheet called `name`, or null (Item(name) throws for a missing name). */
 export function findSheet(sheets: WpsWorksheets, name: string): WpsWorksheet | null {
   try {

@@ -8,6 +8,7 @@
  */
 import type { SnapshotStore } from '../types';
 import {
+  deleteSheetQuietly,
   findSheet,
   get,
   set,
@@ -80,7 +81,7 @@ export class HiddenSheetStore implements SnapshotStore {
     const rows = this.rows(ws);
     const existing = rows.get(key);
     if (existing) set(ws.Range(`A${existing.row}:${columnName(existing.width - 1)}${existing.row}`), 'Value2', null);
-    if (rows.size <= (existing ? 1 : 0)) this.drop(ws);
+    if (rows.size <= (existing ? 1 : 0)) deleteSheetQuietly(this.app(), ws);
     return Promise.resolve();
   }
 
@@ -100,17 +101,6 @@ export class HiddenSheetStore implements SnapshotStore {
       return null;
     } finally {
       if (active && sheetName(active) !== STORE_SHEET) active.Activate();
-    }
-  }
-
-  private drop(ws: WpsWorksheet): void {
-    const app = this.app();
-    const alerts = get(app, 'DisplayAlerts');
-    set(app, 'DisplayAlerts', false);
-    try {
-      ws.Delete();
-    } finally {
-      set(app, 'DisplayAlerts', alerts ?? true);
     }
   }
 }
