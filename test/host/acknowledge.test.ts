@@ -157,3 +157,23 @@ describe.each(envs)('%s: 已说明 stored in the workbook', (_name, makeEnv) => 
     }
   });
 });
+
+// getItemOrNullObject needs ExcelApi 1.4 (the fake refuses it below); Office 2016 MSI has 1.1.
+test('Excel, ExcelApi 1.1: 已说明 is written, replaced, read back and deleted without getItemOrNullObject', async () => {
+  const env = new ExcelEnv();
+  env.load(await seedSpec());
+  env.wb.apiVersion = '1.1';
+  try {
+    const grid = await env.newHost().readWorkbook();
+    const [first, second] = checkWorkbook(grid, { file: '当前工作簿' }).findings.filter((f) => f.severity === 'warning');
+    await env.newHost().writeAcknowledgements([acknowledge(grid, first!, REASON)]);
+    await env.newHost().writeAcknowledgements([acknowledge(grid, second!, '另一条说明')]);
+    expect(env.sheetNames().filter((n) => n === ACK_SHEET)).toHaveLength(1);
+    const reread = checkWorkbook(await env.newHost().readWorkbook(), { file: '当前工作簿' });
+    expect(reread.findings.filter((f) => f.acknowledged).map((f) => [f.cell, f.acknowledged!.reason])).toEqual([[second!.cell, '另一条说明']]);
+    await env.newHost().writeAcknowledgements([]);
+    expect(env.sheetNames()).not.toContain(ACK_SHEET);
+  } finally {
+    env.teardown();
+  }
+});

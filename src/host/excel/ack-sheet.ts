@@ -3,8 +3,8 @@
  * 已说明 in Excel: the explanations live in a very hidden worksheet (core/acknowledge's
  * `_selfeval`), which the read picks up like any sheet and the file door reads too. Every
  * cell is written as text (`@`) so Excel never turns a reason or a cell value into a number or
- * a date. Two syncs: look the sheet up; then add or clear it, and write (or delete it when no
- * explanation is left).
+ * a date. Two syncs in every ExcelApi version: look the sheet up; then add or clear it, and
+ * write (or delete it when no explanation is left).
  */
 import { ACK_SHEET } from '../../core/acknowledge';
 import { columnName } from '../../grid/grid';
@@ -15,20 +15,35 @@ export const ACK_MSG = {
   structureProtected: () => '工作簿结构受保护，无法保存“已说明”。请先在“审阅”中撤销工作簿保护，再重试。',
 } as const;
 
-/** Writes `rows` into the sheet (replacing what was there); null deletes the sheet. */
-export async function writeAckSheet(ctx: Excel.RequestContext, sync: Sync, rows: readonly (readonly string[])[] | null): Promise<void> {
-  const existing = ctx.workbook.worksheets.getItemOrNullObject(ACK_SHEET);
-  existing.load('name');
+/**
+ * Our sheet, or null — one sync either way. getItemOrNullObject needs ExcelApi 1.4; before it
+ * (Office 2016 MSI) the names of every sheet are loaded instead (1.1).
+ */
+async function findAckSheet(ctx: Excel.RequestContext, sync: Sync, nullObjects: boolean): Promise<Excel.Worksheet | null> {
+  if (nullObjects) {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(ACK_SHEET);
+    ws.load('name');
+    await sync();
+    return ws.isNullObject ? null : ws;
+  }
+  const all = ctx.workbook.worksheets;
+  all.load('items/name');
   await sync();
+  return all.items.find((ws) => ws.name === ACK_SHEET) ?? null;
+}
+
+/** Writes `rows` into the sheet (replacing what was there); null deletes the sheet. */
+export async function writeAckSheet(ctx: Excel.RequestContext, sync: Sync, rows: readonly (readonly string[])[] | null, nullObjects: boolean): Promise<void> {
+  const existing = await findAckSheet(ctx, sync, nullObjects);
   if (rows === null) {
-    if (!existing.isNullObject) {
+    if (existing) {
       existing.delete();
       await sync();
     }
     return;
   }
   let ws: Excel.Worksheet;
-  if (existing.isNullObject) {
+  if (!existing) {
     ws = ctx.workbook.worksheets.add(ACK_SHEET);
   } else {
     ws = existing;

@@ -301,7 +301,7 @@ export class ExcelHost extends SnapshotHost<ExcelMark> {
   // ---- 已说明: two syncs ----------------------------------------------------------------
 
   protected writeAckRows(rows: readonly (readonly string[])[] | null): Promise<void> {
-    return this.run((ctx, sync) => writeAckSheet(ctx, sync, rows));
+    return this.run((ctx, sync) => writeAckSheet(ctx, sync, rows, this.caps.nullObjects));
   }
 }
 
