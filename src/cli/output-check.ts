@@ -4,10 +4,11 @@
  * created (as writing would) and a probe file is made and removed in it, so a read-only disk,
  * a missing permission or a path through a file is found now, not at the end.
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, statSync, unlinkSync, type Stats } from 'fs';
+import { closeSync, lstatSync, openSync, statSync, unlinkSync, type Stats } from 'fs';
 import { dirname, join, resolve, sep } from 'path';
 import type { CliOptions, OutputFormat } from './args';
 import { fsErrorMessage } from './fs-message';
+import { makeFolders } from './make-folders';
 
 /** The first output mistake in the options, or null. */
 export function outputMistake(options: CliOptions, format: OutputFormat): string | null {
@@ -74,17 +75,6 @@ function fileOnTheWay(dir: string): string | null {
   return null;
 }
 
-/**
- * mkdir -p one level at a time: Node 20's mkdirSync({ recursive: true }) spins for ever where a
- * folder cannot be made and its parent exists (e.g. under /proc), instead of throwing ENOENT.
- */
-function makeFolders(dir: string): void {
-  const parts = dir.split(sep);
-  for (let i = 2; i <= parts.length; i++) {
-    const prefix = parts.slice(0, i).join(sep);
-    if (!existsSync(prefix)) mkdirSync(prefix);
-  }
-}
 
 function lstatOrNull(path: string): Stats | null {
   try {

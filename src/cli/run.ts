@@ -5,7 +5,7 @@
  * which never writes through a link or onto an input. Reports, warnings and outputs come in input
  * order whatever order the workers finish in.
  */
-import { mkdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { dirname, relative, resolve, sep } from 'path';
 import { findProfile, PROFILES } from '../core/profile';
 import type { Profile } from '../core/profile';
@@ -17,6 +17,7 @@ import { formatHint, parseArgs, resolveFormat, type CliOptions } from './args';
 import { ANSI_STYLE, colorWanted } from './color';
 import { EXIT_OK, EXIT_TROUBLE, exitCodeFor, warningCount } from './exit-code';
 import { fsErrorMessage } from './fs-message';
+import { makeFolders } from './make-folders';
 import type { CliIo } from './io';
 import { checkInPool, DEFAULT_TIMEOUT_SECONDS, defaultHeapMb, defaultJobs, type TaskInput } from './pool';
 import { createProgress } from './progress';
@@ -169,7 +170,7 @@ function writeOrWarn(path: string | undefined, data: string | Uint8Array, io: Cl
 
 function prepareAnnotateDir(dir: string, io: CliIo): AnnotatedNames | false {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     return new AnnotatedNames(dir);
   } catch (e) {
     io.stderr.write(`selfeval-check：无法创建标注副本文件夹“${dir}”：${fsErrorMessage(e)}\n`);

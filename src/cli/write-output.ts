@@ -5,9 +5,10 @@
  * standing where the output goes is never written through; and before that, an entry that is not
  * a regular file, or that is one of the inputs (same device and inode), is refused outright.
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'fs';
+import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { randomBytes } from 'crypto';
+import { makeFolders } from './make-folders';
 
 /** A refusal to write, with the reason in Chinese. */
 export class OutputRefused extends Error {}
@@ -36,7 +37,7 @@ function identity(st: Stats): string {
 export function writeOutputFile(path: string, data: string | Uint8Array, inputs?: InputIdentities): void {
   const target = resolve(path);
   const dir = dirname(target);
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   refuseUnsafeTarget(target, inputs);
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // 'wx': the temporary name must be new (O_EXCL), so not even it can follow a link.
