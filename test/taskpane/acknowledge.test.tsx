@@ -6,50 +6,31 @@
  * its input voids it; errors offer no way to explain them.
  */
 import './jsdom-shims';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { checkWorkbook } from '../../src/engine';
 import { ACK_SHEET } from '../../src/core/acknowledge';
-import type { WorkbookGrid } from '../../src/grid/grid';
-import { TaskPane } from '../../src/taskpane/TaskPane';
-import { HOSTS, openPane, type PaneEnv } from './pane-env';
-import { seedGrid } from './workbooks';
+import { HOSTS, type PaneEnv } from './pane-env';
+import { clickCheck, renderPane, seedPanes } from './seed-pane';
 
-let seed: WorkbookGrid;
-let pane: PaneEnv | null = null;
-beforeAll(async () => {
-  seed = await seedGrid();
-});
-afterEach(() => {
-  pane?.env.teardown();
-  pane = null;
-});
+const panes = seedPanes();
 
 function button(name: string | RegExp, within_: HTMLElement | Document = document): HTMLButtonElement {
   return within(within_ as HTMLElement).getByRole('button', { name }) as HTMLButtonElement;
 }
 
-async function clickCheck(): Promise<void> {
-  fireEvent.click(button(/^(核对|重新核对)$/));
-  await waitFor(() => expect(button('重新核对').disabled).toBe(false), { timeout: 10_000 });
-}
 
 const card = (rule: string, cell: string) => document.querySelector<HTMLElement>(`[data-rule-id="${rule}"][data-cell="${cell}"]`)!;
 const item = (rule: string, cell: string) => card(rule, cell).closest('li') as HTMLElement;
 
 describe.each(HOSTS)('已说明 in the %s pane', (hostName) => {
-  function renderPane(): PaneEnv {
-    pane = openPane(hostName, seed);
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <TaskPane host={pane.host} check={checkWorkbook} fileName="自评表.xlsx" />
-      </FluentProvider>,
-    );
+  function openAndRender(): PaneEnv {
+    const pane = panes.open(hostName);
+    renderPane(pane.host);
     return pane;
   }
 
   it('explains a warning with a required reason; shown, unmarked, counted, stored; voided by an edit', async () => {
-    const { env } = renderPane();
+    const { env } = openAndRender();
     await clickCheck();
     expect(env.fill('附件3', 'H14')).toMatchObject({ color: '#FFEB9C' });
     // Rule titles first, the ID secondary.
@@ -77,7 +58,7 @@ describe.each(HOSTS)('已说明 in the %s pane', (hostName) => {
     expect(env.fill('附件3', 'H5')).toMatchObject({ color: '#FFC7CE' });
 
     // The clerk changes the figure it was computed from: the explanation no longer applies.
-    const f = checkWorkbook(seed, { file: 'x' }).findings.find((x) => x.ruleId === 'selfeval.indicator-score' && x.cell === 'H14')!;
+    const f = checkWorkbook(panes.seed(), { file: 'x' }).findings.find((x) => x.ruleId === 'selfeval.indicator-score' && x.cell === 'H14')!;
     const input = f.inputs.find((r) => r !== '附件3!H14')!;
     const before = env.cell('附件3', input.split('!')[1]!).value;
     env.type('附件3', input.split('!')[1]!, typeof before === 'number' ? before * 2 : '1');
@@ -88,7 +69,7 @@ describe.each(HOSTS)('已说明 in the %s pane', (hostName) => {
   });
 
   it('withdraws an explanation', async () => {
-    renderPane();
+    openAndRender();
     await clickCheck();
     fireEvent.click(button('说明原因…', item('selfeval.indicator-score', 'H14')));
     fireEvent.change(within(item('selfeval.indicator-score', 'H14')).getByRole('textbox'), { target: { value: '理由' } });
@@ -100,6 +81,6 @@ describe.each(HOSTS)('已说明 in the %s pane', (hostName) => {
       fireEvent.click(button('撤销说明', item('selfeval.indicator-score', 'H14')));
     });
     await waitFor(() => expect(card('selfeval.indicator-score', 'H14').dataset.acknowledged).toBeUndefined(), { timeout: 10_000 });
-    expect(pane!.env.sheetNames()).not.toContain(ACK_SHEET);
+    expect(panes.current().env.sheetNames()).not.toContain(ACK_SHEET);
   });
 });

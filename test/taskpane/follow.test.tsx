@@ -6,32 +6,18 @@
  * trigger nothing. WPS without ApiEvent polls instead.
  */
 import './jsdom-shims';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { checkWorkbook } from '../../src/engine';
-import type { WorkbookGrid } from '../../src/grid/grid';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { SpreadsheetHost } from '../../src/host/types';
-import { TaskPane } from '../../src/taskpane/TaskPane';
 import { FOLLOW_DEBOUNCE_MS } from '../../src/taskpane/useChecker';
 import { POLL_MS } from '../../src/host/wps/watch';
-import { openPane, type PaneEnv } from './pane-env';
-import { seedGrid } from './workbooks';
+import type { PaneEnv } from './pane-env';
+import { clickCheck, renderPane, seedPanes } from './seed-pane';
 import type { ExcelEnv } from '../host/excel-env';
 import type { WpsEnv } from '../host/wps-env';
 
-let seed: WorkbookGrid;
-let pane: PaneEnv | null = null;
-beforeAll(async () => {
-  seed = await seedGrid();
-});
-afterEach(() => {
-  pane?.env.teardown();
-  pane = null;
-  localStorage.clear();
-});
+const panes = seedPanes();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const button = (name: string | RegExp) => screen.getByRole('button', { name }) as HTMLButtonElement;
 
 /** The adapter, counting its reads (every check is exactly one readWorkbook). */
 function counting(host: SpreadsheetHost): { host: SpreadsheetHost; reads: () => number } {
@@ -74,16 +60,11 @@ const cases: Array<[string, 'Excel' | 'WPS', (p: PaneEnv) => Edit, number]> = [
 
 describe.each(cases)('follows typing on %s', (_label, hostName, editor, extraWait) => {
   async function start(): Promise<{ edit: Edit; reads: () => number }> {
-    pane = openPane(hostName, seed);
+    const pane = panes.open(hostName);
     const edit = editor(pane);
     const c = counting(pane.host);
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <TaskPane host={c.host} check={checkWorkbook} fileName="自评表.xlsx" />
-      </FluentProvider>,
-    );
-    fireEvent.click(button('核对'));
-    await waitFor(() => expect(button('重新核对').disabled).toBe(false), { timeout: 10_000 });
+    renderPane(c.host);
+    await clickCheck();
     expect(document.querySelector('[data-rule-id="selfeval.execution-score"]')).not.toBeNull();
     // Let the watch register (and the poller take its first look).
     await sleep(50);
@@ -93,7 +74,7 @@ describe.each(cases)('follows typing on %s', (_label, hostName, editor, extraWai
   it('a burst of edits → exactly one re-check after the debounce; the fixed finding and its mark go', async () => {
     const { edit, reads } = await start();
     const before = reads();
-    expect(pane!.env.fill('附件3', 'H5')).toMatchObject({ color: '#FFC7CE' });
+    expect(panes.current().env.fill('附件3', 'H5')).toMatchObject({ color: '#FFC7CE' });
     for (const v of [9, 9.8, 9.85, 9.9]) {
       edit('附件3', 'H5', v);
       await sleep(100);
@@ -105,7 +86,7 @@ describe.each(cases)('follows typing on %s', (_label, hostName, editor, extraWai
     });
     await sleep(FOLLOW_DEBOUNCE_MS + 200);
     expect(reads() - before).toBe(1);
-    expect(pane!.env.fill('附件3', 'H5')).not.toMatchObject({ color: '#FFC7CE' });
+    expect(panes.current().env.fill('附件3', 'H5')).not.toMatchObject({ color: '#FFC7CE' });
   }, 20_000);
 
   it('switched off, an edit re-checks nothing; the choice is remembered', async () => {
@@ -121,15 +102,10 @@ describe.each(cases)('follows typing on %s', (_label, hostName, editor, extraWai
 });
 
 test('Excel below ExcelApi 1.7 cannot follow: the switch says so, 核对 still works', async () => {
-  pane = openPane('Excel', seed);
+  const pane = panes.open('Excel');
   (pane.env as ExcelEnv).wb.apiVersion = '1.6';
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <TaskPane host={pane.host} check={checkWorkbook} fileName="自评表.xlsx" />
-    </FluentProvider>,
-  );
-  fireEvent.click(button('核对'));
-  await waitFor(() => expect(button('重新核对').disabled).toBe(false), { timeout: 10_000 });
+  renderPane(pane.host);
+  await clickCheck();
   await waitFor(() => expect((screen.getByRole('switch') as HTMLInputElement).disabled).toBe(true));
   expect(screen.getByText(/ExcelApi 1\.7/)).toBeTruthy();
 });

@@ -6,37 +6,20 @@
  * was written.
  */
 import './jsdom-shims';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { checkWorkbook } from '../../src/engine';
-import type { WorkbookGrid } from '../../src/grid/grid';
-import { TaskPane } from '../../src/taskpane/TaskPane';
-import { HOSTS, openPane, type PaneEnv } from './pane-env';
-import { seedGrid } from './workbooks';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { HOSTS } from './pane-env';
+import { clickCheck, renderPane, seedPanes } from './seed-pane';
 
-let seed: WorkbookGrid;
-let pane: PaneEnv | null = null;
-beforeAll(async () => {
-  seed = await seedGrid();
-});
-afterEach(() => {
-  pane?.env.teardown();
-  pane = null;
-});
+const panes = seedPanes();
 
 const button = (name: string | RegExp) => screen.getByRole('button', { name }) as HTMLButtonElement;
 
 describe.each(HOSTS)('一键重算 by choice on %s', (hostName) => {
   it('names each change, writes only the ticked cells with the total recomputed over them, undoes exactly those', async () => {
-    pane = openPane(hostName, seed);
+    const pane = panes.open(hostName);
     const { env } = pane;
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <TaskPane host={pane.host} check={checkWorkbook} fileName="自评表.xlsx" />
-      </FluentProvider>,
-    );
-    fireEvent.click(button('核对'));
-    await waitFor(() => expect(button('重新核对').disabled).toBe(false), { timeout: 10_000 });
+    renderPane(pane.host);
+    await clickCheck();
     const before = Object.fromEntries(['H5', 'H14', 'H19', 'H20', 'H21'].map((c) => [c, env.cell('附件3', c).value]));
 
     fireEvent.click(button('一键重算'));
