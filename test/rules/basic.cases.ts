@@ -111,6 +111,26 @@ export const threePublicSum = ruleTable({
         },
       ],
     },
+    {
+      name: 'a part (公务用车, 2022年决算数) changed: the total no longer adds up',
+      base: 'consistent',
+      edits: [['附件2!B7', 1]],
+      findings: [
+        {
+          // 1 + 0 + 17.33 = 18.33; 18.33 − 17.33 = 1 > 0.02
+          messageId: 'wrong',
+          severity: 'error',
+          sheet: '附件2',
+          cell: 'B6',
+          entered: '17.33',
+          expected: '18.33',
+          message: '三公经费（2022年决算数）应为 18.33（公务用车购置和维护经费 + 出国经费 + 公务接待），填报为 17.33',
+          explanation: '18.33 = 1 + 0 + 17.33',
+          inputs: ['附件2!B6', '附件2!B7', '附件2!B10', '附件2!B11'],
+          suggestion: { value: '18.33', percent: false },
+        },
+      ],
+    },
   ],
 });
 

@@ -130,6 +130,25 @@ export const executionScore = ruleTable({
         },
       ],
     },
+    {
+      name: 'a blank 得分 is reported with the score',
+      base: 'consistent',
+      edits: [['附件3!H5', null]],
+      findings: [
+        {
+          messageId: 'wrong',
+          severity: 'error',
+          sheet: '附件3',
+          cell: 'H5',
+          entered: null,
+          expected: '9.90',
+          message: '执行率得分应为 9.90（10 × 98.99%），填报为 空',
+          explanation: '9.90 = 10 × 857.71 ÷ 866.48',
+          inputs: ['附件3!D5', '附件3!E5', '附件3!F5'],
+          suggestion: { value: '9.90', percent: false },
+        },
+      ],
+    },
   ],
 });
 
@@ -202,6 +221,63 @@ export const fundsBreakdown = ruleTable({
         },
       ],
     },
+    {
+      name: 'a breakdown total off its parts by rounding only must still match 全年预算数',
+      base: 'consistent',
+      edits: [['附件3!B6', '按收入性质分：866.50'], ['附件3!B7', '其中：一般公共预算：500.00'], ['附件3!B10', '其他资金：366.49']],
+      findings: [
+        {
+          // Σ parts 866.49 is value.rounding's (0.01 ≤ 0.015); against 全年预算数 866.50 ≠ 866.48 at 2 decimals
+          messageId: 'againstBudget',
+          severity: 'error',
+          sheet: '附件3',
+          cell: 'B6',
+          entered: '866.50',
+          expected: '866.48',
+          message: '按收入性质分合计 866.50 与全年预算数 866.48 不一致',
+          explanation: '按收入性质分合计应等于全年预算数 866.48',
+          inputs: ['附件3!B6', '附件3!D5'],
+        },
+      ],
+    },
+    {
+      name: '年度资金总额 (全年预算数) off its 其中 rows (当年财政拨款, 上年结转资金, 其他资金)',
+      base: 'fundsBySource',
+      edits: [['附件3!D7', 66.48]],
+      findings: [
+        {
+          // 800 + 66.48 + 10 = 876.48 ≠ 866.48; no suggestion: 全年预算数 feeds the 执行率, a part may be the wrong figure
+          messageId: 'wrong',
+          severity: 'error',
+          sheet: '附件3',
+          cell: 'D5',
+          entered: '866.48',
+          expected: '876.48',
+          message: '年度资金总额（全年预算数）应为 876.48（当年财政拨款 + 上年结转资金 + 其他资金），填报为 866.48',
+          explanation: '876.48 = 800 + 66.48 + 10',
+          inputs: ['附件3!D5', '附件3!D6', '附件3!D7', '附件3!D8'],
+        },
+      ],
+    },
+    {
+      name: 'a wrong 年度资金总额 on the 项目支出 form is shown, never rewritten by 一键重算',
+      base: 'project',
+      edits: [['项目支出绩效自评表!D7', 120]],
+      findings: [
+        {
+          // 120 + 10 + 0 = 130.00 ≠ 120 (全年预算数 column; 年初 and 执行 still add up)
+          messageId: 'wrong',
+          severity: 'error',
+          sheet: '项目支出绩效自评表',
+          cell: 'D6',
+          entered: '120',
+          expected: '130.00',
+          message: '年度资金总额（全年预算数）应为 130.00（当年财政拨款 + 上年结转资金 + 其他资金），填报为 120',
+          explanation: '130.00 = 120 + 10 + 0',
+          inputs: ['项目支出绩效自评表!D6', '项目支出绩效自评表!D7', '项目支出绩效自评表!D8', '项目支出绩效自评表!D9'],
+        },
+      ],
+    },
   ],
 });
 
@@ -210,6 +286,9 @@ export const indicatorScore = ruleTable({
   valid: [
     { name: 'seed 004 as the rules give it', base: 'consistent' },
     { name: '`90%以上` is a target of at least 90%', base: 'consistent', edits: [['附件3!E19', '90%以上']] },
+    // Read as amounts, 0.5 of 1 (or 5 of 10) would score 5 by proportion; as time limits they are met early.
+    { name: 'a duration named as a time is a time limit, whatever its 二级指标', base: 'consistent', edits: [['附件3!C17', '质量指标'], ['附件3!E17', '1年'], ['附件3!F17', '0.5年']] },
+    { name: '个工作日 is always a time limit', base: 'consistent', edits: [['附件3!E16', '10个工作日'], ['附件3!F16', '5个工作日']] },
   ],
   invalid: [
     {
@@ -288,6 +367,46 @@ export const indicatorScore = ruleTable({
           explanation: '10.00：完成值 18 ≥ 指标值 16，得满分 10',
           inputs: ['附件3!E15', '附件3!F15', '附件3!G15'],
           suggestion: { value: '10.00', percent: false },
+        },
+      ],
+    },
+    {
+      name: 'a time that is an amount (培训时间 40小时) is scored by proportion',
+      base: 'consistent',
+      edits: [['附件3!D16', '培训时间'], ['附件3!E16', '40小时'], ['附件3!F16', '32小时']],
+      findings: [
+        {
+          // 32 ÷ 40 × 10 = 8.00
+          messageId: 'proportional',
+          severity: 'warning',
+          sheet: '附件3',
+          cell: 'H16',
+          entered: '10',
+          expected: '8.00',
+          message: '“培训时间”按完成比例得分应为 8.00（32 ÷ 40 × 10），填报为 10',
+          explanation: '8.00 = 32 ÷ 40 × 10',
+          inputs: ['附件3!E16', '附件3!F16', '附件3!G16'],
+          suggestion: { value: '8.00', percent: false },
+        },
+      ],
+    },
+    {
+      name: 'training hours (培训时长) stay an amount',
+      base: 'consistent',
+      edits: [['附件3!D16', '培训时长'], ['附件3!E16', '40小时'], ['附件3!F16', '30小时']],
+      findings: [
+        {
+          // 30 ÷ 40 × 10 = 7.50
+          messageId: 'proportional',
+          severity: 'warning',
+          sheet: '附件3',
+          cell: 'H16',
+          entered: '10',
+          expected: '7.50',
+          message: '“培训时长”按完成比例得分应为 7.50（30 ÷ 40 × 10），填报为 10',
+          explanation: '7.50 = 30 ÷ 40 × 10',
+          inputs: ['附件3!E16', '附件3!F16', '附件3!G16'],
+          suggestion: { value: '7.50', percent: false },
         },
       ],
     },
@@ -431,6 +550,11 @@ export const standardWeights = ruleTable({
   valid: [
     { name: 'the 项目支出 form at 产出 50, 效益 30, 满意度 10, 执行率 10', base: 'project' },
     { name: 'the department form has no standard weights', base: 'consistent' },
+    {
+      name: 'a 项目支出 table with other 一级指标 (成本 as a level of its own) is left to its own scheme',
+      base: 'project',
+      edits: [['项目支出绩效自评表!B16', '成本指标'], ['项目支出绩效自评表!C16', '经济成本指标']],
+    },
   ],
   invalid: [
     {
@@ -538,6 +662,26 @@ export const totalScore = ruleTable({
           explanation: '94.99 = 9.9 + 8.25 + 10 + 10 + 10 + 20 + 10 + 16.84',
           inputs: ['附件3!H21', ...SCORES],
           suggestion: { value: '94.99', percent: false },
+        },
+      ],
+    },
+    {
+      name: 'a blank execution 得分 counts 0 in 总分',
+      base: 'consistent',
+      edits: [['附件3!H5', null]],
+      findings: [
+        {
+          // 0 + 8.25 + 10 + 10 + 10 + 20 + 10 + 16.84 = 85.09; 94.99 − 85.09 = 9.9 > 0.045
+          messageId: 'wrong',
+          severity: 'error',
+          sheet: '附件3',
+          cell: 'H21',
+          entered: '94.99',
+          expected: '85.09',
+          message: `总分应为 85.09（预算执行得分 + ${NAMES}），填报为 94.99`,
+          explanation: '85.09 = 0 + 8.25 + 10 + 10 + 10 + 20 + 10 + 16.84',
+          inputs: ['附件3!H21', ...SCORES],
+          suggestion: { value: '85.09', percent: false },
         },
       ],
     },
@@ -664,6 +808,7 @@ export const grade = ruleTable({
   valid: [
     { name: 'no grade stated', base: 'consistent' },
     { name: '优 stated for 94.99', base: 'consistent', edits: [['附件3!A22', '评价等次'], ['附件3!B22', '优']] },
+    { name: '优 stated for a total that shows 90.00 (89.999 formatted 0.00)', base: 'consistent', edits: [['附件3!A22', '评价等次'], ['附件3!B22', '优'], ['附件3!H21', { value: 89.999, numFmt: '0.00' }]] },
   ],
   invalid: [
     {
@@ -684,6 +829,24 @@ export const grade = ruleTable({
         },
       ],
     },
+    {
+      name: '优 stated for a total that shows 89.999 (General format): judged on the total as shown',
+      base: 'consistent',
+      edits: [['附件3!A22', '评价等次'], ['附件3!B22', '优'], ['附件3!H21', 89.999]],
+      findings: [
+        {
+          messageId: 'mismatch',
+          severity: 'error',
+          sheet: '附件3',
+          cell: 'B22',
+          entered: '优',
+          expected: '良',
+          message: '评价等次填为“优”，总分 89.999 对应“良”',
+          explanation: '优 ≥ 90；良 80–90；中 60–80；差 < 60（总分 89.999）',
+          inputs: ['附件3!H21'],
+        },
+      ],
+    },
   ],
 });
 
@@ -694,6 +857,7 @@ export const qualitative = ruleTable({
   valid: [
     { name: 'seed 004: 1年 done in 1年 is a deadline met, scored', base: 'consistent' },
     { name: 'a deadline met in time scores full marks', base: 'consistent', edits: [['附件3!E17', '12月底前'], ['附件3!F17', '11月']] },
+    { name: 'an on-time target met (按时 / 按时完成)', base: 'consistent', edits: [['附件3!E17', '按时'], ['附件3!F17', '按时完成']] },
   ],
   invalid: [
     {
@@ -749,6 +913,63 @@ export const qualitative = ruleTable({
           message: `“完成时间”：${JUDGED}`,
           explanation: JUDGED,
           inputs: ['附件3!E17', '附件3!F17', '附件3!G17'],
+        },
+      ],
+    },
+    {
+      name: 'a deadline passed into the next year is late',
+      base: 'consistent',
+      edits: [['附件3!E17', '12月底前'], ['附件3!F17', '2024年1月']],
+      findings: [
+        {
+          // the form's year is 2023: 2024年1月 is after 12月底前; 10 ÷ 10 = 100%: the first band
+          messageId: 'judgedInBand',
+          severity: 'info',
+          sheet: '附件3',
+          cell: 'H17',
+          entered: '10',
+          expected: null,
+          message: '“完成时间”：时效指标完成时间“2024年1月”晚于或无法对照指标“12月底前”，按评价人判断打分，不重算，得分 10 在第一档（80%–100%）',
+          explanation: '时效指标完成时间“2024年1月”晚于或无法对照指标“12月底前”，按评价人判断打分，不重算',
+          inputs: ['附件3!E17', '附件3!F17', '附件3!G17'],
+        },
+      ],
+    },
+    {
+      name: 'negative figures are not scored by proportion (positive indicator)',
+      base: 'consistent',
+      edits: [['附件3!E14', -5], ['附件3!F14', -10]],
+      findings: [
+        {
+          // −10 < −5: not met, and a ratio of negatives means nothing; 8.25 ÷ 10 = 82.5%: the first band
+          messageId: 'judgedInBand',
+          severity: 'info',
+          sheet: '附件3',
+          cell: 'H14',
+          entered: '8.25',
+          expected: null,
+          message: '“全年签约引进项目”：指标值为负数，无法按完成比例计算，得分 8.25 在第一档（80%–100%）',
+          explanation: '指标值为负数，无法按完成比例计算',
+          inputs: ['附件3!E14', '附件3!F14', '附件3!G14'],
+        },
+      ],
+    },
+    {
+      name: 'a negative target of a cost indicator (reverse) is not scored by proportion',
+      base: 'consistent',
+      edits: [['附件3!E20', '≤-5'], ['附件3!F20', -3]],
+      findings: [
+        {
+          // −3 > −5: not met; 16.84 ÷ 20 = 84.2%: the first band
+          messageId: 'judgedInBand',
+          severity: 'info',
+          sheet: '附件3',
+          cell: 'H20',
+          entered: '16.84',
+          expected: null,
+          message: '“基本支出预算成本”：指标值或完成值为负数，无法按完成比例计算，得分 16.84 在第一档（80%–100%）',
+          explanation: '指标值或完成值为负数，无法按完成比例计算',
+          inputs: ['附件3!E20', '附件3!F20', '附件3!G20'],
         },
       ],
     },

@@ -73,6 +73,7 @@ export const rounding = ruleTable({
   valid: [
     { name: 'seed 004: every sum exact', base: 'consistent' },
     { name: 'a gap beyond rounding is an error of its sum rule, not rounding', base: 'consistent', edits: [['附件2!B6', 17.4]] }, // 0.07 > 0.02
+    { name: "parts with more decimals that round to the total's own decimals are exact, not rounding", base: 'consistent', edits: [['附件2!F11', 7.855]] }, // 7.855 → 7.86
   ],
   invalid: [
     {
@@ -110,6 +111,26 @@ export const rounding = ruleTable({
           message: '总分填报为 95，各项之和为 94.99，差额在四舍五入允许范围内（±0.045）',
           explanation: '94.99 = 9.9 + 8.25 + 10 + 10 + 10 + 20 + 10 + 16.84',
           inputs: ['附件3!H21', '附件3!H5', '附件3!H14', '附件3!H15', '附件3!H16', '附件3!H17', '附件3!H18', '附件3!H19', '附件3!H20'],
+        },
+      ],
+    },
+    {
+      name: 'a funds breakdown total off its parts by one cent (reported beside its gap to 全年预算数)',
+      base: 'consistent',
+      edits: [['附件3!B6', '按收入性质分：866.50'], ['附件3!B7', '其中：一般公共预算：500.00'], ['附件3!B10', '其他资金：366.49']],
+      findings: [
+        {
+          // 500.00 + 0 + 0 + 366.49 = 866.49 (the two empty labels count 0 but are no rounded figure,
+          // so n = 2): |866.50 − 866.49| = 0.01 ≤ 2 × 0.005 + 0.005 = 0.015
+          messageId: 'rounding',
+          severity: 'info',
+          sheet: '附件3',
+          cell: 'B6',
+          entered: '866.50',
+          expected: '866.49',
+          message: '按收入性质分合计填报为 866.50，各项之和为 866.49，差额在四舍五入允许范围内（±0.015）',
+          explanation: '866.49 = 500.00 + 0 + 0 + 366.49',
+          inputs: ['附件3!B6', '附件3!B7', '附件3!B8', '附件3!B9', '附件3!B10'],
         },
       ],
     },

@@ -32,6 +32,22 @@ export function consistentSeed004(): Layout[] {
 }
 
 /**
+ * Seed 004 made consistent, in the template variant that lists 年度资金总额's 其中 rows by source
+ * (RULES.md, 自评表 header block) where the breakdown labels were: 当年财政拨款 200 / 800 / 800,
+ * 上年结转资金 62.07 / 56.48 / 57.71, 其他资金 0 / 10 / 0 — per column 262.07, 866.48, 857.71.
+ */
+export function fundsBySourceSeed004(): Layout[] {
+  const [basic, self] = consistentSeed004() as [Layout, Layout];
+  self.merges = self.merges.filter((m) => !/^[BE]([6-9]|10):/.test(m));
+  self.rows[5] = [undefined, '其中：当年财政拨款', 200, 800, 800];
+  self.rows[6] = [undefined, '上年结转资金', 62.07, 56.48, 57.71];
+  self.rows[7] = [undefined, '其他资金', 0, 10, 0];
+  self.rows[8] = [];
+  self.rows[9] = [];
+  return [basic, self];
+}
+
+/**
  * A 指标评分表 (a city's column order, weights inside the level labels) beside seed 004's
  * 基础数据表, whose figures its rows score: 在职人员控制率 14 ÷ 14 = 100.00% ≤ 100% → 5;
  * "三公经费"控制率 7.86 ÷ 7.86 = 100.00% → 5; 公用经费控制率 21.32 ÷ 28.84 = 73.93% → 5. 合计 15 / 15.
@@ -54,6 +70,7 @@ const plain = { set: (l: Layout, a: string, v: Parameters<typeof set>[2]) => set
 
 export const BASES = {
   consistent: { title: '种子 004 样表（芦淞区商务局 2023，填报错误已改正，各项一致）', layouts: consistentSeed004, ...plain },
+  fundsBySource: { title: '种子 004 样表，年度资金总额下列其中各行（当年财政拨款、上年结转资金、其他资金），各项一致', layouts: fundsBySourceSeed004, ...plain },
   project: { title: '项目支出绩效自评表样表（财预〔2020〕10号，各项一致）', layouts: () => [projectSheet()], ...plain },
   scoreTable: { title: '指标评分表样表（种子 004 的基础数据表，在职人员、三公经费、公用经费控制率三行，各项一致）', layouts: () => [basicSheet(), scoreTableSheet()], ...plain },
 } satisfies Record<string, Base>;
