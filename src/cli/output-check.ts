@@ -75,7 +75,6 @@ function fileOnTheWay(dir: string): string | null {
   return null;
 }
 
-
 function lstatOrNull(path: string): Stats | null {
   try {
     return lstatSync(path);
