@@ -6,7 +6,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'html'];
 
 export interface CliOptions {
   readonly paths: readonly string[];
-  /** Absent: text on a terminal, json otherwise (or from the --out extension). */
+  /** Absent: text, on a terminal or not (CONTRACT.md, as ESLint). */
   readonly format?: OutputFormat;
   readonly out?: string;
   readonly annotateDir?: string;
@@ -129,17 +129,16 @@ function error(message: string): ParsedArgs {
 }
 
 /**
- * The format when --format is absent (CONTRACT.md): text when the report goes to a terminal,
- * JSON otherwise — also into an --out file, whatever its name (see formatHint).
+ * The format when --format is absent (CONTRACT.md): text, on a terminal, in a pipe and into an
+ * --out file alike — as ESLint; a script asks for `--format json`.
  */
-export function resolveFormat(options: CliOptions, stdoutIsTty: boolean): OutputFormat {
-  if (options.format) return options.format;
-  return stdoutIsTty && options.out === undefined ? 'text' : 'json';
+export function resolveFormat(options: CliOptions): OutputFormat {
+  return options.format ?? 'text';
 }
 
-/** A note when --out's extension asks for a format the default does not give. */
+/** A note when --out's extension asks for a format the default (text) does not give. */
 export function formatHint(options: CliOptions): string | null {
   if (options.format || options.out === undefined) return null;
-  const wanted = /\.html?$/i.test(options.out) ? 'html' : /\.txt$/i.test(options.out) ? 'text' : null;
-  return wanted ? `未指定 --format，“${options.out}”中写入的是 JSON 报告；如需 ${wanted === 'html' ? 'HTML' : '文本'}格式，请加 --format ${wanted}。` : null;
+  const wanted = /\.html?$/i.test(options.out) ? 'html' : /\.json$/i.test(options.out) ? 'json' : null;
+  return wanted ? `未指定 --format，“${options.out}”中写入的是文本报告；如需 ${wanted === 'html' ? 'HTML' : 'JSON'} 格式，请加 --format ${wanted}。` : null;
 }

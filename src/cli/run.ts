@@ -62,7 +62,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   const profile = resolveProfile(options.profile, io);
   if (profile === false) return EXIT_TROUBLE;
-  const mistake = outputMistake(options, resolveFormat(options, Boolean(io.stdout.isTTY)));
+  const mistake = outputMistake(options, resolveFormat(options));
   if (mistake) {
     io.stderr.write(`selfeval-check：${mistake}未核对任何文件。\n`);
     return EXIT_TROUBLE;
@@ -129,7 +129,7 @@ async function checkAll(options: CliOptions, io: CliIo): Promise<number> {
   warnings.push(...notes.flat());
   /** Every output written, said on stderr at the end (`已写出 …`). */
   const written = writtenCopies.filter((w): w is string => w !== null);
-  const format = resolveFormat(options, Boolean(io.stdout.isTTY));
+  const format = resolveFormat(options);
   const colour = format === 'text' && options.out === undefined && colorWanted(Boolean(io.stdout.isTTY), io.env ?? {}, options.color);
   const rendered = renderReport(format, all, inputs.isBatch, { quiet: options.quiet, style: colour ? ANSI_STYLE : PLAIN_STYLE });
   const reportWritten = writeOrWarn(options.out, rendered, io, warnings, identities);

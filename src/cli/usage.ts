@@ -20,7 +20,8 @@ export const USAGE = `用法：selfeval-check [选项] <工作簿或文件夹>..
 接受 .xlsx、.xlsm、.xls 工作簿和 .docx 自评报告（核对其中各表格，并把正文所述数字与表格对照；.doc 请先另存为 .docx）；文件夹会逐层查找其中所有工作簿和报告。原文件只读不改。
 
 选项：
-  --format text|json|html  报告格式（默认：在终端显示为 text；写入 --out 文件或管道时为 json）
+  --format text|json|html  报告格式（默认 text，在终端、管道和 --out 文件中相同；
+                           脚本请用 --format json）
   --out FILE               把报告写入 FILE，而不是输出到屏幕
   --annotate DIR           在 DIR 中为每个工作簿写一份标注副本（<名称>.checked.xlsx）：
                            有问题的单元格按严重程度着色并加批注，另附“核对结果”工作表；

@@ -7,7 +7,7 @@
 import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
 import { findingTitle } from '../core/rule-titles';
-import { acknowledgedLine, batchLine, cellRef, departmentLine, notListedLine, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { acknowledgedLine, batchLine, cellRef, departmentLine, gradeWithheld, notListedLine, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 import { SEVERITY_FILL, SEVERITY_LABEL } from './severity';
 
 
@@ -68,7 +68,7 @@ ${total}${sections}
 /** One row per workbook: what it is, its counts and grades, a link to its section. */
 function renderOverview(reports: readonly Report[]): string {
   const head =
-    '<tr><th>序号</th><th>文件</th><th>单位</th><th>年度</th><th>错误</th><th>警告</th><th>提示</th><th>已说明</th><th>等次</th><th>填报等次</th><th>状态</th></tr>';
+    '<tr><th>序号</th><th>文件</th><th>单位</th><th>年度</th><th>错误</th><th>警告</th><th>提示</th><th>已说明</th><th>填报等次</th><th>重算等次</th><th>状态</th></tr>';
   const count = (n: number, checked: boolean, severity: Severity) =>
     `<td class="count${checked && n > 0 ? ` sev-${severity}` : ''}">${checked ? n : '—'}</td>`;
   const rows = reports.map((r, i) => {
@@ -80,7 +80,7 @@ function renderOverview(reports: readonly Report[]): string {
       count(r.summary.warnings, checked, 'warning') +
       count(r.summary.infos, checked, 'info') +
       `<td class="count">${checked ? (r.summary.acknowledged ?? 0) : '—'}</td>` +
-      `<td class="num">${escapeHtml(r.summary.grade ?? '')}</td><td class="num">${escapeHtml(r.statedGrade ?? '')}</td>` +
+      `<td class="num">${escapeHtml(r.statedGrade ?? '')}</td><td class="num">${escapeHtml(r.summary.grade ?? (gradeWithheld(r) ? `不评（${gradeWithheld(r)}）` : ''))}</td>` +
       `<td class="num${checked ? '' : ' sev-error'}">${escapeHtml(STATUS_NAME[r.status])}</td></tr>`
     );
   });

@@ -16,7 +16,51 @@ export function sheetsLine(report: Report): string {
 
 export function summaryLine(report: Report): string {
   const s = report.summary;
-  return `填报总分 ${s.enteredTotal ?? '—'}，重算总分 ${s.recomputedTotal ?? '—'}，等次 ${s.grade ?? '—'}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.acknowledged ? `（其中已说明 ${s.acknowledged}）` : ''}`;
+  return `填报总分 ${s.enteredTotal ?? '—'}，重算总分 ${s.recomputedTotal ?? '—'}；${gradesLine(report)}；${countsLine(report)}`;
+}
+
+/** `错误 1，警告 4，提示 2（其中已说明 1）`. */
+export function countsLine(report: Report): string {
+  const s = report.summary;
+  return `错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.acknowledged ? `（其中已说明 ${s.acknowledged}）` : ''}`;
+}
+
+/**
+ * `填报等次 优秀，重算等次 优`: the grade the form states beside the one its recomputed total
+ * earns, so a difference stands out; `重算等次 不评（reason）` where the rules give none.
+ */
+export function gradesLine(report: Report): string {
+  return `填报等次 ${report.statedGrade ?? '—'}，重算等次 ${recomputedGradeText(report)}`;
+}
+
+/** The recomputed grade, `不评（reason）` when it is withheld, `—` when there is none to give. */
+export function recomputedGradeText(report: Report): string {
+  const s = report.summary;
+  if (s.grade) return s.grade;
+  const why = gradeWithheld(report);
+  return why ? `不评（${why}）` : '—';
+}
+
+/** Why the rules give this checked form no 等次 (unfinished form, 分值 not adding up), or null. */
+export function gradeWithheld(report: Report): string | null {
+  if (report.status !== 'checked') return null;
+  const reason = (report.summary as { readonly gradeWithheld?: string | null }).gradeWithheld;
+  return typeof reason === 'string' && reason !== '' ? reason : null;
+}
+
+/**
+ * A batch's closing line for one file: file, 单位, 总分 填报/重算, 等次 and counts, so a reviewer
+ * reads the batch at a glance at the end of a long report.
+ */
+export function fileLine(report: Report): string {
+  if (report.status !== 'checked') return `${report.file}　${STATUS_NAME[report.status]}`;
+  const s = report.summary;
+  const parts = [report.file];
+  if (report.department) parts.push(report.department);
+  parts.push(`总分 ${s.enteredTotal ?? '—'}/${s.recomputedTotal ?? '—'}`);
+  parts.push(gradesLine(report));
+  parts.push(s.errors + s.warnings + s.infos === 0 ? '未发现问题' : countsLine(report));
+  return parts.join('　');
 }
 
 /** `已说明：reason`, the line every door shows under an explained finding. */
@@ -37,9 +81,10 @@ export function batchLine(reports: readonly Report[]): string {
   const errors = reports.reduce((n, r) => n + r.summary.errors, 0);
   const warnings = reports.reduce((n, r) => n + r.summary.warnings, 0);
   const infos = reports.reduce((n, r) => n + r.summary.infos, 0);
+  const withheld = reports.filter((r) => gradeWithheld(r) !== null).length;
   return (
     `共 ${reports.length} 个文件：已核对 ${by('checked')}，无法读取 ${by('unreadable')}，未识别模板 ${by('unrecognised')}；` +
-    `错误 ${errors}，警告 ${warnings}，提示 ${infos}`
+    `错误 ${errors}，警告 ${warnings}，提示 ${infos}${withheld > 0 ? `；不评等次 ${withheld}` : ''}`
   );
 }
 

@@ -55,18 +55,18 @@ describe('parseArgs', () => {
 });
 
 describe('resolveFormat', () => {
-  it('defaults to text on a terminal and json otherwise', () => {
-    expect(resolveFormat({ paths: ['a'] }, true)).toBe('text');
-    expect(resolveFormat({ paths: ['a'] }, false)).toBe('json');
+  it('defaults to text, whether or not the output is a terminal (CONTRACT.md, as ESLint)', () => {
+    expect(resolveFormat({ paths: ['a'] })).toBe('text');
+    expect(resolveFormat({ paths: ['a'], out: 'r.txt' })).toBe('text');
   });
 
-  it('follows --format; into an --out file the default is JSON, with a hint when its name asks otherwise', () => {
-    expect(resolveFormat({ paths: ['a'], format: 'html' }, true)).toBe('html');
-    expect(resolveFormat({ paths: ['a'], out: 'r.HTML' }, true)).toBe('json');
+  it('follows --format; into an --out file the default is text, with a hint when its name asks otherwise', () => {
+    expect(resolveFormat({ paths: ['a'], format: 'json' })).toBe('json');
+    expect(resolveFormat({ paths: ['a'], out: 'r.HTML' })).toBe('text');
     expect(formatHint({ paths: ['a'], out: 'r.HTML' })).toContain('--format html');
-    expect(resolveFormat({ paths: ['a'], out: 'r.txt' }, false)).toBe('json');
-    expect(formatHint({ paths: ['a'], out: 'r.txt' })).toContain('--format text');
-    expect(formatHint({ paths: ['a'], out: 'r.json' })).toBeNull();
+    expect(resolveFormat({ paths: ['a'], out: 'r.json' })).toBe('text');
+    expect(formatHint({ paths: ['a'], out: 'r.json' })).toContain('--format json');
+    expect(formatHint({ paths: ['a'], out: 'r.txt' })).toBeNull();
     expect(formatHint({ paths: ['a'], out: 'r.html', format: 'html' })).toBeNull();
   });
 });

@@ -202,8 +202,11 @@ describe('selfeval-check on single files', () => {
     writeFileSync(join(dir, 'ok.xlsx'), await seedWorkbook(true));
   });
 
-  it('exits 1 on error findings and prints one JSON object (json when not a terminal)', () => {
-    const r = cli([join(dir, 'seed.xlsx')]);
+  it('prints text when not a terminal too (as ESLint), and one JSON object with --format json', () => {
+    const text = cli([join(dir, 'seed.xlsx')]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`文件：${join(dir, 'seed.xlsx')}`);
+    const r = cli(['--format', 'json', join(dir, 'seed.xlsx')]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as Json;
     expect(Array.isArray(report)).toBe(false);
@@ -211,20 +214,20 @@ describe('selfeval-check on single files', () => {
   });
 
   it('exits 0 on a consistent workbook, keeping the path as given', () => {
-    const r = cli(['ok.xlsx'], dir);
+    const r = cli(['--format', 'json', 'ok.xlsx'], dir);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as Json).file).toBe('ok.xlsx');
   });
 
   it('gives an array for two files', () => {
-    const r = cli(['seed.xlsx', 'ok.xlsx'], dir);
+    const r = cli(['--format', 'json', 'seed.xlsx', 'ok.xlsx'], dir);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as Json[]).map((x) => x.summary.errors)).toEqual([1, 0]);
   });
 
   it('writes the report to --out, nothing to stdout', () => {
     const target = join(dir, 'reports', 'r.json');
-    const r = cli(['--out', target, 'seed.xlsx'], dir);
+    const r = cli(['--format', 'json', '--out', target, 'seed.xlsx'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect((JSON.parse(readFileSync(target, 'utf8')) as Json).status).toBe('checked');
@@ -233,7 +236,7 @@ describe('selfeval-check on single files', () => {
   it('renders text and html with the summary line and findings', () => {
     const text = cli(['--format', 'text', 'seed.xlsx'], dir);
     expect(text.stdout).toContain('文件：seed.xlsx');
-    expect(text.stdout).toContain('填报总分 95.8，重算总分 94.99，等次 优');
+    expect(text.stdout).toContain('填报总分 95.8，重算总分 94.99；填报等次 —，重算等次 优');
     expect(text.stdout).toContain('[错误] 附件3!H5');
     expect(text.stdout).not.toContain('\x1b['); // no colour into a pipe
     const html = cli(['--format=html', 'seed.xlsx'], dir);
@@ -251,7 +254,7 @@ describe('selfeval-check on single files', () => {
   });
 
   it('exits 2 for a path that does not exist and for an unsupported file', () => {
-    const missing = cli(['nope.xlsx', 'ok.xlsx'], dir);
+    const missing = cli(['--format', 'json', 'nope.xlsx', 'ok.xlsx'], dir);
     expect(missing.code).toBe(2);
     const [first, second] = JSON.parse(missing.stdout) as Json[];
     expect(first).toMatchObject({ file: 'nope.xlsx', status: 'unreadable' });
@@ -299,7 +302,7 @@ describe('selfeval-check options for reviewers', () => {
     expect(r.stdout).not.toContain('[警告]');
     expect(r.stdout).not.toContain('[提示]');
     expect(r.stdout).toMatch(/另有 \d+ 条警告或提示未列出。/);
-    const json = JSON.parse(cli(['-q', 'seed.xlsx'], dir).stdout) as Json;
+    const json = JSON.parse(cli(['--format', 'json', '-q', 'seed.xlsx'], dir).stdout) as Json;
     expect((json.findings as Json[]).map((f) => f.severity)).toEqual(['error']);
     expect(json.summary.warnings).toBeGreaterThan(0);
   });
@@ -337,7 +340,7 @@ describe('selfeval-check options for reviewers', () => {
     const folder = cli(['--out', 'reports', 'seed.xlsx'], dir);
     expect(folder.code).toBe(2);
     expect(folder.stdout).toBe('');
-    expect(folder.stderr).toBe(`selfeval-check：--out 应给出文件名，而“reports”是一个文件夹；例如：--out ${join('reports', '核对报告.json')}未核对任何文件。\n`);
+    expect(folder.stderr).toBe(`selfeval-check：--out 应给出文件名，而“reports”是一个文件夹；例如：--out ${join('reports', '核对报告.txt')}未核对任何文件。\n`);
     const throughFile = cli(['--summary', 'seed.xlsx/s.xlsx', 'warn.xlsx'], dir);
     expect(throughFile.code).toBe(2);
     expect(throughFile.stderr).toContain('是文件，不是文件夹');

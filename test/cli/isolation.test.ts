@@ -51,7 +51,7 @@ describe('a batch with workbooks that exhaust memory or time', () => {
   it('reports a worker that runs out of memory as unreadable, and checks every file after it', async () => {
     const before = hashTree(dir);
     const out = makeTempDir('selfeval-isolation-out-');
-    const r = cli(['--jobs', '2', '--max-memory', '64', '--summary', join(out, 'summary.xlsx'), ...files]);
+    const r = cli(['--format', 'json', '--jobs', '2', '--max-memory', '64', '--summary', join(out, 'summary.xlsx'), ...files]);
     expect(r.code).toBe(2);
     const reports = JSON.parse(r.stdout) as Json[];
     expect(reports.map((x) => x.file)).toEqual(files);
@@ -70,7 +70,7 @@ describe('a batch with workbooks that exhaust memory or time', () => {
   }, 300_000);
 
   it('ends a worker past its time budget, and a fresh worker takes the next file', () => {
-    const r = cli(['--jobs', '1', '--timeout', '0.001', files[2]!, files[3]!]);
+    const r = cli(['--format', 'json', '--jobs', '1', '--timeout', '0.001', files[2]!, files[3]!]);
     expect(r.code).toBe(2);
     const reports = JSON.parse(r.stdout) as Json[];
     expect(reports.map((x) => [x.file, x.status])).toEqual([

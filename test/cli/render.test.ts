@@ -3,7 +3,7 @@ import { escapeHtml, renderHtmlReport } from '../../src/report/html';
 import { renderJsonReport } from '../../src/report/json';
 import { createProgress } from '../../src/cli/progress';
 import { renderTextReport } from '../../src/report/text';
-import { failedReport } from '../../src/core/report';
+import { failedReport, type CheckedReport } from '../../src/core/report';
 import { checkedReport, finding } from '../host-file/fake-report';
 
 const seed = checkedReport('批次/芦淞区.xlsx', [
@@ -34,10 +34,38 @@ describe('renderTextReport', () => {
   it('has the file, sheets, summary line and each finding with its explanation', () => {
     expect(text).toContain('文件：批次/芦淞区.xlsx');
     expect(text).toContain('工作表：基础数据表：附件2；自评表：附件3');
-    expect(text).toContain('填报总分 95.8，重算总分 94.99，等次 优；错误 1，警告 1，提示 0');
+    expect(text).toContain('填报总分 95.8，重算总分 94.99；填报等次 优，重算等次 优；错误 1，警告 1，提示 0');
     expect(text).toContain('1. [错误] 附件3!H5  执行率得分应为 9.90');
     expect(text).toContain('9.90 = 10 × 857.71 ÷ 866.48');
     expect(text).toContain('2. [警告] 附件3!I19');
+  });
+
+  it('ends a batch with one line per file (file, 单位, 总分 填报/重算, 等次, counts), a clean file in one line', () => {
+    const clean = checkedReport('批次/一致.xlsx', [], { statedGrade: '优秀' });
+    const batch = renderTextReport([seed, clean, encrypted]);
+    const lines = batch.trimEnd().split('\n');
+    expect(lines.filter((l) => l.includes('批次/一致.xlsx'))).toEqual([
+      '文件：批次/一致.xlsx　填报总分 95.8，重算总分 94.99；填报等次 优秀，重算等次 优；错误 0，警告 0，提示 0；未发现问题。',
+      '  批次/一致.xlsx　某某县财政局　总分 95.8/94.99　填报等次 优秀，重算等次 优　未发现问题',
+    ]);
+    expect(lines.slice(-6)).toEqual([
+      '逐个文件（文件　单位　总分 填报/重算　等次　问题数）：',
+      '  批次/芦淞区.xlsx　某某县财政局　总分 95.8/94.99　填报等次 优，重算等次 优　错误 1，警告 1，提示 0',
+      '  批次/一致.xlsx　某某县财政局　总分 95.8/94.99　填报等次 优秀，重算等次 优　未发现问题',
+      '  批次/加密.xlsx　无法读取',
+      '',
+      '共 3 个文件：已核对 2，无法读取 1，未识别模板 0；错误 1，警告 1，提示 0',
+    ]);
+  });
+
+  it('says 不评 and why where the rules give no grade, and counts such forms apart', () => {
+    const blank = checkedReport('批次/空表.xlsx', [], {
+      statedGrade: null,
+      summary: { errors: 0, warnings: 0, infos: 0, acknowledged: 0, enteredTotal: null, recomputedTotal: '0', grade: null, gradeWithheld: '得分未填完，不评等次' } as CheckedReport['summary'],
+    });
+    const text = renderTextReport([seed, blank]);
+    expect(text).toContain('填报等次 —，重算等次 不评（得分未填完，不评等次）');
+    expect(text).toContain('；不评等次 1\n');
   });
 
   it('says why a file was not checked, and totals the batch', () => {
@@ -57,7 +85,7 @@ describe('renderHtmlReport', () => {
   });
 
   it('has the same content as the text report, colour-coded', () => {
-    expect(html).toContain('填报总分 95.8，重算总分 94.99，等次 优；错误 1，警告 1，提示 0');
+    expect(html).toContain('填报总分 95.8，重算总分 94.99；填报等次 优，重算等次 优；错误 1，警告 1，提示 0');
     expect(html).toContain('<tr class="sev-error">');
     expect(html).toContain('.sev-error{background:#FFC7CE}');
     expect(html).toContain('附件3!H5');

@@ -17,7 +17,7 @@ describe('run', () => {
     expect(code).toBe(2);
     expect(err.text()).toContain(`] 1/${batch.checked.length} `);
     expect(err.text()).toContain(`] ${batch.checked.length}/${batch.checked.length} `);
-    expect(out.text()).toContain('填报总分 95.8，重算总分 94.99，等次 优');
+    expect(out.text()).toContain('填报总分 95.8，重算总分 94.99；填报等次 —，重算等次 优');
     expect(out.text()).toContain('共 6 个文件');
     expect(hashTree(batch.root)).toEqual(before);
   });
@@ -26,7 +26,7 @@ describe('run', () => {
     const empty = makeTempDir('selfeval-empty-');
     const out = capture(false);
     const err = capture(false);
-    expect(await run([empty], { stdout: out.stream, stderr: err.stream })).toBe(2);
+    expect(await run(['--format', 'json', empty], { stdout: out.stream, stderr: err.stream })).toBe(2);
     expect(JSON.parse(out.text())).toEqual([]);
     expect(err.text()).toContain('没有找到');
   });
@@ -34,7 +34,7 @@ describe('run', () => {
   it('reports a missing path as unreadable and goes on', async () => {
     const out = capture(false);
     const err = capture(false);
-    expect(await run(['/nonexistent/自评.xlsx'], { stdout: out.stream, stderr: err.stream })).toBe(2);
+    expect(await run(['--format', 'json', '/nonexistent/自评.xlsx'], { stdout: out.stream, stderr: err.stream })).toBe(2);
     expect(JSON.parse(out.text())).toMatchObject({ status: 'unreadable', error: expect.stringContaining('找不到') });
   });
 });

@@ -102,7 +102,7 @@ describe('--out and --summary', () => {
     const t = layout();
     const out = join(t.out, 'report.json');
     writeFileSync(out, 'x'.repeat(100_000));
-    expect(cli(['--out', out, t.input]).code).toBe(1);
+    expect(cli(['--format', 'json', '--out', out, t.input]).code).toBe(1);
     expect((JSON.parse(readFileSync(out, 'utf8')) as Json).file).toBe(t.input);
     expect(readdirSync(t.out)).toEqual(['report.json']);
   });
