@@ -45,10 +45,10 @@ const KNOWN_MISSES: Readonly<Record<string, readonly string[]>> = {
   ],
   // 宁夏 银川: 参考分值 / 指标值(A) / 全年实际值(B), 决策/管理/产出/效益 levels, 自评得分 in the head: indicator table not found.
   'corpus-nx-yinchuan-2021': [
-    'selfeval.total-score@F4', 'selfeval.qualitative@G10', 'selfeval.qualitative@G11', 'selfeval.qualitative@G12', 'selfeval.qualitative@G13', 'selfeval.execution-score@G14', 'selfeval.missing-reason@H14', 'selfeval.qualitative@G15', 'selfeval.qualitative@G16', 'selfeval.qualitative@G17', 'selfeval.qualitative@G20', 'selfeval.indicator-score@G22', 'selfeval.missing-reason@H22', 'selfeval.level-weight@A27', 'selfeval.qualitative@G29', 'selfeval.missing-reason@H29', 'selfeval.qualitative@G32', 'selfeval.missing-reason@H32',
+    'selfeval.total-score@F4', 'selfeval.qualitative@G10', 'selfeval.qualitative@G11', 'selfeval.qualitative@G12', 'selfeval.qualitative@G13', 'selfeval.execution-score@G14', 'selfeval.missing-reason@H14', 'selfeval.qualitative@G15', 'selfeval.qualitative@G16', 'selfeval.qualitative@G17', 'selfeval.qualitative@G20', 'selfeval.indicator-score@G22', 'selfeval.missing-reason@H22', 'selfeval.qualitative@G29', 'selfeval.missing-reason@H29', 'selfeval.qualitative@G32', 'selfeval.missing-reason@H32',
   ],
   'corpus-nx-yinchuan-2021-m': [
-    'selfeval.total-score@F4', 'selfeval.qualitative@G10', 'selfeval.qualitative@G11', 'selfeval.qualitative@G12', 'selfeval.qualitative@G13', 'selfeval.execution-score@G14', 'selfeval.missing-reason@H14', 'selfeval.qualitative@G15', 'selfeval.qualitative@G16', 'selfeval.qualitative@G17', 'selfeval.qualitative@G20', 'selfeval.indicator-score@G22', 'selfeval.missing-reason@H22', 'selfeval.level-weight@A27', 'selfeval.qualitative@G29', 'selfeval.missing-reason@H29', 'selfeval.qualitative@G32', 'selfeval.missing-reason@H32', 'selfeval.indicator-score@G18', 'selfeval.missing-reason@H18',
+    'selfeval.total-score@F4', 'selfeval.qualitative@G10', 'selfeval.qualitative@G11', 'selfeval.qualitative@G12', 'selfeval.qualitative@G13', 'selfeval.execution-score@G14', 'selfeval.missing-reason@H14', 'selfeval.qualitative@G15', 'selfeval.qualitative@G16', 'selfeval.qualitative@G17', 'selfeval.qualitative@G20', 'selfeval.indicator-score@G22', 'selfeval.missing-reason@H22', 'selfeval.qualitative@G29', 'selfeval.missing-reason@H29', 'selfeval.qualitative@G32', 'selfeval.missing-reason@H32', 'selfeval.indicator-score@G18', 'selfeval.missing-reason@H18',
   ],
 };
 
