@@ -2,6 +2,9 @@
 import type { Report, ReportStatus } from '../core/report';
 
 
+/** The ideographic space (U+3000) that parts a Chinese line. */
+export const GAP = '\u3000';
+
 export const STATUS_NAME: Readonly<Record<ReportStatus, string>> = {
   checked: '已核对',
   unreadable: '无法读取',
@@ -53,14 +56,14 @@ export function gradeWithheld(report: Report): string | null {
  * reads the batch at a glance at the end of a long report.
  */
 export function fileLine(report: Report): string {
-  if (report.status !== 'checked') return `${report.file}　${STATUS_NAME[report.status]}`;
+  if (report.status !== 'checked') return [report.file, STATUS_NAME[report.status]].join(GAP);
   const s = report.summary;
   const parts = [report.file];
   if (report.department) parts.push(report.department);
   parts.push(`总分 ${s.enteredTotal ?? '—'}/${s.recomputedTotal ?? '—'}`);
   parts.push(gradesLine(report));
   parts.push(s.errors + s.warnings + s.infos === 0 ? '未发现问题' : countsLine(report));
-  return parts.join('　');
+  return parts.join(GAP);
 }
 
 /** `已说明：reason`, the line every door shows under an explained finding. */

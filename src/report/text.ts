@@ -1,7 +1,7 @@
 /** The readable Chinese text report, one block per workbook; coloured through a TextStyle. */
 import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
-import { acknowledgedLine, batchLine, cellRef, departmentLine, fileLine, notListedLine, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { acknowledgedLine, batchLine, cellRef, departmentLine, fileLine, GAP, notListedLine, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 import { SEVERITY_LABEL } from './severity';
 
 /** How the text is marked up: plain in files and pipes, ANSI colours on a terminal (color.ts). */
@@ -17,8 +17,9 @@ export const PLAIN_STYLE: TextStyle = { severity: (_, s) => s, heading: same, mu
 export function renderTextReport(reports: readonly Report[], style: TextStyle = PLAIN_STYLE): string {
   if (reports.length <= 1) return `${reports.map((r) => renderOne(r, style)).join('')}\n`;
   // A batch: a clean file takes one line; the report ends with one line per file and the totals.
-  const blocks = reports.map((r) => (isClean(r) ? `${style.heading(`文件：${r.file}`)}　${summaryLine(r)}；未发现问题。` : renderOne(r, style)));
-  const closing = [style.heading(`逐个文件（文件　单位　总分 填报/重算　等次　问题数）：`), ...reports.map((r) => `  ${fileLine(r)}`)];
+  const blocks = reports.map((r) => (isClean(r) ? `${style.heading(`文件：${r.file}`)}${GAP}${summaryLine(r)}；未发现问题。` : renderOne(r, style)));
+  const heading = `逐个文件（${['文件', '单位', '总分 填报/重算', '等次', '问题数'].join(GAP)}）：`;
+  const closing = [style.heading(heading), ...reports.map((r) => `  ${fileLine(r)}`)];
   blocks.push(closing.join('\n'));
   blocks.push(style.heading(batchLine(reports)));
   return `${blocks.join('\n\n')}\n`;
