@@ -94,9 +94,16 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
     /** Tags the persisted snapshots, so one host never restores another's fill records. */
     snapshotTag: string,
     store: SnapshotStore,
+    /**
+     * Which workbook the next operation acts on. The in-memory copies of the snapshots are kept
+     * per workbook, so a pane that stays open while the clerk switches workbooks (WPS: one pane
+     * for every workbook tab) never restores workbook A's originals onto workbook B. Excel gives
+     * each document its own pane: one key.
+     */
+    workbookKey: () => string = () => '',
   ) {
-    this.marks = new StoredList(store, MARKS_KEY, snapshotTag);
-    this.recalc = new StoredList(store, RECALC_KEY, snapshotTag);
+    this.marks = new StoredList(store, MARKS_KEY, snapshotTag, workbookKey);
+    this.recalc = new StoredList(store, RECALC_KEY, snapshotTag, workbookKey);
   }
 
   // ---- what an adapter supplies ------------------------------------------------------------
@@ -252,23 +259,32 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
   }
 }
 
-/** A list persisted under one store key: read once, then kept in memory and written through. */
+/**
+ * A list persisted under one store key: read once per workbook, then kept in memory (per
+ * workbook) and written through.
+ */
 class StoredList<E> {
-  private cached: E[] | null = null;
+  private readonly cached = new Map<string, E[]>();
 
   constructor(
     private readonly store: SnapshotStore,
     private readonly key: string,
     private readonly tag: string,
+    private readonly workbookKey: () => string,
   ) {}
 
   async get(): Promise<E[]> {
-    if (this.cached === null) this.cached = parseSnapshot<E>(this.tag, await this.store.get(this.key));
-    return this.cached;
+    const wb = this.workbookKey();
+    let list = this.cached.get(wb);
+    if (list === undefined) {
+      list = parseSnapshot<E>(this.tag, await this.store.get(this.key));
+      this.cached.set(wb, list);
+    }
+    return list;
   }
 
   async set(entries: E[]): Promise<void> {
-    this.cached = entries;
+    this.cached.set(this.workbookKey(), entries);
     if (entries.length) await this.store.set(this.key, serializeSnapshot(this.tag, entries));
     else await this.store.remove(this.key);
   }

@@ -359,7 +359,20 @@ export class FakeRequestContext {
   respond(value: unknown): void {
     this.responseBytes += OP_OVERHEAD + jsonBytes(value);
   }
+  /**
+   * False once the `Excel.run` that made this context has ended, until an `Excel.run(context, …)`
+   * reopens it (a context built directly by a test is open).
+   */
+  open = true;
   sync(): Promise<void> {
+    // office.js sends nothing for a sync with nothing queued: no round trip, nothing counted.
+    if (!this.queue.length) return Promise.resolve();
+    // Office.js documents that a context's objects are used inside its Excel.run; event
+    // handlers are removed "in Excel.run(eventResult.context, …)". The fake refuses the rest.
+    if (!this.open) {
+      this.queue = [];
+      return Promise.reject(new FakeRichApiError('InvalidRequestContext', 'This context is not in an Excel.run batch: use Excel.run(context, …).'));
+    }
     this.wb.syncCount++;
     const ops = this.queue;
     this.queue = [];
@@ -617,7 +630,9 @@ class WorksheetProxy extends Resolvable<FakeSheet> {
       },
     };
   }
+  /** Setting visibility needs ExcelApi 1.2 (reading it 1.1: Excel.Worksheet.visibility). */
   set visibility(v: string) {
+    this.ctx.requireApi('1.2', 'Worksheet.visibility (set)');
     this.ctx.enqueue(() => {
       const s = this.must();
       if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeRichApiError('InvalidArgument', `visibility ${v}`);
@@ -633,6 +648,9 @@ class WorksheetProxy extends Resolvable<FakeSheet> {
       const s = this.must();
       const wb = this.ctx.wb;
       if (wb.structureProtected) throw new FakeRichApiError('AccessDenied', 'The workbook structure is protected.');
+      // Excel.Worksheet.delete(): "If the worksheet's visibility is set to VeryHidden, the delete
+      // operation will fail with an InvalidOperation exception."
+      if (s.visibility === 'VeryHidden') throw new FakeRichApiError('InvalidOperation', 'This operation is not allowed on a very hidden worksheet.');
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
       if (wb.activeSheet === s.name) wb.activeSheet = wb.sheets.find((x) => x.visibility === 'Visible')?.name ?? '';
     });
@@ -1303,20 +1321,32 @@ export interface InstalledExcelFake {
   uninstall(): void;
 }
 
+/** Runs a batch with its context open; closed when the batch has settled. */
+async function inBatch<T>(ctx: FakeRequestContext, batch: (ctx: FakeRequestContext) => Promise<T>): Promise<T> {
+  ctx.open = true;
+  try {
+    return await batch(ctx);
+  } finally {
+    ctx.open = false;
+  }
+}
+
 /** Installs the fake as the globals `Excel` and `Office` (and `OfficeExtension`). */
 export function installExcelFake(wb: FakeExcelWorkbook): InstalledExcelFake {
   const g = globalThis as Record<string, unknown>;
   const saved = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
   const run = async (a: unknown, b?: unknown) => {
     const batch = (typeof a === 'function' ? a : b) as (ctx: FakeRequestContext) => Promise<unknown>;
+    // Excel.run(context, batch): the batch runs on an existing context (e.g. an
+    // EventHandlerResult's, to remove its handler).
+    if (a instanceof FakeRequestContext) return inBatch(a, batch);
     const options = typeof a === 'function' ? null : (a as Record<string, unknown>);
     if (options && !wb.supports('1.11')) throw new FakeRichApiError('ApiNotFound', 'RunOptions need ExcelApi 1.11');
     if (options && 'mergeUndoGroup' in options && !wb.supports('1.20')) {
       throw new FakeRichApiError('ApiNotFound', 'mergeUndoGroup needs ExcelApi 1.20');
     }
     wb.runs.push({ options });
-    const ctx = new FakeRequestContext(wb);
-    return batch(ctx);
+    return inBatch(new FakeRequestContext(wb), batch);
   };
   g.Excel = { run };
   g.Office = {

@@ -12,7 +12,19 @@
  *   cell; `Range(address)` refuses addresses over 255 characters;
  * - `Interior.Color` is BGR (0xBBGGRR); No Fill is Pattern = ColorIndex = xlNone (-4142)
  *   with Color reading white; reading ThemeColor of a non-theme colour throws;
- * - writes to a sheet with ProtectContents throw; `Range.Select()` needs the sheet active.
+ * - writes to a sheet with ProtectContents throw; `Range.Select()` needs the sheet active;
+ * - `Worksheet.Delete()` of a very hidden sheet throws (Excel's documented refusal, which the
+ *   VBA object model shares; assumed for WPS, see src/host/wps/README.md);
+ * - `Range.Address(...)` is a method, as Kingsoft's typings declare it.
+ *
+ * Every object implements the adapter's views of Kingsoft's typings (src/host/wps/om.ts), which
+ * are proven slices of `et-jsapi-declare`: the fake offers no call shape the real API lacks.
+ * Where those typings are narrower than what VBA hands back (Value2 of numbers, NumberFormat /
+ * MergeCells null when mixed), the value is cast to Kingsoft's declared type, as the host's
+ * untyped bridge would deliver it.
+ *
+ * One WpsFakeDoc is one workbook (`FullName` unique); installing another doc as the global
+ * `Application` is the clerk switching workbook tabs while the pane stays open.
  *
  * It counts member reads per name (`stats`) so tests can prove the reading stays in bulk.
  *
@@ -23,6 +35,7 @@
  */
 import { a1, parseA1, parseRect, type Rect } from '../../src/grid/grid';
 import { hexToBgr } from '../../src/host/wps/color';
+import type { WpsApiEvent, WpsApplication, WpsInterior, WpsRange, WpsWindow, WpsWorkbook, WpsWorksheet, WpsWorksheets } from '../../src/host/wps/om';
 
 export const XL_NONE = -4142;
 export const XL_SOLID = 1;
@@ -121,8 +134,14 @@ export class WSheet {
   }
 }
 
+let workbooks = 0;
+
 export class WpsFakeDoc {
   readonly sheets: WSheet[] = [];
+  /** Workbook.FullName (path and name); Name is its last part. */
+  fullName = `D:\\自评\\工作簿${++workbooks}.xlsx`;
+  /** Reads of the deprecated `wps.EtApplication` (Kingsoft: 已废弃，请使用全局Application对象). */
+  deprecatedReads = 0;
   active: WSheet | null = null;
   selection: { sheet: string; address: string } | null = null;
   scroll = { row: 1, column: 1 };
@@ -198,7 +217,7 @@ export class WpsFakeDoc {
   readonly ignoredAssignments = new Map<string, number>();
 
   /** The `Application` object a WPS add-in sees. */
-  application(): FakeWpsApplication {
+  application(): WpsApplication {
     const app = new FakeWpsApplication(this);
     return this.methodStyle ? methodStyled(app, this) : app;
   }
@@ -213,7 +232,7 @@ class WpsError extends Error {
 
 // ---- object model -------------------------------------------------------------------------
 
-export class FakeWpsApplication {
+export class FakeWpsApplication implements WpsApplication {
   constructor(private readonly doc: WpsFakeDoc) {}
   get ActiveWorkbook(): FakeWpsWorkbook {
     return new FakeWpsWorkbook(this.doc);
@@ -221,7 +240,7 @@ export class FakeWpsApplication {
   get ActiveSheet(): FakeWpsWorksheet | null {
     return this.doc.active ? new FakeWpsWorksheet(this.doc, this.doc.active) : null;
   }
-  get ActiveWindow(): { ScrollRow: number; ScrollColumn: number } {
+  get ActiveWindow(): WpsWindow {
     const doc = this.doc;
     return {
       get ScrollRow() {
@@ -238,15 +257,16 @@ export class FakeWpsApplication {
       },
     };
   }
-  get ApiEvent(): { AddApiEventListener(name: string, fn: (...args: unknown[]) => void): void; RemoveApiEventListener(name: string, fn: (...args: unknown[]) => void): void } | undefined {
+  get ApiEvent(): WpsApiEvent | undefined {
     if (!this.doc.apiEvents) return undefined;
     const doc = this.doc;
+    type Listener = (...args: never[]) => void;
     return {
-      AddApiEventListener(name, fn) {
-        doc.listeners.set(name, [...(doc.listeners.get(name) ?? []), fn]);
+      AddApiEventListener(name: string, fn: Listener) {
+        doc.listeners.set(name, [...(doc.listeners.get(name) ?? []), fn as (...args: unknown[]) => void]);
       },
-      RemoveApiEventListener(name, fn) {
-        doc.listeners.set(name, (doc.listeners.get(name) ?? []).filter((x) => x !== fn));
+      RemoveApiEventListener(name: string, fn?: Listener) {
+        doc.listeners.set(name, fn ? (doc.listeners.get(name) ?? []).filter((x) => x !== fn) : []);
       },
     };
   }
@@ -264,14 +284,20 @@ export class FakeWpsApplication {
   }
 }
 
-class FakeWpsWorkbook {
+class FakeWpsWorkbook implements WpsWorkbook {
   constructor(private readonly doc: WpsFakeDoc) {}
+  get FullName(): string {
+    return this.doc.fullName;
+  }
+  get Name(): string {
+    return this.doc.fullName.split('\\').pop()!;
+  }
   get Worksheets(): FakeWpsWorksheets {
     return new FakeWpsWorksheets(this.doc);
   }
 }
 
-class FakeWpsWorksheets {
+class FakeWpsWorksheets implements WpsWorksheets {
   constructor(private readonly doc: WpsFakeDoc) {}
   get Count(): number {
     return this.doc.sheets.length;
@@ -293,7 +319,7 @@ class FakeWpsWorksheets {
   }
 }
 
-class FakeWpsWorksheet {
+class FakeWpsWorksheet implements WpsWorksheet {
   constructor(
     private readonly doc: WpsFakeDoc,
     readonly model: WSheet,
@@ -312,10 +338,10 @@ class FakeWpsWorksheet {
   get ProtectContents(): boolean {
     return this.alive().protectContents;
   }
-  get Visible(): number {
+  get Visible(): Et.XlSheetVisibility {
     return this.alive().visible;
   }
-  set Visible(v: number) {
+  set Visible(v: Et.XlSheetVisibility) {
     const s = this.alive();
     s.visible = v;
     if (v !== -1 && this.doc.active === s) this.doc.activateFirstVisible(s);
@@ -342,6 +368,9 @@ class FakeWpsWorksheet {
   }
   Delete(): void {
     const s = this.alive();
+    // Excel.Worksheet.delete(): "If the worksheet's visibility is set to VeryHidden, the delete
+    // operation will fail with an InvalidOperation exception" — VBA's Delete refuses the same.
+    if (s.visible === 2) throw new WpsError('Delete method of Worksheet class failed (very hidden sheet)');
     if (this.doc.displayAlerts) this.doc.alertsShown++;
     this.doc.sheets.splice(this.doc.sheets.indexOf(s), 1);
     if (this.doc.active === s) this.doc.activateFirstVisible();
@@ -360,7 +389,7 @@ const abs = (r: Rect) => {
   return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${br}`;
 };
 
-class FakeWpsRange {
+class FakeWpsRange implements WpsRange {
   constructor(
     private readonly doc: WpsFakeDoc,
     private readonly sheet: WSheet,
@@ -391,8 +420,21 @@ class FakeWpsRange {
     if (this.sheet.protectContents) throw new WpsError('您试图更改的单元格或图表位于受保护的工作表中。');
     for (const r of this.areas) for (const [i, j] of cellsOf(r)) f(this.sheet.cell(i, j), i - r.top, j - r.left);
   }
-  get Address(): string {
-    return this.areas.map(abs).join(',');
+  /** A method (lib.et.d.ts); with no arguments absolute `$A$1:$B$2`, as VBA's defaults are. */
+  Address(RowAbsolute?: boolean, ColumnAbsolute?: boolean): string {
+    const a = this.areas.map(abs).join(',');
+    if (RowAbsolute === false && ColumnAbsolute === false) return a.replace(/\$/g, '');
+    return a;
+  }
+  /** Range.Value(type?) reads like Value2; Value(type, v) writes (lib.et.d.ts overloads). */
+  Value(RangeValueDataType?: number, RHS?: string | unknown[]): string;
+  Value(RangeValueDataType: number | undefined, RHS: string | unknown[] | undefined): void;
+  Value(_type?: number, ...rhs: unknown[]): string | undefined {
+    if (rhs.length) {
+      this.Value2 = rhs[0] as Et.Range['Value2'];
+      return undefined;
+    }
+    return this.Value2 as string;
   }
   get Row(): number {
     return this.first.top + 1;
@@ -400,15 +442,15 @@ class FakeWpsRange {
   get Column(): number {
     return this.first.left + 1;
   }
-  get Value2(): unknown {
+  get Value2(): Et.Range['Value2'] {
     this.doc.count('Range.Value2');
     return this.grid((c) => {
       if (!c) return undefined;
       if (c.error !== undefined) return COM_ERROR_CODES[c.error] ?? c.error;
       return c.value === null ? undefined : c.value;
-    });
+    }) as Et.Range['Value2'];
   }
-  set Value2(v: unknown) {
+  set Value2(v: Et.Range['Value2']) {
     this.write((c, i, j) => typeIn(c, pick(v, i, j)));
     this.changed();
   }
@@ -416,7 +458,7 @@ class FakeWpsRange {
   private changed(): void {
     for (const r of this.areas) this.doc.emitSheetChange(this.sheet, abs(r));
   }
-  get Formula(): unknown {
+  get Formula(): string {
     this.doc.count('Range.Formula');
     return this.grid((c) => {
       if (!c) return '';
@@ -425,27 +467,32 @@ class FakeWpsRange {
       if (c.value === null) return '';
       if (typeof c.value === 'boolean') return c.value ? 'TRUE' : 'FALSE';
       return String(c.value);
-    });
+    }) as string;
   }
-  set Formula(v: unknown) {
+  set Formula(v: string) {
     this.write((c, i, j) => typeIn(c, pick(v, i, j)));
     this.changed();
   }
-  get NumberFormat(): string | null {
+  get NumberFormat(): string {
     this.doc.count('Range.NumberFormat');
     const fmts = new Set(this.all().map((c) => c.numberFormat));
-    return fmts.size === 1 ? [...fmts][0]! : null;
+    // null when mixed (VBA); Kingsoft types it string.
+    return (fmts.size === 1 ? [...fmts][0]! : null) as string;
   }
   set NumberFormat(v: string) {
     this.write((c) => {
       c.numberFormat = v;
     });
   }
-  get MergeCells(): boolean | null {
+  get MergeCells(): boolean {
     this.doc.count('Range.MergeCells');
     const inMerge = (i: number, j: number) => this.sheet.merges.some((m) => i >= m.top && i <= m.bottom && j >= m.left && j <= m.right);
     const flags = this.areas.flatMap((r) => cellsOf(r).map(([i, j]) => inMerge(i, j)));
-    return flags.every(Boolean) ? true : flags.some(Boolean) ? null : false;
+    // null when mixed (VBA); Kingsoft types it boolean.
+    return (flags.every(Boolean) ? true : flags.some(Boolean) ? null : false) as boolean;
+  }
+  set MergeCells(_v: boolean) {
+    throw new WpsError('fake: merging is not modelled');
   }
   get MergeArea(): FakeWpsRange {
     this.doc.count('Range.MergeArea');
@@ -460,9 +507,10 @@ class FakeWpsRange {
       (f) => this.write(f),
     );
   }
-  Select(): void {
+  Select(): boolean {
     if (this.doc.active !== this.sheet) throw new WpsError('Select method of Range class failed');
-    this.doc.selection = { sheet: this.sheet.name, address: this.Address.replace(/\$/g, '') };
+    this.doc.selection = { sheet: this.sheet.name, address: this.Address(false, false) };
+    return true;
   }
 }
 
@@ -524,7 +572,7 @@ function typeIn(c: WCell, v: unknown): void {
   c.value = s;
 }
 
-class FakeWpsInterior {
+class FakeWpsInterior implements WpsInterior {
   constructor(
     private readonly fills: () => WFill[],
     private readonly write: (f: (c: WCell) => void) => void,
@@ -674,12 +722,21 @@ function unwrapArg(a: unknown): unknown {
   return a !== null && typeof a === 'object' && (a as Record<symbol, unknown>)[UNWRAP] ? (a as Record<symbol, unknown>)[UNWRAP] : a;
 }
 
-/** Installs `Application` (and `wps.EtApplication`) as globals; returns an uninstaller. */
+/**
+ * Installs the globals as Kingsoft's index.d.ts declares them: `Application` (recommended) and
+ * `wps`, whose deprecated `EtApplication` is a property (reads counted in `deprecatedReads`).
+ * Returns an uninstaller.
+ */
 export function installWpsFake(doc: WpsFakeDoc): () => void {
   const g = globalThis as Record<string, unknown>;
   const saved = { Application: g.Application, wps: g.wps };
   g.Application = doc.application();
-  g.wps = { EtApplication: () => doc.application() };
+  g.wps = {
+    get EtApplication(): WpsApplication {
+      doc.deprecatedReads++;
+      return doc.application();
+    },
+  };
   return () => {
     g.Application = saved.Application;
     g.wps = saved.wps;

@@ -9,6 +9,7 @@
 import { ACK_SHEET } from '../../core/acknowledge';
 import { columnName } from '../../grid/grid';
 import { HostError } from '../types';
+import type { ExcelCaps } from './api';
 import type { Sync } from './sync';
 
 export const ACK_MSG = {
@@ -32,13 +33,20 @@ async function findAckSheet(ctx: Excel.RequestContext, sync: Sync, nullObjects: 
   return all.items.find((ws) => ws.name === ACK_SHEET) ?? null;
 }
 
-/** Writes `rows` into the sheet (replacing what was there); null deletes the sheet. */
-export async function writeAckSheet(ctx: Excel.RequestContext, sync: Sync, rows: readonly (readonly string[])[] | null, nullObjects: boolean): Promise<void> {
-  const existing = await findAckSheet(ctx, sync, nullObjects);
+/**
+ * Writes `rows` into the sheet (replacing what was there); null deletes the sheet. Excel refuses
+ * to delete a very hidden sheet (Excel.Worksheet.delete: "If the worksheet's visibility is set to
+ * VeryHidden, the delete operation will fail with an InvalidOperation exception"), so it is made
+ * `Hidden` first, in the same batch. Setting visibility needs ExcelApi 1.2: below it the sheet is
+ * written visible (the pane says so, capLimitations).
+ */
+export async function writeAckSheet(ctx: Excel.RequestContext, sync: Sync, rows: readonly (readonly string[])[] | null, caps: Pick<ExcelCaps, 'nullObjects' | 'setVisibility'>): Promise<void> {
+  const existing = await findAckSheet(ctx, sync, caps.nullObjects);
   if (rows === null) {
     if (existing) {
+      if (caps.setVisibility) existing.visibility = 'Hidden';
       existing.delete();
-      await sync();
+      await syncOrExplain(sync);
     }
     return;
   }
@@ -49,12 +57,17 @@ export async function writeAckSheet(ctx: Excel.RequestContext, sync: Sync, rows:
     ws = existing;
     ws.getRange().clear('Contents');
   }
-  ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  if (caps.setVisibility) ws.visibility = 'VeryHidden';
   const width = Math.max(...rows.map((r) => r.length));
   const block = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
   const range = ws.getRange(`A1:${columnName(width - 1)}${rows.length}`);
   range.numberFormat = block.map((r) => r.map(() => '@'));
   range.values = block;
+  await syncOrExplain(sync);
+}
+
+/** A refused add/delete of our sheet is the workbook's structure protection: say so. */
+async function syncOrExplain(sync: Sync): Promise<void> {
   try {
     await sync();
   } catch (e) {

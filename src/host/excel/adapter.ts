@@ -295,13 +295,13 @@ export class ExcelHost extends SnapshotHost<ExcelMark> {
 
   watchChanges(sheets: readonly string[], onChange: () => void): Promise<Unwatch | null> {
     if (!this.api.isSetSupported('1.7')) return Promise.resolve(null);
-    return this.run((ctx, sync) => watchSheets(ctx, sync, sheets, onChange));
+    return this.run((ctx, sync) => watchSheets(this.api, ctx, sync, sheets, onChange));
   }
 
   // ---- 已说明: two syncs ----------------------------------------------------------------
 
   protected writeAckRows(rows: readonly (readonly string[])[] | null): Promise<void> {
-    return this.run((ctx, sync) => writeAckSheet(ctx, sync, rows, this.caps.nullObjects));
+    return this.run((ctx, sync) => writeAckSheet(ctx, sync, rows, this.caps));
   }
 }
 

@@ -6,9 +6,16 @@
  * `Office.context.requirements.isSetSupported` first.
  */
 
+import { ACK_SHEET } from '../../core/acknowledge';
+
 /** The Office.js surface the adapter needs, injectable for tests and odd hosts. */
 export interface ExcelApi {
   run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T>;
+  /**
+   * `Excel.run(context, batch)`: a batch on an existing context — how an event handler is
+   * removed (OfficeExtension.EventHandlerResult: "Excel.run(eventResult.context, …)").
+   */
+  runOn<T>(context: OfficeExtension.ClientRequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(version: string): boolean;
 }
 
@@ -16,6 +23,9 @@ export function globalExcelApi(): ExcelApi {
   return {
     run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
       return options ? Excel.run(options, batch) : Excel.run(batch);
+    },
+    runOn<T>(context: OfficeExtension.ClientRequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+      return Excel.run(context, batch);
     },
     isSetSupported(version: string): boolean {
       try {
@@ -31,6 +41,8 @@ export function globalExcelApi(): ExcelApi {
 export interface ExcelCaps {
   /** worksheet.protection (ExcelApi 1.2); without it a sheet counts as writable and Excel refuses writes itself. */
   readonly protection: boolean;
+  /** Setting Worksheet.visibility (ExcelApi 1.2; reading it is 1.1): the 已说明 sheet can be very hidden. */
+  readonly setVisibility: boolean;
   /** getUsedRangeOrNullObject and getIntersectionOrNullObject (ExcelApi 1.4). */
   readonly nullObjects: boolean;
   /** Conditional formats (ExcelApi 1.6): the marks. Without them findings are listed only. */
@@ -48,6 +60,7 @@ export interface ExcelCaps {
 export function probeCaps(api: ExcelApi): ExcelCaps {
   return {
     protection: api.isSetSupported('1.2'),
+    setVisibility: api.isSetSupported('1.2'),
     nullObjects: api.isSetSupported('1.4'),
     conditionalFormats: api.isSetSupported('1.6'),
     rangeAreas: api.isSetSupported('1.9'),
@@ -63,6 +76,7 @@ export function capLimitations(caps: ExcelCaps): string[] {
   if (!caps.conditionalFormats) out.push('此版本 Excel 不支持条件格式（需要 ExcelApi 1.6，Office 2016 及更新版本的更新通道提供）：问题只在核对结果列表中列出，不在表内标记，一键重算写入的单元格也不着色。');
   if (!caps.mergedAreas) out.push('此版本 Excel 无法读取合并单元格（需要 ExcelApi 1.13）：合并的标签仍按其左上角单元格查找，个别表格可能认不全。');
   if (!caps.protection) out.push('此版本 Excel 无法查询工作表保护（需要 ExcelApi 1.2）：受保护的工作表在写入时才会报错。');
+  if (!caps.setVisibility) out.push(`此版本 Excel 无法隐藏工作表（需要 ExcelApi 1.2）：“已说明”保存在可见的工作表“${ACK_SHEET}”中，请不要修改它。`);
   return out;
 }
 

@@ -8,9 +8,10 @@
  * marks) raise `onFormatChanged`, not this event, so painting does not trigger a re-check.
  */
 import type { Unwatch } from '../types';
+import type { ExcelApi } from './api';
 import type { Sync } from './sync';
 
-export async function watchSheets(ctx: Excel.RequestContext, sync: Sync, sheets: readonly string[], onChange: () => void): Promise<Unwatch> {
+export async function watchSheets(api: ExcelApi, ctx: Excel.RequestContext, sync: Sync, sheets: readonly string[], onChange: () => void): Promise<Unwatch> {
   const results: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
   for (const name of new Set(sheets)) {
     results.push(
@@ -21,9 +22,16 @@ export async function watchSheets(ctx: Excel.RequestContext, sync: Sync, sheets:
     );
   }
   await sync();
+  const first = results[0];
   return async () => {
-    // Removal is queued on the context the handlers were added with (Office.js docs).
-    for (const r of results) r.remove();
-    await results[0]?.context.sync();
+    if (!first) return;
+    // Removed in a batch on the handlers' own context, as documented
+    // (learn.microsoft.com, "Work with events using the Excel JavaScript API", "Remove an event
+    // handler": `Excel.run(eventResult.context, async (context) => { eventResult.remove(); … })`):
+    // the context of the Excel.run that added them has ended by now.
+    await api.runOn(first.context, async (context) => {
+      for (const r of results) r.remove();
+      await context.sync();
+    });
   };
 }

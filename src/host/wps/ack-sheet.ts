@@ -7,7 +7,7 @@
 import { ACK_SHEET } from '../../core/acknowledge';
 import { columnName } from '../../grid/grid';
 import { HostError } from '../types';
-import { deleteSheetQuietly, findSheet, get, set, sheetName, xlSheetVeryHidden, type WpsApplication, type WpsRange, type WpsWorksheet, type WpsWorksheets } from './om';
+import { deleteSheetQuietly, findSheet, get, set, sheetAt, sheetCount, sheetName, xlSheetVeryHidden, type WpsApplication, type WpsRange, type WpsWorksheet, type WpsWorksheets } from './om';
 
 export function writeAckSheet(app: WpsApplication, sheets: WpsWorksheets, rows: readonly (readonly string[])[] | null): void {
   let ws = findSheet(sheets, ACK_SHEET);
@@ -27,7 +27,7 @@ export function writeAckSheet(app: WpsApplication, sheets: WpsWorksheets, rows: 
 function addVeryHidden(app: WpsApplication, sheets: WpsWorksheets): WpsWorksheet {
   const active = get<WpsWorksheet | null>(app, 'ActiveSheet');
   try {
-    const ws = sheets.Add(undefined, sheets.Item(Number(get(sheets, 'Count'))));
+    const ws = sheets.Add(undefined, sheetAt(sheets, sheetCount(sheets)));
     set(ws, 'Name', ACK_SHEET);
     set(ws, 'Visible', xlSheetVeryHidden);
     return ws;

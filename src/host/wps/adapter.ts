@@ -21,8 +21,10 @@ import {
   globalWpsApplication,
   set,
   setVerified,
+  sheetAt,
   sheetCount,
   sheetName,
+  workbookKey,
   worksheetsOf,
   type WpsApplication,
   type WpsInterior,
@@ -36,7 +38,7 @@ import { writeAckSheet } from './ack-sheet';
 import { watchSheets } from './watch';
 
 export interface WpsHostOptions {
-  /** The ET Application; default: `wps.EtApplication()` or the global `Application`. */
+  /** The ET Application; default: the global `window.Application` (Kingsoft's typings). */
   readonly app?: () => WpsApplication;
   /** Where the marks snapshot persists; default: a very hidden sheet in the workbook. */
   readonly store?: SnapshotStore;
@@ -56,7 +58,8 @@ export class WpsHost extends SnapshotHost<WpsFill> {
         if (!found) throw new HostError('no-workbook', MSG.noWorkbook());
         return found;
       });
-    super('wps', opts.store ?? new HiddenSheetStore(app));
+    // Caches per workbook: one WPS pane serves every workbook tab (WorkbookActivate switches them).
+    super('wps', opts.store ?? new HiddenSheetStore(app), () => workbookKey(app()));
     this.app = app;
   }
 
@@ -85,7 +88,7 @@ export class WpsHost extends SnapshotHost<WpsFill> {
     return this.guard((sheets) => {
       const out = [];
       for (let i = 1; i <= sheetCount(sheets); i++) {
-        const ws = sheets.Item(i);
+        const ws = sheetAt(sheets, i);
         const name = sheetName(ws);
         if (name === STORE_SHEET) continue;
         out.push(readSheet(ws, name));

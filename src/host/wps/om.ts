@@ -1,79 +1,96 @@
+/// <reference types="et-jsapi-declare" />
 /**
  * The slice of the WPS Spreadsheets (ET) JSAPI object model the adapter uses: synchronous and
- * VBA-like, 1-based collections. Typed loosely on purpose — WPS builds differ in whether a
- * member is a property or a zero-argument method (see `get`), so nothing here promises more
- * than the adapter checks at run time.
+ * VBA-like, 1-based collections. Each interface below is a narrow view of Kingsoft's own
+ * typings (npm `et-jsapi-declare` 2.5.0, `lib.et.d.ts` / `addon.et.d.ts` / `index.d.ts`, a pinned
+ * devDependency): every member keeps Kingsoft's type, and `Slice` below proves at compile time
+ * that Kingsoft's interface is assignable to ours — so the adapter (and the fake in
+ * test/host/wps-fake.ts, which implements these views) cannot use a call shape the real API
+ * lacks. Where the typings are looser than VBA (a collection's `Item` may return `Sheets`),
+ * the helpers here narrow with the VBA fact named in their comment.
+ *
+ * Some WPS builds expose members as zero-argument methods instead of properties (HOSTS.md,
+ * tmustier/pi-for-excel); `get` / `set` / `setVerified` handle both at run time, which the
+ * typings do not describe.
  *
  * Facts relied on (sources in src/host/wps/README.md): `Worksheets.Item(i | name)` 1-based;
  * `UsedRange`, `Range(address)`; `Value2` / `Formula` of a multi-cell range are 2-D arrays
  * (JS arrays of rows, 0-based in JS), of one cell a scalar; `NumberFormat` of a multi-cell
  * range is one string when uniform and null when mixed (VBA); `MergeCells` true/false/null;
- * `MergeArea` of one cell; `Interior.Color` a BGR integer 0xBBGGRR; No Fill is
- * `Interior.Pattern` = xlNone (-4142) while `Color` reads white; `ProtectContents`.
+ * `MergeArea` of one cell; `Range.Address(...)` a method (lib.et.d.ts, Range); `Interior.Color`
+ * a BGR integer 0xBBGGRR; No Fill is `Interior.Pattern` = xlNone (-4142) while `Color` reads
+ * white; `ProtectContents`.
  */
 
-/** Members that are properties in some WPS builds and zero-argument methods in others. */
-export type Member<T> = T | (() => T);
+/** The members of `Interior` we read and write (lib.et.d.ts `interface Interior`; all `any` there). */
+export type WpsInterior = Pick<Et.Interior, 'Color' | 'Pattern' | 'PatternColor' | 'TintAndShade' | 'PatternTintAndShade' | 'ThemeColor' | 'ColorIndex'>;
 
-export interface WpsInterior {
-  Color: Member<unknown>;
-  Pattern: Member<unknown>;
-  PatternColor: Member<unknown>;
-  TintAndShade: Member<unknown>;
-  PatternTintAndShade: Member<unknown>;
-  ThemeColor?: Member<unknown>;
-  ColorIndex?: Member<unknown>;
+/** lib.et.d.ts `interface Range`: `Address(...)` is a method, `Value2` / `Formula` / `NumberFormat` / `MergeCells` properties. */
+export interface WpsRange extends Pick<Et.Range, 'Address' | 'Value2' | 'Formula' | 'NumberFormat' | 'MergeCells' | 'Row' | 'Column' | 'Select' | 'Value'> {
+  readonly MergeArea: WpsRange;
+  readonly Interior: WpsInterior;
 }
 
-export interface WpsRange {
-  Address: Member<unknown>;
-  Value2: Member<unknown>;
-  Formula: Member<unknown>;
-  NumberFormat: Member<unknown>;
-  MergeCells: Member<unknown>;
-  MergeArea: Member<WpsRange>;
-  Interior: Member<WpsInterior>;
-  Row?: Member<unknown>;
-  Column?: Member<unknown>;
-  Select(): unknown;
+/** The workbook a sheet belongs to (`Worksheet.Parent`, `any` in the typings; VBA: the Workbook). */
+export interface WpsWorksheet extends Pick<Et.Worksheet, 'Name' | 'ProtectContents' | 'Visible' | 'Activate' | 'Delete'> {
+  readonly UsedRange: WpsRange;
+  Range(Cell1: string): WpsRange;
 }
 
-export interface WpsWorksheet {
-  Name: Member<unknown>;
-  ProtectContents: Member<unknown>;
-  UsedRange: Member<WpsRange>;
-  Visible: Member<unknown>;
-  Range(address: string): WpsRange;
-  Activate(): unknown;
-  Delete(): unknown;
+/**
+ * lib.et.d.ts `interface Sheets` (what `Workbook.Worksheets` is typed as). `Item` returns
+ * `Worksheet | Sheets` there (Sheets for an array index): use `sheetAt`, which narrows.
+ */
+export interface WpsWorksheets extends Pick<Et.Sheets, 'Count'> {
+  Item(Index: string | number): unknown;
+  Add(Before?: WpsWorksheet, After?: WpsWorksheet): WpsWorksheet;
 }
 
-export interface WpsWorksheets {
-  Count: Member<unknown>;
-  Item(index: number | string): WpsWorksheet;
-  Add(before?: WpsWorksheet, after?: WpsWorksheet): WpsWorksheet;
+export interface WpsWorkbook extends Pick<Et.Workbook, 'Name' | 'FullName'> {
+  readonly Worksheets: WpsWorksheets;
 }
 
-export interface WpsWorkbook {
-  Worksheets: Member<WpsWorksheets>;
+export type WpsWindow = Pick<Et.Window, 'ScrollRow' | 'ScrollColumn'>;
+
+/** `WPS.EtApiEvent` (addon.et.d.ts): listeners by event name. */
+export interface WpsApiEvent {
+  AddApiEventListener(EventName: 'SheetChange', callback: (WorkSheet: WpsWorksheet, Range: object) => void): void;
+  AddApiEventListener(EventName: 'WorkbookActivate', callback: (Workbook: WpsWorkbook) => void): void;
+  RemoveApiEventListener(EventName: 'SheetChange', callback?: (WorkSheet: WpsWorksheet, Range: object) => void): void;
+  RemoveApiEventListener(EventName: 'WorkbookActivate', callback?: (Workbook: WpsWorkbook) => void): void;
 }
 
-export interface WpsWindow {
-  ScrollRow: unknown;
-  ScrollColumn: unknown;
+/**
+ * The global `Application` (index.d.ts: `WPS.AddonRoot & WPS.EtAddonRoot & Et.Application`,
+ * "推荐使用此方式"). `ActiveWorkbook` / `ActiveSheet` are typed non-null by Kingsoft but are
+ * nothing while no workbook is open (VBA), hence `| null`. `ApiEvent` is optional: builds
+ * without it exist (the adapter then polls; README).
+ */
+export interface WpsApplication extends Pick<Et.Application, 'DisplayAlerts' | 'ScreenUpdating'> {
+  readonly ActiveWorkbook: WpsWorkbook | null;
+  readonly ActiveSheet: WpsWorksheet | null;
+  readonly ActiveWindow: WpsWindow | null;
+  readonly ApiEvent?: WpsApiEvent;
 }
 
-export interface WpsApplication {
-  ActiveWorkbook: Member<WpsWorkbook | null>;
-  ActiveSheet: Member<WpsWorksheet | null>;
-  ActiveWindow?: Member<WpsWindow | null>;
-  ScreenUpdating?: unknown;
-  DisplayAlerts?: unknown;
-}
+// Compile-time proof that each view is a slice of Kingsoft's interface: Kingsoft's type is
+// assignable to ours (a member we use that the typings lack, or type differently, fails here).
+type Slice<Kingsoft extends View, View> = Kingsoft;
+export type KingsoftSlices = [
+  Slice<Et.Interior, WpsInterior>,
+  Slice<Et.Range, WpsRange>,
+  Slice<Et.Worksheet, WpsWorksheet>,
+  Slice<Et.Sheets, Pick<WpsWorksheets, 'Count'>>,
+  Slice<Et.Workbook, Pick<WpsWorkbook, 'Name' | 'FullName'>>,
+  Slice<Et.Window, WpsWindow>,
+  Slice<WPS.EtApiEvent, WpsApiEvent>,
+  Slice<WPSMergedRoot, Omit<WpsApplication, 'ActiveWorkbook'>>,
+];
 
 // XlPattern / XlColorIndex / XlSheetVisibility constants (VBA values, which WPS keeps).
 export const xlNone = -4142;
 export const xlSolid = 1;
+export const xlSheetHidden = 0;
 export const xlSheetVeryHidden = 2;
 
 /** Reads a member that may be a property or a zero-argument method, bound to its owner. */
@@ -161,16 +178,22 @@ function safeGet(owner: object, name: string): unknown {
   }
 }
 
-/** The ET Application: `wps.EtApplication()` where present, else the global `Application`. */
+/**
+ * The ET Application: the global `window.Application` (Kingsoft's typings, index.d.ts:
+ * "推荐使用此方式：获取当前应用程序的Application对象"). `wps.EtApplication` is marked
+ * `@deprecated 已废弃，请使用全局Application对象` there and is a property, not a method; it is
+ * read only where a build has no global `Application`.
+ */
 export function globalWpsApplication(): WpsApplication | null {
-  const g = globalThis as { wps?: { EtApplication?: () => unknown }; Application?: unknown };
+  const g = globalThis as { Application?: unknown; wps?: unknown };
+  if (g.Application && typeof g.Application === 'object') return g.Application as WpsApplication;
   try {
-    const app = g.wps?.EtApplication?.();
-    if (app && typeof app === 'object') return app as WpsApplication;
+    const legacy = g.wps && typeof g.wps === 'object' ? (g.wps as { EtApplication?: unknown }).EtApplication : undefined;
+    if (legacy && typeof legacy === 'object') return legacy as WpsApplication;
   } catch {
-    // some builds expose a throwing accessor; fall back to the global
+    // a throwing accessor on an odd build: no application
   }
-  return g.Application && typeof g.Application === 'object' ? (g.Application as WpsApplication) : null;
+  return null;
 }
 
 /** A cell's error value as COM hands it over (CVErr codes 0x800A07xx as signed 32-bit integers). */
@@ -197,8 +220,15 @@ export function sheetName(ws: WpsWorksheet): string {
   return String(get(ws, 'Name'));
 }
 
-/** Deletes a sheet of ours without WPS asking the clerk to confirm (DisplayAlerts off, then as it was). */
+/**
+ * Deletes a sheet of ours without WPS asking the clerk to confirm (DisplayAlerts off, then as it
+ * was). A very hidden sheet is made merely hidden first: Excel refuses to delete a VeryHidden
+ * sheet (Excel.Worksheet.delete: "will fail with an InvalidOperation exception"; the VBA object
+ * model WPS mirrors refuses it too) — unconfirmed on a real WPS, so done always; it stays out of
+ * sight (hidden) for the instant before it goes.
+ */
 export function deleteSheetQuietly(app: WpsApplication, ws: WpsWorksheet): void {
+  if (Number(get(ws, 'Visible')) === xlSheetVeryHidden) set(ws, 'Visible', xlSheetHidden);
   const alerts = get(app, 'DisplayAlerts');
   set(app, 'DisplayAlerts', false);
   try {
@@ -208,12 +238,35 @@ export function deleteSheetQuietly(app: WpsApplication, ws: WpsWorksheet): void 
   }
 }
 
+/**
+ * The worksheet at a 1-based index or with a name. Kingsoft's typings return `Worksheet | Sheets`
+ * from `Sheets.Item` (Sheets for an array index); for one number or name VBA returns the sheet.
+ */
+export function sheetAt(sheets: WpsWorksheets, index: number | string): WpsWorksheet {
+  return sheets.Item(index) as WpsWorksheet;
+}
+
 /** The worksheet called `name`, or null (Item(name) throws for a missing name). */
 export function findSheet(sheets: WpsWorksheets, name: string): WpsWorksheet | null {
   try {
-    const ws = sheets.Item(name);
+    const ws = sheetAt(sheets, name);
     return ws && sheetName(ws) === name ? ws : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Which workbook is active, as a key for what the pane keeps in memory about it: its
+ * `FullName` (path and name; an unsaved workbook's name, e.g. 工作簿1, is unique while open),
+ * `Name` where FullName cannot be read. '' when no workbook is open.
+ */
+export function workbookKey(app: WpsApplication): string {
+  const wb = get<WpsWorkbook | null>(app, 'ActiveWorkbook');
+  if (!wb) return '';
+  try {
+    return String(get(wb, 'FullName'));
+  } catch {
+    return String(get(wb, 'Name'));
   }
 }

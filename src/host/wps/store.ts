@@ -12,7 +12,10 @@ import {
   findSheet,
   get,
   set,
+  sheetAt,
+  sheetCount,
   sheetName,
+  workbookKey,
   worksheetsOf,
   xlSheetVeryHidden,
   type WpsApplication,
@@ -26,8 +29,16 @@ export const STORE_SHEET = '_selfeval_marks';
 const CHUNK = 30_000;
 
 export class HiddenSheetStore implements SnapshotStore {
-  private readonly fallback = new Map<string, string>();
+  /** Per workbook (its key): values kept in memory where the sheet could not be added. */
+  private readonly fallbacks = new Map<string, Map<string, string>>();
   constructor(private readonly app: () => WpsApplication) {}
+
+  private get fallback(): Map<string, string> {
+    const wb = workbookKey(this.app());
+    let m = this.fallbacks.get(wb);
+    if (!m) this.fallbacks.set(wb, (m = new Map()));
+    return m;
+  }
 
   private sheet(): WpsWorksheet | null {
     const sheets = worksheetsOf(this.app());
@@ -92,7 +103,7 @@ export class HiddenSheetStore implements SnapshotStore {
     if (!sheets) return null;
     const active = get<WpsWorksheet | null>(app, 'ActiveSheet');
     try {
-      const last = sheets.Item(Number(get(sheets, 'Count')));
+      const last = sheetAt(sheets, sheetCount(sheets));
       const ws = sheets.Add(undefined, last);
       set(ws, 'Name', STORE_SHEET);
       set(ws, 'Visible', xlSheetVeryHidden);
