@@ -7,7 +7,9 @@
  * * every expectation not listed in KNOWN_MISSES is found, with its figures;
  * * every KNOWN_MISSES entry is still missed — when the engine learns it, this test turns red:
  *   delete the entry (and its line in README.md and /work/reports/w20c.md);
- * * every finding no expectation names is listed in KNOWN_EXTRAS, with why it is disputable.
+ * * every finding no expectation names is listed in KNOWN_EXTRAS, with why it is disputable — except a
+ *   `template.part-missing` on a workbook with known misses: the engine saying what it could not read, which
+ *   is right while the reading fails (RULES, "say what is not"); on a workbook read whole it is an extra.
  */
 import ExcelJS from 'exceljs';
 import { workbookBytes } from '../fixtures/build-fixtures';
@@ -88,6 +90,8 @@ describe.each(CORPUS_CASES.map((c) => [c.name] as const))('%s', (name) => {
 
   it('reports nothing beyond the expectations but its pinned extras', () => {
     const r = results.get(name)!;
+    // A part-missing statement is allowed only where the engine is known not to read the whole form.
+    if (!(KNOWN_MISSES[name] ?? []).length) expect(r.said.map((f) => `${f.ruleId}@${f.cell}`)).toEqual([]);
     expect(r.extra.map((f) => `${f.ruleId}@${f.cell} ${f.severity} ${f.entered}→${f.expected}`).sort()).toEqual([...(KNOWN_EXTRAS[name] ?? [])].sort());
   });
 });
