@@ -4,7 +4,7 @@
 import Decimal from 'decimal.js';
 import type { WorkbookGrid } from './grid/grid';
 import { locateWorkbook } from './template/locate';
-import type { LocatedWorkbook, ScoreTable } from './template/tables';
+import type { LocatedWorkbook } from './template/tables';
 import type { Finding } from './core/finding';
 import { compareFindings, countBySeverity } from './core/finding';
 import type { CheckedReport, CheckedSheets, Report } from './core/report';
@@ -19,6 +19,8 @@ import { recompute } from './core/recompute';
 import { decimalString, enteredString } from './values/precision';
 import { gradeFor } from './core/grade';
 import { ACK_SHEET, applyAcknowledgements, countAcknowledged } from './core/acknowledge';
+import { assessCoverage, coverageOf } from './core/coverage';
+import { pointsVerdict } from './core/points';
 
 export interface CheckOptions {
   /** The file as the user named it; goes into the report unchanged. */
@@ -77,12 +79,6 @@ function withAcknowledgements(grid: WorkbookGrid, report: CheckedReport): Checke
   return { ...report, findings, summary: { ...report.summary, acknowledged: countAcknowledged(findings) } };
 }
 
-/** Grade bands are on 100 points: a 指标评分表 whose 合计 分值 is another figure (a part of a form) gets no grade. */
-function gradedOutOf100(scored: ScoreTable | null | undefined): boolean {
-  const w = num(scored?.total?.weight);
-  return !scored || !w || w.value.eq(100);
-}
-
 /** `sheets`: where the tables were found (at least one was: checkWorkbook says unrecognised otherwise). */
 export function runRules(file: string, tables: LocatedWorkbook, profile: Profile, sheetOrder: readonly string[], sheets: CheckedSheets): CheckedReport {
   const recomputed = tables.selfEval ? recompute(tables.selfEval, profile) : null;
@@ -105,6 +101,9 @@ export function runRules(file: string, tables: LocatedWorkbook, profile: Profile
   const scored = tables.selfEval ? null : tables.scoreTable;
   const enteredTotal = num(tables.selfEval?.total?.score ?? scored?.total?.score);
   const recomputedTotal = recomputed?.total ?? (scored ? (scoreTable?.total ?? null) : null);
+  // No grade for an unfinished form, one whose 分值 do not add up to its points, or one not on 100 points.
+  const points = pointsVerdict(tables, profile.minDecimals);
+  const gradeWithheld = recomputedTotal && points.kind !== 'ok' ? points.reason : null;
   return {
     file,
     profile: profile.id,
@@ -116,8 +115,10 @@ export function runRules(file: string, tables: LocatedWorkbook, profile: Profile
       enteredTotal: enteredTotal ? enteredString(enteredTotal) : null,
       recomputedTotal: recomputedTotal ? decimalString(recomputedTotal, profile.minDecimals, false) : null,
       // Graded as shown (94.995 reads 95.00), so the summary never contradicts itself.
-      grade: recomputedTotal && gradedOutOf100(scored) ? gradeFor(recomputedTotal.toDecimalPlaces(profile.minDecimals, Decimal.ROUND_HALF_UP), profile) : null,
+      grade: recomputedTotal && !gradeWithheld ? gradeFor(recomputedTotal.toDecimalPlaces(profile.minDecimals, Decimal.ROUND_HALF_UP), profile) : null,
+      gradeWithheld,
     },
+    coverage: coverageOf(assessCoverage(tables)),
     findings,
     department: tables.selfEval?.department ?? scored?.department ?? null,
     project: tables.selfEval?.project ?? null,

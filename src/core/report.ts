@@ -14,6 +14,30 @@ export interface ReportSummary extends SeverityCounts {
   readonly enteredTotal: string | null;
   readonly recomputedTotal: string | null;
   readonly grade: Grade | null;
+  /**
+   * Why no grade is given, in Chinese (`得分未填完，不评等次`), when the form is unfinished or its
+   * 分值 do not add up to its points (RULES.md, "The form's points are fixed"); null otherwise.
+   */
+  readonly gradeWithheld: string | null;
+}
+
+/**
+ * Which checks of the form's family ran and which could not (RULES.md, "Any form: read what is
+ * there, say what is not"), in Chinese: `notRun` and `unreadSheets` empty mean every check of
+ * the family ran on every sheet that looks like a form, so "未发现问题" means what it says.
+ */
+export interface Coverage {
+  /** Checks that ran: `执行率及得分`, `指标得分`, `偏差原因`… */
+  readonly ran: readonly string[];
+  /** Checks that could not run, each with the part whose absence stopped it (`偏差原因列`). */
+  readonly notRun: ReadonlyArray<{ readonly check: string; readonly missing: string }>;
+  /** Sheets that look like a form (title or header words) but yielded no table, and why. */
+  readonly unreadSheets: ReadonlyArray<{ readonly sheet: string; readonly reason: string }>;
+}
+
+/** Whether every check of the family ran on every sheet that looks like a form. */
+export function coverageComplete(c: Coverage): boolean {
+  return c.notRun.length === 0 && c.unreadSheets.length === 0;
 }
 
 /** What every report carries, checked or not. */
@@ -48,6 +72,7 @@ export interface CheckedReport extends ReportCommon {
   readonly profile: string;
   readonly error: null;
   readonly sheets: CheckedSheets;
+  readonly coverage: Coverage;
 }
 
 /** A file that could not be read, or in which no known form was recognised: no tables, no findings. */
@@ -79,6 +104,7 @@ export const EMPTY_SUMMARY: ReportSummary = {
   enteredTotal: null,
   recomputedTotal: null,
   grade: null,
+  gradeWithheld: null,
 };
 
 /** A report for a file that could not be read at all. */

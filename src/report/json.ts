@@ -1,7 +1,7 @@
 /**
  * The JSON report of CONTRACT.md: one object per workbook, an array for a batch. Keys come
  * in the contract's order; fields beyond it (explanation, suggestion, the rule's title and message
- * ID, department, project, year, statedGrade, missingAnchors) follow, as the contract allows additions.
+ * ID, department, project, year, statedGrade, missingAnchors, coverage, summary.gradeWithheld) follow, as the contract allows additions.
  */
 import type { Finding } from '../core/finding';
 import type { Report } from '../core/report';
@@ -25,6 +25,7 @@ export function reportToJson(report: Report): Record<string, unknown> {
       recomputedTotal: report.summary.recomputedTotal,
       grade: report.summary.grade,
       acknowledged: report.summary.acknowledged ?? 0,
+      gradeWithheld: report.summary.gradeWithheld,
     },
     findings: report.findings.map(findingToJson),
     department: report.department,
@@ -32,6 +33,7 @@ export function reportToJson(report: Report): Record<string, unknown> {
     year: report.year,
     statedGrade: report.statedGrade,
     missingAnchors: report.missingAnchors,
+    ...(report.status === 'checked' ? { coverage: report.coverage } : {}),
   };
 }
 

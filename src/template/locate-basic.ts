@@ -2,6 +2,7 @@
  * Locates the blocks of 附件2 基础数据表 by their labels and column headers.
  */
 import type { SheetView } from './sheet-view';
+import { titleField } from './title';
 import type { BasicDataTable, BuildingRow, Field, FundColumn, FundRow, FundsBlock, StaffBlock } from './tables';
 
 type Pos = { row: number; col: number };
@@ -13,6 +14,7 @@ export function locateBasic(view: SheetView): BasicDataTable {
   const buildingHeader = view.findFirst((l) => l.includes('楼堂馆所'));
   return {
     sheet: view.name,
+    title: titleField(view),
     staff: locateStaff(view),
     funds: locateFunds(view, buildingHeader?.row),
     buildings: locateBuildings(view),

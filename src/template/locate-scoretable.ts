@@ -167,6 +167,7 @@ export function locateScoreTable(view: SheetView, syn: Synonyms = NO_SYNONYMS): 
   const top = { from: 0, to: header.row };
   return {
     sheet: view.name,
+    header: { field: view.field(header.row, cols.level3), missing: cols.reason === undefined ? ['reason'] : [] },
     department: department(view, top),
     year: locateYear(view, header.row),
     rows,

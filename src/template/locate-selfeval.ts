@@ -6,8 +6,9 @@ import { compactLabel, parseAfterColon, parseText } from '../values/value';
 import type { SheetView } from './sheet-view';
 import { isExecutionRowLabel, isPlaceholderName } from './placeholder';
 import { withoutBracketed } from './brackets';
+import { titleField } from './title';
 import { NO_SYNONYMS, orSynonym, type Synonyms } from './synonyms';
-import type { BreakdownGroup, ExecutionRow, Field, IndicatorKind, IndicatorRow, LevelLabel, SelfEvalTable, StatedGrade } from './tables';
+import type { BreakdownGroup, ExecutionRow, Field, IndicatorColumn, IndicatorKind, IndicatorRow, LevelLabel, SelfEvalTable, StatedGrade } from './tables';
 
 type Test = (label: string) => boolean;
 
@@ -85,16 +86,19 @@ function mapHeaders<K extends string>(view: SheetView, r: number, tests: Record<
 
 export function locateSelfEval(view: SheetView, syn: Synonyms = NO_SYNONYMS): SelfEvalTable {
   const execAnchor = view.findFirst(orSynonym(isExecutionRowLabel, syn.has('executionRow')));
-  const indicatorHeaderRow = view.findFirst((l) => l === '一级指标')?.row;
+  const indicatorAnchor = view.findFirst((l) => l === '一级指标');
+  const indicatorHeaderRow = indicatorAnchor?.row;
   const { execution, executionParts, execHeaderRow } = locateExecution(view, execAnchor, execHeaders(syn));
   const breakdownEnd = indicatorHeaderRow ?? view.rowCount;
   const breakdown = execAnchor ? locateBreakdown(view, execAnchor.row + 1, breakdownEnd) : [];
-  const indicators = indicatorHeaderRow !== undefined ? locateIndicators(view, indicatorHeaderRow, indicatorHeaders(syn)) : { rows: [], total: null };
+  const indicators = indicatorHeaderRow !== undefined ? locateIndicators(view, indicatorHeaderRow, indicatorHeaders(syn)) : { rows: [], total: null, missing: [] };
   const header = { from: 0, to: execHeaderRow ?? breakdownEnd };
   const project = valueRightOf(view, (l) => l === '项目名称', header);
   const form = project !== null || view.findFirst((l) => l.includes('项目支出绩效自评表'), header) ? 'project' : 'dept-overall';
   return {
     sheet: view.name,
+    title: titleField(view, header.to),
+    indicatorHeader: indicatorAnchor ? { field: view.field(indicatorAnchor.row, indicatorAnchor.col), missing: indicators.missing } : null,
     form,
     department:
       form === 'project'
@@ -205,10 +209,14 @@ function parseDeclaredKind(text: string): IndicatorKind | null {
   return null;
 }
 
-function locateIndicators(view: SheetView, headerRow: number, headers: IndicatorHeaders): { rows: IndicatorRow[]; total: SelfEvalTable['total'] } {
+/** The columns an indicator row needs, and the reason column the 偏差原因 check needs. */
+const NEEDED_COLUMNS: readonly IndicatorColumn[] = ['level3', 'target', 'actual', 'weight', 'score'];
+
+function locateIndicators(view: SheetView, headerRow: number, headers: IndicatorHeaders): { rows: IndicatorRow[]; total: SelfEvalTable['total']; missing: IndicatorColumn[] } {
   const cols = mapHeaders(view, headerRow, headers);
+  const missing = [...NEEDED_COLUMNS, 'reason' as const].filter((k) => cols[k] === undefined);
   if (cols.level3 === undefined || cols.weight === undefined || cols.score === undefined || cols.target === undefined || cols.actual === undefined) {
-    return { rows: [], total: null };
+    return { rows: [], total: null, missing };
   }
   const start = Math.max(...Object.values<number>(cols as Record<string, number>).map((c) => view.area(headerRow, c).bottom)) + 1;
   const rows: IndicatorRow[] = [];
@@ -257,7 +265,7 @@ function locateIndicators(view: SheetView, headerRow: number, headers: Indicator
     prevLevel1 = level1;
     prevLevel2 = level2;
   }
-  return { rows, total };
+  return { rows, total, missing };
 }
 
 /** The column of a `总分` label left of the 三级指标 column's right edge, if row r is the total row. */

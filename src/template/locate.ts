@@ -36,11 +36,34 @@ export function locateWorkbook(grid: WorkbookGrid, labels?: LabelSynonyms): Loca
   if (!selfEval.sheet && !basic.sheet && !scoreSheet) {
     missingAnchors.push(...SELF_EVAL_ANCHORS.anchors.map((a) => `自评表：${a.name}`), ...BASIC_ANCHORS.anchors.map((a) => `基础数据表：${a.name}`));
   }
+  const used = new Set([scoreSheet, selfEval.sheet, basic.sheet]);
+  const unreadSheets = views.filter((v) => !used.has(v)).flatMap((v) => {
+    const reason = looksLikeForm(v);
+    return reason ? [{ sheet: v.name, reason }] : [];
+  });
   return {
     basic: basic.sheet ? locateBasic(basic.sheet) : null,
     selfEval: selfEval.sheet ? locateSelfEval(selfEval.sheet, syn) : null,
     scoreTable: scoreSheet ? locateScoreTable(scoreSheet, syn) : null,
     missingAnchors,
+    unreadSheets,
     ...(grid.paragraphs ? { paragraphs: grid.paragraphs } : {}),
   };
+}
+
+/** A form's title words: a sheet titled so is a form whatever its layout. */
+const TITLE_WORDS = /(自评表|基础数据表|评分表|评价表|绩效目标表)/;
+/** Header words of the tables; two of them in one sheet make it look like a form. */
+const HEADER_WORDS: readonly string[] = ['一级指标', '二级指标', '三级指标', '指标值', '完成值', '分值', '得分', '年度资金总额', '编制数', '三公经费', '评分标准'];
+
+/**
+ * Why a sheet that yielded no table looks like a form (its title or header words), or null:
+ * such a sheet is named in the report's coverage, never passed over in silence.
+ */
+function looksLikeForm(view: SheetView): string | null {
+  const title = view.findFirst((l) => TITLE_WORDS.test(l));
+  if (title) return `有标题“${view.text(title.row, title.col).trim().slice(0, 40)}”，但未找到可核对的表格`;
+  const words = HEADER_WORDS.filter((w) => view.findFirst((l) => l.includes(w)));
+  if (words.length >= 2) return `有表头“${words.slice(0, 3).join('”“')}”，但未找到可核对的表格`;
+  return null;
 }

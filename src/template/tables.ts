@@ -75,6 +75,8 @@ export interface BuildingRow {
 
 export interface BasicDataTable {
   readonly sheet: string;
+  /** The form's title (or its first filled cell): where a missing block was looked for. */
+  readonly title: Field;
   readonly staff: StaffBlock | null;
   readonly funds: FundsBlock | null;
   readonly buildings: readonly BuildingRow[];
@@ -139,8 +141,23 @@ export interface StatedGrade {
 /** Which form the 自评表 is: a department's overall spending, or one project's (财预〔2020〕10号). */
 export type SelfEvalForm = 'dept-overall' | 'project';
 
+/** Columns of the indicator table; one the form lacks stops the checks that read it (coverage). */
+export type IndicatorColumn = 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
+
+/** Where a table's parts were looked for: what a missing part's finding points at. */
+export interface TableHeader {
+  /** The header cell (一级指标 / 三级指标) the table was found by. */
+  readonly field: Field;
+  /** Columns looked for in the header row and not found. */
+  readonly missing: readonly IndicatorColumn[];
+}
+
 export interface SelfEvalTable {
   readonly sheet: string;
+  /** The form's title (or its first filled cell): where a missing execution row was looked for. */
+  readonly title: Field;
+  /** The indicator table's header, when a 一级指标/三级指标 header was found (even without rows). */
+  readonly indicatorHeader: TableHeader | null;
   readonly form: SelfEvalForm;
   /** The department: its name row, or 主管部门 on a project form. */
   readonly department: string | null;
@@ -180,6 +197,8 @@ export interface ScoreTableRow {
 
 export interface ScoreTable {
   readonly sheet: string;
+  /** The 三级指标 header cell, and the optional columns (扣分原因) not found. */
+  readonly header: TableHeader;
   readonly department: string | null;
   readonly year: string | null;
   readonly rows: readonly ScoreTableRow[];
@@ -192,6 +211,8 @@ export interface LocatedWorkbook {
   readonly selfEval: SelfEvalTable | null;
   /** The older 部门整体支出绩效评价指标（评分）表, beside its 基础数据表. */
   readonly scoreTable?: ScoreTable | null;
+  /** Sheets that look like a form (title or header words) but yielded no table, and why (Chinese). */
+  readonly unreadSheets?: ReadonlyArray<{ readonly sheet: string; readonly reason: string }>;
   /** Anchors looked for and not found, in Chinese, for the 'unrecognised' message. */
   readonly missingAnchors: readonly string[];
   /** A Word report's body paragraphs (¶1 first), for the narrative check; absent for workbooks. */

@@ -83,7 +83,13 @@ describe('selfeval-check on a batch folder', () => {
       status: 'checked',
       error: null,
       sheets: { basic: '附件2', selfEval: '附件3' },
-      summary: { errors: 1, enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优' },
+      summary: { errors: 1, enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优', gradeWithheld: null },
+    });
+    // Every check of the family ran on seed 004: nothing is missing, no sheet left unread.
+    expect(seed.coverage).toEqual({
+      ran: ['财政供养人员控制率', '三公经费', '项目支出', '公用经费', '执行率及得分', '资金结构', '指标得分', '得分范围', '分值合计', '总分', '偏差原因', '指标层级分值'],
+      notRun: [],
+      unreadSheets: [],
     });
     const exec = (seed.findings as Json[]).find((f) => f.ruleId === 'selfeval.execution-score')!;
     expect(exec).toMatchObject({ severity: 'error', sheet: '附件3', cell: 'H5', entered: '9.8', expected: '9.90' });
@@ -107,7 +113,7 @@ describe('selfeval-check on a batch folder', () => {
     expect(reports[3]!.error).toContain('文本文件');
     expect(reports[4]!.error).toContain('未识别');
     for (const r of reports.slice(2, 5)) {
-      expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 0, enteredTotal: null, recomputedTotal: null, grade: null, acknowledged: 0 });
+      expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 0, enteredTotal: null, recomputedTotal: null, grade: null, acknowledged: 0, gradeWithheld: null });
       expect(r.findings).toEqual([]);
       expect(r.sheets).toEqual({ basic: null, selfEval: null });
     }

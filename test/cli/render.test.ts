@@ -22,7 +22,8 @@ describe('renderJsonReport', () => {
   it('puts the contract’s keys first, in its order', () => {
     const obj = JSON.parse(renderJsonReport([seed], false));
     expect(Object.keys(obj).slice(0, 7)).toEqual(['file', 'profile', 'status', 'error', 'sheets', 'summary', 'findings']);
-    expect(Object.keys(obj.summary)).toEqual(['errors', 'warnings', 'infos', 'enteredTotal', 'recomputedTotal', 'grade', 'acknowledged']);
+    expect(Object.keys(obj.summary)).toEqual(['errors', 'warnings', 'infos', 'enteredTotal', 'recomputedTotal', 'grade', 'acknowledged', 'gradeWithheld']);
+    expect(obj.coverage).toEqual({ ran: ['执行率及得分', '指标得分'], notRun: [], unreadSheets: [] });
     expect(obj.findings[0]).toMatchObject({ entered: '9.8', expected: '9.90', explanation: '9.90 = 10 × 857.71 ÷ 866.48' });
     expect(JSON.parse(renderJsonReport([encrypted], false))).toMatchObject({ status: 'unreadable', error: expect.stringContaining('已加密') });
   });

@@ -31,7 +31,7 @@ test('seed 004 gives the worked example of RULES.md', () => {
     ['selfeval.indicator-score', 'warning', 'H20', '19', '16.84'],
     ['selfeval.recomputed-total', 'info', 'H21', '95.8', '94.99'],
   ]);
-  expect(r.summary).toEqual({ errors: 1, warnings: 4, infos: 1, enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优' });
+  expect(r.summary).toEqual({ errors: 1, warnings: 4, infos: 1, enteredTotal: '95.8', recomputedTotal: '94.99', grade: '优', gradeWithheld: null });
   expect(r.sheets).toEqual({ basic: '附件2', selfEval: '附件3' });
   expect(r.department).toBe('株洲市芦淞区商务局');
   expect(r.year).toBe('2023');

@@ -20,7 +20,7 @@ describe('buildSummaryWorkbook', () => {
       failedReport('批次/加密.xlsx', 'unreadable', '“加密.xlsx”文件已加密（设有打开密码），无法读取。'),
       failedReport('批次/其他.xlsx', 'unrecognised', '未识别出附件2 基础数据表或附件3 自评表'),
       checkedReport('批次/良好.xls', [], {
-        summary: { errors: 0, warnings: 0, infos: 0, enteredTotal: '88', recomputedTotal: '88.00', grade: '良' },
+        summary: { errors: 0, warnings: 0, infos: 0, enteredTotal: '88', recomputedTotal: '88.00', grade: '良', gradeWithheld: null },
         project: '商务发展专项资金',
       }),
     ];

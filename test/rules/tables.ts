@@ -5,5 +5,6 @@ import { SELFEVAL_TABLES } from './selfeval.cases';
 import { VALUE_TABLES } from './value.cases';
 import { SCORETABLE_TABLES } from './scoretable.cases';
 import { REPORT_TABLES } from './report.cases';
+import { TEMPLATE_TABLES } from './template.cases';
 
-export const RULE_TABLES: readonly AnyRuleTable[] = [...VALUE_TABLES, ...BASIC_TABLES, ...SELFEVAL_TABLES, ...SCORETABLE_TABLES, ...REPORT_TABLES];
+export const RULE_TABLES: readonly AnyRuleTable[] = [...VALUE_TABLES, ...BASIC_TABLES, ...SELFEVAL_TABLES, ...SCORETABLE_TABLES, ...REPORT_TABLES, ...TEMPLATE_TABLES];

@@ -74,7 +74,7 @@ describe('sortEntries', () => {
   }
   function checked(total: string | null, errors: number): Report {
     const r = failedReport('x', 'unrecognised', '');
-    return { ...r, status: 'checked', profile: 'hunan-dept-overall', error: null, sheets: { basic: null, selfEval: '附件3' }, summary: { ...r.summary, recomputedTotal: total, errors } };
+    return { ...r, status: 'checked', profile: 'hunan-dept-overall', error: null, sheets: { basic: null, selfEval: '附件3' }, summary: { ...r.summary, recomputedTotal: total, errors }, coverage: { ran: [], notRun: [], unreadSheets: [] } };
   }
   const files = [
     entry('b.xlsx', checked('94.99', 1)),

@@ -27,12 +27,14 @@ import rounding from './value/rounding';
 import criterionScore from './scoretable/criterion-score';
 import criterionUnparsed from './scoretable/criterion-unparsed';
 import narrativeFigure from './report/narrative-figure';
+import partMissing from './template/part-missing';
 
 /**
  * The one list of rules: `RuleId` and the message IDs are derived from it (finding.ts), the
  * engine runs it in this order, and docs/rules.md is generated from it.
  */
 export const RULES = [
+  partMissing,
   unparsed,
   staffControlRate,
   staffOverQuota,
