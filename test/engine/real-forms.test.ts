@@ -59,17 +59,6 @@ const KNOWN_EXTRAS: Readonly<Record<string, readonly string[]>> = {
   // A blank, unscored 执行率 cell reported as wrong (I expected nothing); and `指标1:` with `/` figures, a placeholder.
   'corpus-ah-tianchang-2022': ['selfeval.execution-rate@G6 error null→1.0000', 'selfeval.qualitative@H31 info null→null'],
   'corpus-ah-tianchang-2022-m': ['selfeval.execution-rate@G6 error null→1.0000', 'selfeval.qualitative@H31 info null→null'],
-  // While a known miss leaves the indicator table unread, the engine says so (template.part-missing at its
-  // header, naming the columns not found): right, and gone when the table is read.
-  'corpus-hb-ezhou-2019a': ['template.part-missing@B12 warning null→null'],
-  'corpus-hb-ezhou-2019a-m': ['template.part-missing@B12 warning null→null'],
-  'corpus-hb-ezhou-2019b': ['template.part-missing@B12 warning null→null'],
-  'corpus-hb-ezhou-2019b-m': ['template.part-missing@B12 warning null→null'],
-  'corpus-nx-yinchuan-2021': ['template.part-missing@A9 warning null→null'],
-  'corpus-nx-yinchuan-2021-m': ['template.part-missing@A9 warning null→null'],
-  // 宁德: the expected part-missing (no execution row) is met at A1; the 分值列 the indicator table lacks is a second.
-  'corpus-fj-ningde-2018': ['template.part-missing@B15 warning null→null'],
-  'corpus-fj-ningde-2018-m': ['template.part-missing@B15 warning null→null'],
 };
 
 const results = new Map<string, CaseResult>();
