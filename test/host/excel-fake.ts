@@ -364,7 +364,10 @@ export class FakeRequestContext {
    * reopens it (a context built directly by a test is open).
    */
   open = true;
-  sync(): Promise<void> {
+  sync<T>(passThroughValue?: T): Promise<T> {
+    return this.round().then(() => passThroughValue as T);
+  }
+  private round(): Promise<void> {
     // office.js sends nothing for a sync with nothing queued: no round trip, nothing counted.
     if (!this.queue.length) return Promise.resolve();
     // Office.js documents that a context's objects are used inside its Excel.run; event
@@ -440,6 +443,9 @@ abstract class ClientObject {
       byHead.set(head!, list);
     }
     for (const [head, rests] of byHead) {
+      // Loading a property needs its requirement set, as calling a method does.
+      const set = apiSetOf(this, head);
+      if (set) this.ctx.requireApi(set.read, `${officeClassOf(this)}.${head}`);
       if (rests.length) this.child(head).applyLoad(rests);
       else {
         const v = this.read(head);
@@ -534,7 +540,8 @@ class WorksheetCollectionProxy extends ClientObject {
     return ws;
   }
   /** Adds a sheet at the end (not activated, as in Excel); refused when the structure is protected. */
-  add(name: string): WorksheetProxy {
+  add(name?: string): WorksheetProxy {
+    if (name === undefined) throw new Error('fake: worksheets.add() without a name is not modelled');
     let added: FakeSheet | null = null;
     this.ctx.enqueue(() => {
       const wb = this.ctx.wb;
@@ -672,7 +679,8 @@ class WorksheetProxy extends Resolvable<FakeSheet> {
     r.enqueueResolve(address ?? '');
     return r;
   }
-  getRanges(address: string): RangeProxy {
+  getRanges(address?: string): RangeProxy {
+    if (address === undefined) throw new Error('fake: getRanges() without an address is not modelled');
     this.ctx.requireApi('1.9', 'Worksheet.getRanges');
     const areas = address.split(/[,;]/).map((a) => a.trim()).filter(Boolean);
     this.ctx.wb.getRangesCalls.push({ chars: address.length, areas: areas.length });
@@ -758,7 +766,7 @@ class RangeProxy extends Resolvable<RangeTarget> {
   constructor(
     ctx: FakeRequestContext,
     resolver: () => RangeTarget | null,
-    readonly multiArea = false,
+    private readonly multiArea = false,
   ) {
     super(ctx, resolver);
     this.format = new RangeFormatProxy(ctx, this);
@@ -806,7 +814,8 @@ class RangeProxy extends Resolvable<RangeTarget> {
     return this.prop('text');
   }
   /** Range.clear(applyTo): 'Contents' empties values and formulas, keeping formats. */
-  clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
+  clear(applyTo: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents' = 'All'): void {
+    if (applyTo !== 'All' && applyTo !== 'Contents' && applyTo !== 'Formats') throw new Error(`fake: clear(${applyTo}) is not modelled`);
     this.ctx.enqueue(() => {
       const t = this.must();
       if (t.sheet.protected) throw new FakeRichApiError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
@@ -908,9 +917,9 @@ class RangeProxy extends Resolvable<RangeTarget> {
       if (contents) for (const r of t.areas) this.ctx.wb.emitChanged(t.sheet, rectAddress(r));
     }, request);
   }
-  getCellProperties(opts: { format?: { fill?: Record<string, boolean> } }): ClientResult<unknown[][]> {
+  getCellProperties(opts: Excel.CellPropertiesLoadOptions): ClientResult<unknown[][]> {
     this.ctx.requireApi('1.9', 'Range.getCellProperties');
-    const want = opts.format?.fill ?? {};
+    const want = (opts.format?.fill ?? {}) as Record<string, boolean | undefined>;
     return new ClientResult(this.ctx, () =>
       this.grid((c) => {
         const f = c?.fill ?? NO_FILL;
@@ -927,10 +936,10 @@ class RangeProxy extends Resolvable<RangeTarget> {
       }),
     );
   }
-  setCellProperties(data: Array<Array<{ format?: { fill?: Partial<Record<keyof FakeFill, unknown>> } }>>): void {
+  setCellProperties(data: Excel.SettableCellProperties[][]): void {
     this.ctx.requireApi('1.9', 'Range.setCellProperties');
     this.write((cell, i, j) => {
-      const fill = data[i]?.[j]?.format?.fill;
+      const fill = data[i]?.[j]?.format?.fill as Partial<Record<keyof FakeFill, unknown>> | undefined;
       if (fill) applyFill(cell, fill);
     }, data, false);
   }
@@ -1072,7 +1081,7 @@ class RangeFormatProxy extends ClientObject {
   readonly fill: RangeFillProxy;
   constructor(
     ctx: FakeRequestContext,
-    readonly range: RangeProxy,
+    range: RangeProxy,
   ) {
     super(ctx);
     this.fill = new RangeFillProxy(ctx, range);
@@ -1371,3 +1380,149 @@ export function installExcelFake(wb: FakeExcelWorkbook): InstalledExcelFake {
 
 /** Column letters for tests that build sheets. */
 export { columnName };
+
+// ---- requirement sets: every modelled member gated as Microsoft documents it ------------------
+//
+// `Class.member` → the ExcelApi version of the `[Api set: ExcelApi …]` remark in @types/office-js
+// (the text of the reference pages on learn.microsoft.com), for each modelled member above 1.1.
+// test/host/excel-fake-gates.test.ts checks every entry against the typings, and that no member
+// of a fake class that the typings put above 1.1 is missing here.
+
+export interface ApiSetEntry {
+  readonly read: string;
+  readonly write?: string;
+}
+
+export const API_SETS: Readonly<Record<string, ApiSetEntry>> = {
+  'WorksheetCollection.getItemOrNullObject': { read: '1.4' },
+  'Worksheet.visibility': { read: '1.1', write: '1.2' },
+  'Worksheet.protection': { read: '1.2' },
+  'Worksheet.onChanged': { read: '1.7' },
+  'Worksheet.getRanges': { read: '1.9' },
+  'Worksheet.getUsedRangeOrNullObject': { read: '1.4' },
+  'WorksheetProtection.protected': { read: '1.2' },
+  'Range.conditionalFormats': { read: '1.6' },
+  'Range.getMergedAreasOrNullObject': { read: '1.13' },
+  'Range.getCellProperties': { read: '1.9' },
+  'Range.setCellProperties': { read: '1.9' },
+  'RangeFill.pattern': { read: '1.9' },
+  'ConditionalFormatCollection.add': { read: '1.6' },
+  'ConditionalFormatCollection.getItem': { read: '1.6' },
+  'ConditionalFormatCollection.getCount': { read: '1.6' },
+  'ConditionalFormat.id': { read: '1.6' },
+  'ConditionalFormat.type': { read: '1.6' },
+  'ConditionalFormat.priority': { read: '1.6' },
+  'ConditionalFormat.custom': { read: '1.6' },
+  'ConditionalFormat.delete': { read: '1.6' },
+  'ConditionalFormat.getRangeOrNullObject': { read: '1.6' },
+  'CustomConditionalFormat.rule': { read: '1.6' },
+  'CustomConditionalFormat.format': { read: '1.6' },
+};
+
+/** Proxy class → the Office.js class it stands for. */
+const OFFICE_CLASS = new Map<object, string>();
+
+function officeClassOf(o: object): string {
+  return OFFICE_CLASS.get(Object.getPrototypeOf(o) as object) ?? 'Unknown';
+}
+
+function apiSetOf(o: object, member: string): ApiSetEntry | undefined {
+  return API_SETS[`${officeClassOf(o)}.${member}`];
+}
+
+/**
+ * Gates each table member of a proxy class: a method or getter asks for `read`, a setter for
+ * `write ?? read`, before it queues anything (an API the host lacks is refused at the call).
+ */
+function gateMembers(cls: { prototype: object }, office: string): void {
+  OFFICE_CLASS.set(cls.prototype, office);
+  for (const [key, set] of Object.entries(API_SETS)) {
+    const [owner, member] = key.split('.') as [string, string];
+    if (owner !== office) continue;
+    const d = Object.getOwnPropertyDescriptor(cls.prototype, member);
+    if (!d) continue;
+    const gate = (self: { ctx: FakeRequestContext }, version: string) => self.ctx.requireApi(version, key);
+    if (typeof d.value === 'function') {
+      const fn = d.value as (...args: unknown[]) => unknown;
+      d.value = function (this: { ctx: FakeRequestContext }, ...args: unknown[]) {
+        gate(this, set.read);
+        return fn.apply(this, args);
+      };
+    }
+    if (d.get) {
+      const get = d.get;
+      d.get = function (this: { ctx: FakeRequestContext }) {
+        gate(this, set.read);
+        return get.call(this) as unknown;
+      };
+    }
+    if (d.set) {
+      const put = d.set;
+      d.set = function (this: { ctx: FakeRequestContext }, v: unknown) {
+        gate(this, set.write ?? set.read);
+        put.call(this, v);
+      };
+    }
+    Object.defineProperty(cls.prototype, member, d);
+  }
+}
+
+/** Every proxy class with the Office.js class it stands for (also for the gates test). */
+export const FAKE_CLASSES: ReadonlyArray<readonly [{ prototype: object }, string]> = [
+  [WorkbookProxy, 'Workbook'],
+  [WorksheetCollectionProxy, 'WorksheetCollection'],
+  [WorksheetProxy, 'Worksheet'],
+  [ProtectionProxy, 'WorksheetProtection'],
+  [RangeProxy, 'Range'],
+  [RangeCollectionProxy, 'RangeCollection'],
+  [RangeFormatProxy, 'RangeFormat'],
+  [RangeFillProxy, 'RangeFill'],
+  [ConditionalFormatCollectionProxy, 'ConditionalFormatCollection'],
+  [ConditionalFormatProxy, 'ConditionalFormat'],
+  [CustomConditionalFormatProxy, 'CustomConditionalFormat'],
+];
+for (const [cls, office] of FAKE_CLASSES) gateMembers(cls, office);
+
+// ---- the fake's call shapes are Office.js's (@types/office-js) ----------------------------------
+//
+// Every public member of a proxy class must exist on the Office.js class it stands for, and
+// a method must accept every argument list the real one accepts. A member the real API lacks,
+// or a narrower signature, is a compile error here. The fake's own plumbing (queueing,
+// resolution, loading) is listed as such and excluded.
+
+type FakePlumbing = 'applyLoad' | 'enqueueResolve' | 'resolveNow' | 'sheetNow' | 'targetNow' | 'write' | 'wb' | 'enqueue' | 'respond' | 'requireApi' | 'completed' | 'open';
+type Fn = (...args: never[]) => unknown;
+/** true when `Fake[K]` is a faithful stand-in for `Real[K]`, else the offending key. */
+type MemberOk<Fake, Real, K extends keyof Fake> = K extends FakePlumbing
+  ? true
+  : K extends keyof Real
+    ? Fake[K] extends Fn
+      ? Real[K] extends (...args: infer R) => unknown
+        ? Fake[K] extends (...args: infer F) => unknown
+          ? R extends F
+            ? true
+            : K
+          : K
+        : K
+      : true
+    : K;
+type Mirrors<Fake, Real> = { [K in keyof Fake]-?: MemberOk<Fake, Real, K> }[keyof Fake];
+/** Compiles only when every member is `true`; the error names the offending member. */
+type Faithful<T extends true> = T;
+
+export type ExcelFakeShapes = [
+  Faithful<Mirrors<FakeRequestContext, Excel.RequestContext>>,
+  Faithful<Mirrors<WorkbookProxy, Excel.Workbook>>,
+  Faithful<Mirrors<WorksheetCollectionProxy, Excel.WorksheetCollection>>,
+  Faithful<Mirrors<WorksheetProxy, Excel.Worksheet>>,
+  Faithful<Mirrors<ProtectionProxy, Excel.WorksheetProtection>>,
+  // One proxy serves Range and, from getRanges (1.9), RangeAreas.
+  Faithful<Mirrors<RangeProxy, Excel.Range & Excel.RangeAreas>>,
+  Faithful<Mirrors<RangeCollectionProxy, Excel.RangeCollection>>,
+  Faithful<Mirrors<RangeFormatProxy, Excel.RangeFormat>>,
+  Faithful<Mirrors<RangeFillProxy, Excel.RangeFill>>,
+  Faithful<Mirrors<ConditionalFormatCollectionProxy, Excel.ConditionalFormatCollection>>,
+  Faithful<Mirrors<ConditionalFormatProxy, Excel.ConditionalFormat>>,
+  Faithful<Mirrors<CustomConditionalFormatProxy, Excel.CustomConditionalFormat>>,
+  Faithful<Mirrors<ClientResult<unknown>, OfficeExtension.ClientResult<unknown>>>,
+];
