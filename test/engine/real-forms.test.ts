@@ -93,6 +93,20 @@ describe.each(CORPUS_CASES.map((c) => [c.name] as const))('%s', (name) => {
   });
 });
 
+describe('never a silent pass on a real form', () => {
+  it.each(CORPUS_CASES.map((c) => [c.name] as const))('%s: a form with a mistake in it is never "checked, nothing wrong, every check ran"', (name) => {
+    const r = results.get(name)!;
+    const mistaken = r.expected.some((x) => x.severity !== 'info');
+    const serious = r.findings.some((f) => f.severity !== 'info');
+    expect(r.reading.status === 'checked' && mistaken && !serious && r.coverageComplete === true).toBe(false);
+  });
+
+  it.each(CORPUS_CASES.filter((c) => (KNOWN_MISSES[c.name] ?? []).length === 0).map((c) => [c.name] as const))('%s: read whole, it says every check ran', (name) => {
+    // Every expectation met: the forms the engine reads whole must not claim a part is missing either.
+    expect(results.get(name)!.said).toEqual([]);
+  });
+});
+
 describe('the corpus itself', () => {
   it('has thirteen forms from nine provinces, each with a mutation and an expectation', () => {
     expect(CORPUS_FORMS).toHaveLength(13);
