@@ -1,6 +1,7 @@
 import { makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect } from 'react';
 import type { SpreadsheetHost } from '../host/types';
+import { recalcUnavailable } from './recalc-choice';
 import { ActionBar } from './components/ActionBar';
 import { FindingList } from './components/FindingList';
 import { ProfilePicker } from './components/ProfilePicker';
@@ -54,7 +55,8 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
   const report = st.report;
   const checked = report?.status === 'checked';
   const findings = checked ? report.findings : [];
-  const canRecalc = checked && findings.some((f) => f.suggestion && !st.protectedSheets.includes(f.sheet));
+  const recalcWhyNot = recalcUnavailable(report, st.protectedSheets);
+  const canRecalc = recalcWhyNot === null;
 
   useEffect(() => {
     if (canRecalc) void loadRecalcDialog();
@@ -68,6 +70,7 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
         checked={report !== null}
         canClear={st.hasMarks}
         canRecalc={canRecalc}
+        recalcWhyNot={report ? recalcWhyNot : null}
         canUndo={st.canUndo}
         showUndoNote={st.canUndo || st.recalcApplied}
         host={host.kind}

@@ -65,6 +65,10 @@ export const T = {
   recalcIntroChoose: (rows: number, n: number) =>
     `以下 ${rows} 处可按规则重算（填报值 → 重算值），已勾选的 ${n} 处将写入表格；取消勾选的保留填报值，其上的合计按实际写入后的数值重算。确认后才写入。`,
   recalcWrite: '写入',
+  recalcUnavailable: (why: string) => `一键重算不可用：${why}`,
+  recalcTickHint: '错误已勾选；警告未勾选（可能是有意扣分），已说明的保留填报值。需要时可逐项勾选，或点“全部勾选”。',
+  recalcTickAll: '全部勾选',
+  recalcBlocked: '不可写入',
   recalcItem: '指标',
   recalcKept: '不改（保留填报值）',
   recalcNoChange: '无需改动',

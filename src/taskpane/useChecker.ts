@@ -10,6 +10,8 @@ import type { WorkbookGrid } from '../grid/grid';
 import { isHostError, type RecalcChange, type SpreadsheetHost, type Unwatch } from '../host/types';
 import { planRecalc } from '../core/recalc-plan';
 import { recalcLabels } from '../core/recalc-labels';
+import { locateWorkbook } from '../template/locate';
+import { blockedReason, openingSkip, openingTicks, planWithinCaps, scoreCaps, type Cap, type OpeningTick } from './recalc-choice';
 import { cellKey } from '../grid/grid';
 import { parseCellRef, type CellRef } from '../host/marks';
 import { T } from './strings';
@@ -62,6 +64,10 @@ export interface PreviewRow {
   readonly entered: string | null;
   readonly percent: boolean;
   readonly ticked: boolean;
+  /** Why this line can never be ticked (over its 分值 or the form's points); null when it may be. */
+  readonly blocked: string | null;
+  /** Why it started unticked (警告, 已说明), shown under it; null for a line that started ticked. */
+  readonly note: string | null;
   /** The value the plan over the ticked cells writes here; null when this cell needs no change any more. */
   readonly display: string | null;
 }
@@ -79,8 +85,8 @@ export interface CheckerActions {
   clearMarks(): Promise<void>;
   openRecalc(): Promise<void>;
   cancelRecalc(): void;
-  /** Ticks or unticks a preview line; the plan is made again over the ticked cells. */
-  tickRecalc(key: string, ticked: boolean): void;
+  /** Ticks or unticks preview lines (全部勾选: every line that may be ticked); the plan is made again over the ticked cells. */
+  tickRecalc(keys: string | readonly string[], ticked: boolean): void;
   confirmRecalc(): Promise<void>;
   undoRecalc(): Promise<void>;
   select(f: Finding): Promise<void>;
@@ -140,7 +146,14 @@ const INITIAL: CheckerState = {
 };
 
 /** The preview's lines: the first plan's cells in order, then any the ticked plan adds. */
-function previewOf(first: readonly RecalcChange[], current: readonly RecalcChange[], skip: ReadonlySet<string>, labels: ReadonlyMap<string, string>): RecalcPreview {
+function previewOf(
+  first: readonly RecalcChange[],
+  current: readonly RecalcChange[],
+  skip: ReadonlySet<string>,
+  labels: ReadonlyMap<string, string>,
+  opening: ReadonlyMap<string, OpeningTick>,
+  caps: ReadonlyMap<string, Cap>,
+): RecalcPreview {
   const now = new Map(current.map((c) => [cellKey(c.sheet, c.cell), c]));
   const firstKeys = new Set(first.map((c) => cellKey(c.sheet, c.cell)));
   const rows = [...first, ...current.filter((c) => !firstKeys.has(cellKey(c.sheet, c.cell)))].map((c): PreviewRow => {
@@ -153,6 +166,8 @@ function previewOf(first: readonly RecalcChange[], current: readonly RecalcChang
       entered: c.entered,
       percent: c.percent,
       ticked: !skip.has(key),
+      blocked: opening.get(key)?.blocked ?? blockedReason(c, caps),
+      note: opening.get(key)?.note ?? null,
       display: now.get(key)?.display ?? null,
     };
   });
@@ -180,6 +195,9 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
   /** The preview's first plan (everything ticked) and the labels of its cells. */
   const firstPlanRef = useRef<readonly RecalcChange[]>([]);
   const labelsRef = useRef(new Map<string, string>());
+  /** How each line of the first plan opened (recalc-choice), and the caps of the score cells. */
+  const openingRef = useRef<ReadonlyMap<string, OpeningTick>>(new Map());
+  const capsRef = useRef<ReadonlyMap<string, Cap>>(new Map());
   const optsRef = useRef(opts);
   optsRef.current = opts;
 
@@ -320,29 +338,38 @@ export function useChecker(host: SpreadsheetHost, opts: CheckerOptions): [Checke
       await nextFrame();
       const blocked = new Set(protectedSheets);
       const file = optsRef.current.fileName ?? '当前工作簿';
-      const plan = planRecalc(grid, report, (g) => optsRef.current.check(g, { file })).filter((c) => !blocked.has(c.sheet));
+      const planOver = (skip: ReadonlySet<string>) => planRecalc(grid, report, (g) => optsRef.current.check(g, { file }), skip).filter((c) => !blocked.has(c.sheet));
+      const plan = planOver(new Set());
       labelsRef.current = recalcLabels(grid, plan);
       firstPlanRef.current = plan;
-      return { preview: previewOf(plan, plan, new Set(), labelsRef.current) };
+      capsRef.current = scoreCaps(locateWorkbook(grid));
+      openingRef.current = openingTicks(plan, report.findings, capsRef.current);
+      const skip = openingSkip(openingRef.current);
+      const current = planWithinCaps(planOver, skip, capsRef.current);
+      return { preview: previewOf(plan, current, skip, labelsRef.current, openingRef.current, capsRef.current) };
     });
   }, [exclusive]);
 
   const cancelRecalc = useCallback(() => patch({ preview: null }), [patch]);
 
   const tickRecalc = useCallback(
-    (k: string, ticked: boolean) => {
+    (keys: string | readonly string[], ticked: boolean) => {
       const { report, preview, protectedSheets } = stateRef.current;
       const grid = gridRef.current;
       if (!report || !grid || !preview) return;
       const skip = new Set(preview.rows.filter((r) => !r.ticked).map((r) => r.key));
-      if (ticked) skip.delete(k);
-      else skip.add(k);
+      const canTick = new Set(preview.rows.filter((r) => r.blocked === null).map((r) => r.key));
+      for (const k of typeof keys === 'string' ? [keys] : keys) {
+        if (ticked && canTick.has(k)) skip.delete(k);
+        else if (!ticked) skip.add(k);
+      }
       const blocked = new Set(protectedSheets);
       const file = optsRef.current.fileName ?? '当前工作簿';
-      const plan = planRecalc(grid, report, (g) => optsRef.current.check(g, { file }), skip).filter((c) => !blocked.has(c.sheet));
+      const planOver = (leftOut: ReadonlySet<string>) => planRecalc(grid, report, (g) => optsRef.current.check(g, { file }), leftOut).filter((c) => !blocked.has(c.sheet));
+      const plan = planWithinCaps(planOver, skip, capsRef.current);
       const extra = plan.filter((c) => !labelsRef.current.has(cellKey(c.sheet, c.cell)));
       if (extra.length) for (const [key, label] of recalcLabels(grid, extra)) labelsRef.current.set(key, label);
-      patch({ preview: previewOf(firstPlanRef.current, plan, skip, labelsRef.current) });
+      patch({ preview: previewOf(firstPlanRef.current, plan, skip, labelsRef.current, openingRef.current, capsRef.current) });
     },
     [patch],
   );

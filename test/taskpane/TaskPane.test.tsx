@@ -255,8 +255,12 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     expect(text(row)).toContain('附件3!H5');
     expect(text(row)).toContain('9.8');
     expect(text(row)).toContain('9.90');
+    // The warnings' scores start unticked (recalc-choice); 全部勾选 ticks them.
+    expect(row.dataset.ticked).toBe('true');
+    expect(dialog.querySelector<HTMLElement>('[data-recalc-cell="附件3!H14"]')!.dataset.ticked).toBe('false');
+    fireEvent.click(within(dialog).getByRole('button', { name: '全部勾选', hidden: true }));
     // The 总分 moves with the scores in the same pass (it used to need a second 一键重算).
-    expect(text(dialog.querySelector<HTMLElement>('[data-recalc-cell="附件3!H21"]')!)).toContain('94.99');
+    await waitFor(() => expect(text(dialog.querySelector<HTMLElement>('[data-recalc-cell="附件3!H21"]')!)).toContain('94.99'));
     fireEvent.click(within(dialog).getByRole('button', { name: /^确认写入/, hidden: true }));
     expect(await screen.findByText(/已写入 \d+ 个单元格，并重新核对。/, undefined, { timeout: 10_000 })).toBeTruthy();
     expect(env.cell('附件3', 'H5').value).toBe(9.9);
@@ -264,6 +268,7 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     expect(document.querySelector('[data-rule-id="selfeval.execution-score"]')).toBeNull();
     expect(document.querySelector('[data-rule-id="selfeval.recomputed-total"], [data-rule-id="selfeval.total-score"]')).toBeNull();
     expect(button('一键重算').disabled).toBe(true);
+    expect(text(screen.getByTestId('recalc-why-not'))).toMatch(/^一键重算不可用：/);
     // Each host's own undo is named: Excel's cannot undo add-in writes; WPS's is not promised.
     expect(text(screen.getByTestId('undo-note'))).toContain(hostName === 'Excel' ? 'Excel 自带的“撤销”（Ctrl+Z）不能撤销' : 'WPS 自带的“撤销”（Ctrl+Z）不一定能撤销');
 
@@ -279,6 +284,8 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     await clickCheck();
     fireEvent.click(button('一键重算'));
     const dialog = await screen.findByRole('dialog', { hidden: true });
+    fireEvent.click(within(dialog).getByRole('button', { name: '全部勾选', hidden: true }));
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: '确认写入 5 处', hidden: true })).toBeTruthy());
     fireEvent.click(within(dialog).getByRole('button', { name: /^确认写入/, hidden: true }));
     expect(await screen.findByText(/已写入 \d+ 个单元格，并重新核对。/, undefined, { timeout: 10_000 })).toBeTruthy();
     env.type('附件3', 'H14', 8.3);

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /**
  * 一键重算 by choice, on the real adapters over their fakes: the preview names each change by
- * its indicator (三级指标) or row label, all ticked; unticking a score writes neither it nor
+ * its indicator (三级指标) or row label; errors ticked, warnings offered unticked until 全部勾选
+ * (recalc-choice.ts); unticking a score writes neither it nor
  * the old 总分, but the 总分 summed with that score as entered; 撤销重算 undoes exactly what
  * was written.
  */
@@ -29,10 +30,16 @@ describe.each(HOSTS)('一键重算 by choice on %s', (hostName) => {
     expect(row('H14').textContent).toContain('全年签约引进项目');
     expect(row('H5').textContent).toContain('预算执行率');
     expect(row('H21').textContent).toContain('总分');
-    expect(row('H21').textContent).toContain('94.99');
+    // The execution score is an error: ticked. The indicator scores are warnings (a deduction may
+    // be deliberate): unticked, saying so; the 总分 is summed over the ticked cells only.
     const boxes = within(dialog).getAllByRole('checkbox', { hidden: true }) as HTMLInputElement[];
     expect(boxes).toHaveLength(5);
-    expect(boxes.every((b) => b.checked)).toBe(true);
+    expect(['H5', 'H14', 'H19', 'H20', 'H21'].map((c) => row(c).dataset.ticked)).toEqual(['true', 'false', 'false', 'false', 'true']);
+    expect(row('H14').textContent).toContain('可能是有意扣分');
+    expect(row('H21').textContent).toContain('95.90');
+    fireEvent.click(within(dialog).getByRole('button', { name: '全部勾选', hidden: true }));
+    await waitFor(() => expect(boxes.every((b) => b.checked)).toBe(true));
+    expect(row('H21').textContent).toContain('94.99');
 
     // Untick 全年签约引进项目: the 总分 becomes 9.90 + 8 (kept) + 10 + 10 + 10 + 20 + 10.00 + 16.84.
     fireEvent.click(within(row('H14')).getByRole('checkbox', { hidden: true }));

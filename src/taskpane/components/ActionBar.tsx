@@ -14,6 +14,8 @@ export interface ActionBarProps {
   readonly checked: boolean;
   readonly canClear: boolean;
   readonly canRecalc: boolean;
+  /** Why 一键重算 is unavailable after a check (recalc-choice); null when it is available or nothing was checked yet. */
+  readonly recalcWhyNot: string | null;
   readonly canUndo: boolean;
   /** Shows the note that Excel's own undo does not cover add-in writes. */
   readonly showUndoNote: boolean;
@@ -44,6 +46,11 @@ export function ActionBar(p: ActionBarProps) {
           {T.undoRecalc}
         </Button>
       </div>
+      {!p.canRecalc && p.recalcWhyNot && (
+        <Text className={s.note} data-testid="recalc-why-not">
+          {T.recalcUnavailable(p.recalcWhyNot)}
+        </Text>
+      )}
       {p.showUndoNote && (
         <Text className={s.note} data-testid="undo-note">
           {T.undoNote(p.host)}
