@@ -242,7 +242,7 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     // (Fluent's modal focus trap marks nodes aria-hidden in jsdom, hence `hidden: true` below.)
     // Cancel writes nothing.
     fireEvent.click(button('一键重算'));
-    let dialog = await screen.findByRole('dialog', { hidden: true });
+    let dialog = await screen.findByRole('dialog', { hidden: true }, { timeout: 10_000 });
     expect(within(dialog).getByText('一键重算：确认写入')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: '取消', hidden: true }));
     await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
@@ -250,7 +250,7 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
 
     // The preview lists cell, entered → recomputed.
     fireEvent.click(button('一键重算'));
-    dialog = await screen.findByRole('dialog', { hidden: true });
+    dialog = await screen.findByRole('dialog', { hidden: true }, { timeout: 10_000 });
     const row = dialog.querySelector<HTMLElement>('[data-recalc-cell="附件3!H5"]')!;
     expect(text(row)).toContain('附件3!H5');
     expect(text(row)).toContain('9.8');
@@ -283,7 +283,7 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     const { env } = renderPane(hostName, seed);
     await clickCheck();
     fireEvent.click(button('一键重算'));
-    const dialog = await screen.findByRole('dialog', { hidden: true });
+    const dialog = await screen.findByRole('dialog', { hidden: true }, { timeout: 10_000 });
     fireEvent.click(within(dialog).getByRole('button', { name: '全部勾选', hidden: true }));
     await waitFor(() => expect(within(dialog).getByRole('button', { name: '确认写入 5 处', hidden: true })).toBeTruthy());
     fireEvent.click(within(dialog).getByRole('button', { name: /^确认写入/, hidden: true }));

@@ -24,7 +24,7 @@ describe.each(HOSTS)('一键重算 by choice on %s', (hostName) => {
     const before = Object.fromEntries(['H5', 'H14', 'H19', 'H20', 'H21'].map((c) => [c, env.cell('附件3', c).value]));
 
     fireEvent.click(button('一键重算'));
-    const dialog = await screen.findByRole('dialog', { hidden: true });
+    const dialog = await screen.findByRole('dialog', { hidden: true }, { timeout: 10_000 });
     const row = (cell: string) => dialog.querySelector<HTMLElement>(`[data-recalc-cell="附件3!${cell}"]`)!;
     // By name: the 三级指标 of row 14 as typed on the form (D14), the execution score, the total.
     expect(row('H14').textContent).toContain('全年签约引进项目');
