@@ -61,6 +61,22 @@ const KNOWN_EXTRAS: Readonly<Record<string, readonly string[]>> = {
   'corpus-ah-tianchang-2022-m': ['selfeval.execution-rate@G6 error null→1.0000', 'selfeval.qualitative@H31 info null→null'],
 };
 
+/**
+ * `template.part-missing` statements on forms read whole, about parts their layout does not have at all: right
+ * as coverage ("a form without a reason column cannot get missing-reason: say so"), disputable as warnings.
+ */
+const KNOWN_SAID: Readonly<Record<string, readonly string[]>> = {
+  // 宁德: the indicator table has no 偏差原因 column.
+  'corpus-fj-ningde-2018': ['template.part-missing@B15'],
+  'corpus-fj-ningde-2018-m': ['template.part-missing@B15'],
+  // 科学城: 自评总分 in the head carries no 分值; no reason column.
+  'corpus-cq-kexuecheng-2021': ['template.part-missing@H2', 'template.part-missing@B8'],
+  'corpus-cq-kexuecheng-2021-m': ['template.part-missing@H2', 'template.part-missing@B8'],
+  // 银川: 自评得分 in the head carries no 分值.
+  'corpus-nx-yinchuan-2021': ['template.part-missing@E4'],
+  'corpus-nx-yinchuan-2021-m': ['template.part-missing@E4'],
+};
+
 const results = new Map<string, CaseResult>();
 
 beforeAll(async () => {
@@ -87,8 +103,6 @@ describe.each(CORPUS_CASES.map((c) => [c.name] as const))('%s', (name) => {
 
   it('reports nothing beyond the expectations but its pinned extras', () => {
     const r = results.get(name)!;
-    // A part-missing statement is allowed only where the engine is known not to read the whole form.
-    if (!(KNOWN_MISSES[name] ?? []).length) expect(r.said.map((f) => `${f.ruleId}@${f.cell}`)).toEqual([]);
     expect(r.extra.map((f) => `${f.ruleId}@${f.cell} ${f.severity} ${f.entered}→${f.expected}`).sort()).toEqual([...(KNOWN_EXTRAS[name] ?? [])].sort());
   });
 });
@@ -101,9 +115,9 @@ describe('never a silent pass on a real form', () => {
     expect(r.reading.status === 'checked' && mistaken && !serious && r.coverageComplete === true).toBe(false);
   });
 
-  it.each(CORPUS_CASES.filter((c) => (KNOWN_MISSES[c.name] ?? []).length === 0).map((c) => [c.name] as const))('%s: read whole, it says every check ran', (name) => {
-    // Every expectation met: the forms the engine reads whole must not claim a part is missing either.
-    expect(results.get(name)!.said).toEqual([]);
+  it.each(CORPUS_CASES.filter((c) => (KNOWN_MISSES[c.name] ?? []).length === 0).map((c) => [c.name] as const))('%s: read whole, it claims no part missing but the ones its layout lacks', (name) => {
+    // Every expectation met: the forms the engine reads whole must not claim a part is missing but KNOWN_SAID.
+    expect(results.get(name)!.said.map((f) => `${f.ruleId}@${f.cell}`).sort()).toEqual([...(KNOWN_SAID[name] ?? [])].sort());
   });
 });
 
