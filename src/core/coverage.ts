@@ -61,16 +61,19 @@ function selfEvalChecks(t: Tally, s: SelfEvalTable): void {
   if (s.breakdown.length > 0) t.add('资金结构', null, null);
   const header = s.indicatorHeader;
   const indicatorChecks = ['指标得分', '得分范围', '分值合计', '总分', '偏差原因'];
-  // Without a column every row needs, no row is read: each check of the table names that column.
-  const unread = header ? missingColumns(header.missing, ['level3', 'target', 'actual', 'weight', 'score']) : '指标表（一级指标表头）';
+  // A row is read by its name, its 得分 and a target or an actual (locate-selfeval.ts): without them
+  // no row is, and each check of the table names what is missing. Other columns stop only the checks that read them.
+  const rowless = header && header.missing.includes('target') && header.missing.includes('actual') ? ['target', 'actual'] : [];
+  const unread = header ? missingColumns(header.missing, ['level3', 'score', ...rowless] as IndicatorColumn[]) : '指标表（一级指标表头）';
   if (!header || unread !== null) {
     for (const check of indicatorChecks) t.add(check, unread, header?.field ?? s.title);
   } else {
     const at = header.field;
-    t.add('指标得分', null, at);
-    t.add('得分范围', null, at);
+    t.add('指标得分', missingColumns(header.missing, ['target', 'actual', 'weight']), at);
+    t.add('得分范围', missingColumns(header.missing, ['weight']), at);
     const total = s.total;
-    t.add('分值合计', total ? (total.weight ? null : '总分行的分值') : '总分行', total?.labelField ?? at);
+    const noWeights = missingColumns(header.missing, ['weight']);
+    t.add('分值合计', noWeights ?? (total ? (total.weight ? null : '总分行的分值') : '总分行'), noWeights ? at : (total?.labelField ?? at));
     t.add('总分', total ? (total.score ? null : '总分行的得分') : '总分行', total?.labelField ?? at);
     t.add('偏差原因', missingColumns(header.missing, ['reason']), at);
   }

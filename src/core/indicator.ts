@@ -4,7 +4,8 @@
  */
 import Decimal from 'decimal.js';
 import type { IndicatorKind, IndicatorRow } from '../template/tables';
-import type { Parsed, Quantity } from '../values/value';
+import { parseText, type Parsed, type Quantity } from '../values/value';
+import { EXECUTION_INDICATOR_WORDS, headerKey, isWord } from '../template/roles';
 import { num } from './rule';
 import { showEntered } from '../values/precision';
 import { deadlineMet, parseDeadline } from '../values/deadline';
@@ -26,6 +27,10 @@ export interface Scored {
   readonly weight: Quantity;
   /** For `overshoot`: the ratio and the points deducted. */
   readonly penalty?: { readonly ratio: number; readonly points: number };
+  /** A 预算执行率 row of the indicator table: scored by the execution rule (selfeval.execution-score reports it). */
+  readonly executionRule?: true;
+  /** Such a row with no target typed: the 100% it was scored on. */
+  readonly assumedTarget?: string;
 }
 
 export type Assessment =
@@ -68,14 +73,27 @@ function valueIn(q: Quantity, unit: string | null): Decimal {
   return unit === '%' && !q.percent ? q.value.div(100) : q.value;
 }
 
+/**
+ * A row of the indicator table that is the budget's execution (预算执行率 as an indicator): scored
+ * by the execution rule (RULES.md), 分值 × min(执行率 ÷ 指标值, 100%), on 100% where no target is typed.
+ */
+export function isExecutionIndicator(row: IndicatorRow): boolean {
+  return isWord(EXECUTION_INDICATOR_WORDS, headerKey(row.name));
+}
+
+const FULL_EXECUTION = parseText('100%') as Quantity;
+
 /** `year`: the year the table reports on (dates a deadline given without one). */
 export function assessIndicator(row: IndicatorRow, profile: Profile, year: number | null = null): Assessment {
-  const target = num(row.target);
+  const execution = isExecutionIndicator(row);
+  const typedTarget = num(row.target);
+  const assumed = execution && !typedTarget && row.target.parsed.kind !== 'text';
+  const target = assumed ? FULL_EXECUTION : typedTarget;
   const actual = num(row.actual);
   const weight = num(row.weight);
   const deadline = assessDeadline(row, year);
   if (deadline) return deadline;
-  const kind = indicatorKind(row, target);
+  const kind = execution && target ? 'positive' : indicatorKind(row, target);
   if (kind === 'qualitative' || !target) {
     return { kind: 'qualitative', why: '定性指标（指标值为文字），按评价人判断分档打分，不重算' };
   }
@@ -96,9 +114,11 @@ export function assessIndicator(row: IndicatorRow, profile: Profile, year: numbe
     basis,
     row,
     weight,
+    ...(execution ? { executionRule: true as const } : {}),
+    ...(assumed ? { assumedTarget: '100%' } : {}),
   });
   if (kind === 'positive') {
-    const penalty = profile.overshootPenalty;
+    const penalty = execution ? null : profile.overshootPenalty;
     if (penalty && t.gt(0) && a.gte(t.times(penalty.ratio))) {
       return { ...scored('positive', 'overshoot', Decimal.max(w.minus(penalty.points), 0)), penalty };
     }
@@ -116,7 +136,7 @@ export function assessIndicator(row: IndicatorRow, profile: Profile, year: numbe
 /** The arithmetic behind a score, for people: `33 ÷ 40 × 10`, `完成值 98% ≥ 指标值 90%，得满分 10`. */
 export function formula(s: Scored): string {
   const shown = (p: Parsed) => (p.kind === 'number' ? showEntered(p) : p.kind === 'blank' ? '' : p.text);
-  const T = shown(s.row.target.parsed);
+  const T = s.assumedTarget ? `${s.assumedTarget}（预算执行率未填指标值，按执行率规则以 100% 计）` : shown(s.row.target.parsed);
   const A = shown(s.row.actual.parsed);
   const W = showEntered(s.weight);
   switch (s.basis) {

@@ -74,13 +74,13 @@ const NUMBER_PATTERNS: readonly NumberPattern[] = [
   { kind: 'actual', names: /全年实际执行数|全年执行数|预算执行数/g, tail: new RegExp(`${LINK}${NUMBER} ?(万元|亿元|元)`, 'y'), unit: 'money' },
   {
     kind: 'total',
-    names: /自评综合得分|自评得分|自评总分|综合得分|总得分|最后得分|最终得分|总分/g,
+    names: /自评综合得分|自评得分|自评总分|综合得分|综合评分|绩效评价得分|评价得分|总得分|最后得分|最终得分|总分/g,
     tail: new RegExp(`${LINK}${NUMBER} ?分`, 'y'),
     unit: 'points',
   },
 ];
 
-const GRADE_NAMES = /评价等级|评价等次|自评等级|自评等次|绩效等级|等次|等级/g;
+const GRADE_NAMES = /评价等级|评价等次|自评等级|自评等次|绩效等级|评定等级|评价结果|自评结果|等次|等级/g;
 // The grade word must follow a link word, a colon or an opening quote: `等级中` is not a grade.
 const GRADE_TAIL = / ?(?:(?:为|是|评定为|评为) ?:?|:) ?[“"「『]?(不合格|优秀|良好|合格|优|良|中|差)|[“"「『](不合格|优秀|良好|合格|优|良|中|差)/y;
 

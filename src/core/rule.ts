@@ -142,6 +142,11 @@ export function amount(field: Field | null | undefined): Quantity | null | 'unkn
   return 'unknown';
 }
 
+/** The fields a finding read, those the form has (a form without a 分值 column has no weight field). */
+export function present(fields: ReadonlyArray<Field | null | undefined>): Field[] {
+  return fields.filter((f): f is Field => !!f);
+}
+
 /** Zero with no decimals, for a blank part of a sum. */
 export const ZERO = new Decimal(0);
 

@@ -4,6 +4,7 @@
  */
 import { SheetView } from './sheet-view';
 import { isExecutionRowLabel } from './placeholder';
+import { INDICATOR_ROLES, STATED_TOTAL_WORDS, TOTAL_ROW_WORDS, bestRole, headerKey, isWord, type IndicatorRole } from './roles';
 
 export interface AnchorSet {
   readonly name: string;
@@ -28,14 +29,21 @@ export const BASIC_ANCHORS: AnchorSet = {
   needed: 3,
 };
 
+/** A header playing one of the indicator table's roles (roles.ts), whatever its wording. */
+const plays = (...roles: IndicatorRole[]) => (label: string) => {
+  const r = bestRole(INDICATOR_ROLES, headerKey(label))?.role;
+  return r !== undefined && roles.includes(r);
+};
+
 export const SELF_EVAL_ANCHORS: AnchorSet = {
   name: '自评表',
   anchors: [
     { name: '年度资金总额', test: isExecutionRowLabel },
     { name: '一级指标', test: (l) => l === '一级指标' },
-    { name: '三级指标', test: (l) => l === '三级指标' },
-    { name: '总分', test: (l) => l === '总分' || l === '合计' },
-    { name: '执行率', test: (l) => l === '执行率' || l.startsWith('执行率') },
+    { name: '三级指标', test: plays('name') },
+    { name: '总分', test: (l) => isWord(TOTAL_ROW_WORDS, headerKey(l)) || isWord(STATED_TOTAL_WORDS, headerKey(l)) },
+    { name: '执行率', test: (l) => l === '执行率' || l.startsWith('执行率') || headerKey(l).endsWith('执行率') },
+    { name: '完成值', test: plays('actual') },
   ],
   needed: 3,
 };

@@ -5,46 +5,23 @@
  */
 import { compactLabel } from '../values/value';
 import type { SheetView } from './sheet-view';
-import { declaredWeight, locateGrade, locateYear, withoutBracketed } from './locate-selfeval';
+import { declaredWeight, locateGrade, locateYear } from './locate-selfeval';
+import { SCORE_TABLE_ROLES, TOTAL_ROW_WORDS, bestRole, headerKey, isWord, wordRank, type ScoreTableRole } from './roles';
 import { isPlaceholderName } from './placeholder';
 import type { Field, LevelLabel, ScoreTable, ScoreTableRow } from './tables';
-import type { LabelSynonyms } from './synonyms';
 import { NO_SYNONYMS, type Synonyms } from './synonyms';
 
-const CRITERION_LABELS = /^(评分标准|评价标准|计分标准|评分办法|评分规则|考核标准|计分方法|评分细则|扣分标准)$/;
-
-type Role = 'level1' | 'level2' | 'level3' | 'weight' | 'criterion' | 'explanation' | 'score' | 'reason';
-
-const HEADER_TESTS: ReadonlyArray<readonly [Role, (l: string) => boolean]> = [
-  ['level1', (l) => l === '一级指标'],
-  ['level2', (l) => l === '二级指标'],
-  ['level3', (l) => l === '三级指标' || l === '指标名称' || l === '具体指标'],
-  ['weight', (l) => /^(分值|指标分值|权重|标准分值|标准分|满分|分数)$/.test(l)],
-  ['criterion', (l) => CRITERION_LABELS.test(l)],
-  ['explanation', (l) => /^(指标说明|指标解释|指标内涵|指标释义|评价要点)$/.test(l)],
-  ['score', (l) => /^(得分|自评得分|评价得分|实际得分|自评分|考核得分)$/.test(l)],
-  ['reason', (l) => /^(扣分原因|扣分说明|扣分理由|偏差原因|扣分原因说明|扣分原因和其他说明|扣分原因及说明)/.test(l)],
-];
+type Role = ScoreTableRole;
 
 /** `分值(分)`, `得分（分）`: the unit in brackets is not part of the header. */
 function headerText(view: SheetView, r: number, c: number): string {
-  return withoutBracketed(view.label(r, c));
+  return headerKey(view.label(r, c));
 }
 
+/** The role a header plays on a 指标评分表 (roles.ts), a bureau's synonyms included. */
 export function roleOf(label: string, syn: Synonyms = NO_SYNONYMS): Role | null {
-  for (const [role, test] of HEADER_TESTS) if (test(label)) return role;
-  if (syn === NO_SYNONYMS) return null;
-  for (const [role, key] of SYNONYM_KEYS) if (syn.has(key)(label)) return role;
-  return null;
+  return bestRole(SCORE_TABLE_ROLES, label, syn)?.role ?? null;
 }
-
-/** Which of a profile's label lists widens which column. */
-const SYNONYM_KEYS: ReadonlyArray<readonly [Role, keyof LabelSynonyms]> = [
-  ['weight', 'weight'],
-  ['criterion', 'criterion'],
-  ['score', 'score'],
-  ['reason', 'reason'],
-];
 
 interface Columns {
   readonly level1?: number;
@@ -68,6 +45,13 @@ export function scoreTableColumns(view: SheetView, r: number, syn: Synonyms = NO
   for (const { col } of view.areasInRow(r)) {
     const role = roleOf(headerText(view, r, col), syn);
     if (role) found.push({ role, col });
+  }
+  // Several columns may read as a criterion (`指标说明及评分标准` beside `评分标准`): the best-ranked one.
+  const criteria = found.filter((f) => f.role === 'criterion');
+  if (criteria.length > 1) {
+    const rank = (col: number) => wordRank(SCORE_TABLE_ROLES.criterion.words, headerText(view, r, col));
+    const best = criteria.reduce((a, b) => (rank(b.col) < rank(a.col) ? b : a));
+    found.splice(0, found.length, ...found.filter((f) => f.role !== 'criterion' || f === best));
   }
   const first = (role: Role) => found.find((f) => f.role === role)?.col;
   const level3 = first('level3');
@@ -100,11 +84,7 @@ export function scoreTableColumns(view: SheetView, r: number, syn: Synonyms = NO
 /** The header row: the first row whose cells name the columns a 指标评分表 needs. */
 export function findScoreTableHeader(view: SheetView, syn: Synonyms = NO_SYNONYMS): { row: number; cols: Columns } | null {
   // Only the 评分标准 test is asked of every text cell (the other roles' tests run on the rows it finds).
-  const isCriterion = (l: string) => {
-    const h = withoutBracketed(l);
-    // No built-in label of an earlier role is also a 评分标准 label: one regex decides.
-    return syn === NO_SYNONYMS ? CRITERION_LABELS.test(h) : roleOf(h, syn) === 'criterion';
-  };
+  const isCriterion = (l: string) => roleOf(headerKey(l), syn) === 'criterion';
   for (const p of view.findAll(isCriterion)) {
     const cols = scoreTableColumns(view, p.row, syn);
     if (cols) return { row: p.row, cols };
@@ -112,7 +92,6 @@ export function findScoreTableHeader(view: SheetView, syn: Synonyms = NO_SYNONYM
   return null;
 }
 
-const TOTAL_LABELS = /^(合计|总分|总计|合计得分|得分合计|综合得分)$/;
 
 export function locateScoreTable(view: SheetView, syn: Synonyms = NO_SYNONYMS): ScoreTable | null {
   const header = findScoreTableHeader(view, syn);
@@ -134,7 +113,7 @@ export function locateScoreTable(view: SheetView, syn: Synonyms = NO_SYNONYMS): 
     return { text, field, declaredWeight: weightFromCell(view, r, weightCol), weightField: view.field(r, weightCol) };
   };
   for (let r = start; r < view.rowCount; r++) {
-    const totalLabel = view.areasInRow(r).find(({ col }) => col <= cols.level3 && TOTAL_LABELS.test(view.label(r, col)));
+    const totalLabel = view.areasInRow(r).find(({ col }) => col <= cols.level3 && isWord(TOTAL_ROW_WORDS, headerKey(view.label(r, col))));
     if (totalLabel) {
       const weight = firstFilled(view, r, [cols.weight, cols.level1Weight]);
       total = { labelField: view.field(r, totalLabel.col), weight, score: view.field(r, cols.score) };

@@ -5,100 +5,57 @@
 import { compactLabel, parseAfterColon, parseText } from '../values/value';
 import type { SheetView } from './sheet-view';
 import { isExecutionRowLabel, isPlaceholderName } from './placeholder';
-import { withoutBracketed } from './brackets';
 import { titleField } from './title';
 import { NO_SYNONYMS, orSynonym, type Synonyms } from './synonyms';
-import type { BreakdownGroup, ExecutionRow, Field, IndicatorColumn, IndicatorKind, IndicatorRow, LevelLabel, SelfEvalTable, StatedGrade } from './tables';
+import {
+  BLOCK_TOTAL_WORDS,
+  EXECUTION_PART_WORDS,
+  EXECUTION_ROLES,
+  HEAD_TOTAL_WORDS,
+  INDICATOR_ROLES,
+  STATED_TOTAL_WORDS,
+  TOTAL_ROW_WORDS,
+  assignRoles,
+  bestRole,
+  headerKey,
+  headerWeight,
+  isWord,
+  type ExecutionRole,
+  type IndicatorRole,
+  type RoleTable,
+} from './roles';
+import type { BreakdownGroup, ExecutionRow, Field, IndicatorColumn, IndicatorKind, IndicatorRow, LevelLabel, SelfEvalTable, StatedGrade, TableHeader } from './tables';
 
 type Test = (label: string) => boolean;
 
-/** Column-header synonyms seen across counties and years (RULES.md, "Column names vary"). */
-const EXEC_HEADERS = {
-  initialBudget: (l: string) => l.startsWith('年初预算'),
-  budget: (l: string) => l === '全年预算数' || l.startsWith('调整后预算') || l === '全年预算' || l === '预算数',
-  actual: (l: string) => l === '全年执行数' || l === '预算执行数' || l === '执行数' || l === '实际执行数' || l === '全年执行',
-  weight: (l: string) => l === '分值' || l === '权重' || l === '执行率权重' || l === '指标分值',
-  rate: (l: string) => l.startsWith('执行率') && !l.includes('得分') && !l.includes('权重'),
-  score: (l: string) => l === '得分' || l === '执行率得分',
-} satisfies Record<string, Test>;
+type ExecCols = Partial<Record<ExecutionRole, number>>;
+type IndicatorCols = Partial<Record<IndicatorRole, number>>;
 
-const INDICATOR_HEADERS = {
-  level1: (l: string) => l === '一级指标',
-  level2: (l: string) => l === '二级指标',
-  level3: (l: string) => l === '三级指标',
-  target: (l: string) => (l.includes('指标值') || l.includes('目标值')) && !l.includes('完成') && !l.includes('实际'),
-  actual: (l: string) => l.includes('完成值') || l.includes('实际值'),
-  weight: (l: string) => l === '分值' || l === '权重',
-  score: (l: string) => l === '得分',
-  reason: (l: string) => l.includes('偏差原因') || l.includes('原因分析') || l.includes('未完成原因'),
-  kind: (l: string) => l === '指标性质' || l === '指标方向',
-  unit: (l: string) => l === '度量单位' || l === '计量单位' || l === '单位',
-} satisfies Record<string, Test>;
-
-/** The built-in header tests widened by a profile's label synonyms. */
-type ExecHeaders = Record<keyof typeof EXEC_HEADERS, Test>;
-type IndicatorHeaders = Record<keyof typeof INDICATOR_HEADERS, Test>;
-
-function execHeaders(syn: Synonyms): ExecHeaders {
-  if (syn === NO_SYNONYMS) return EXEC_HEADERS;
-  return {
-    ...EXEC_HEADERS,
-    budget: orSynonym(EXEC_HEADERS.budget, syn.has('budget')),
-    actual: orSynonym(EXEC_HEADERS.actual, syn.has('actual')),
-    weight: orSynonym(EXEC_HEADERS.weight, syn.has('weight')),
-    score: orSynonym(EXEC_HEADERS.score, syn.has('score')),
-  };
-}
-
-function indicatorHeaders(syn: Synonyms): IndicatorHeaders {
-  if (syn === NO_SYNONYMS) return INDICATOR_HEADERS;
-  return {
-    ...INDICATOR_HEADERS,
-    target: orSynonym(INDICATOR_HEADERS.target, syn.has('target')),
-    actual: orSynonym(INDICATOR_HEADERS.actual, syn.has('completion')),
-    weight: orSynonym(INDICATOR_HEADERS.weight, syn.has('weight')),
-    score: orSynonym(INDICATOR_HEADERS.score, syn.has('score')),
-    reason: orSynonym(INDICATOR_HEADERS.reason, syn.has('reason')),
-  };
-}
-
-/** Header text without units in brackets: `全年预算数（万元）` → `全年预算数`. */
-function headerLabel(view: SheetView, r: number, c: number): string {
-  return withoutBracketed(view.label(r, c));
+/** The role each header cell of row r plays, from column `from` (the execution row's label is no header). */
+function mapRoles<R extends string>(view: SheetView, r: number, table: RoleTable<R>, syn: Synonyms, from = 0): Partial<Record<R, number>> {
+  const headers = view.areasInRow(r, from).map(({ col }) => ({ col, key: headerKey(view.label(r, col)) }));
+  return assignRoles(table, headers, syn);
 }
 
 export { withoutBracketed } from './brackets';
 
-function mapHeaders<K extends string>(view: SheetView, r: number, tests: Record<K, Test>): Partial<Record<K, number>> {
-  const out: Partial<Record<K, number>> = {};
-  for (const { col } of view.areasInRow(r)) {
-    const l = headerLabel(view, r, col);
-    if (l === '') continue;
-    for (const k of Object.keys(tests) as K[]) {
-      if (out[k] === undefined && tests[k](l)) {
-        out[k] = col;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 export function locateSelfEval(view: SheetView, syn: Synonyms = NO_SYNONYMS): SelfEvalTable {
-  const execAnchor = view.findFirst(orSynonym(isExecutionRowLabel, syn.has('executionRow')));
-  const indicatorAnchor = view.findFirst((l) => l === '一级指标');
-  const indicatorHeaderRow = indicatorAnchor?.row;
-  const { execution, executionParts, execHeaderRow } = locateExecution(view, execAnchor, execHeaders(syn));
+  const indicatorHeader = findIndicatorHeader(view, syn);
+  const indicatorHeaderRow = indicatorHeader?.row;
+  const execAnchor = view.findFirst(orSynonym(isExecutionRowLabel, syn.has('executionRow')), indicatorHeaderRow !== undefined ? { from: 0, to: indicatorHeaderRow } : undefined);
+  const { execution, executionParts, execHeaderRow } = execAnchor
+    ? locateExecution(view, execAnchor, syn)
+    : locateUnlabelledExecution(view, indicatorHeaderRow ?? view.rowCount, syn);
   const breakdownEnd = indicatorHeaderRow ?? view.rowCount;
   const breakdown = execAnchor ? locateBreakdown(view, execAnchor.row + 1, breakdownEnd) : [];
-  const indicators = indicatorHeaderRow !== undefined ? locateIndicators(view, indicatorHeaderRow, indicatorHeaders(syn)) : { rows: [], total: null, missing: [] };
+  const indicators = indicatorHeader ? locateIndicators(view, indicatorHeader.bottom, indicatorHeader.cols) : { rows: [], total: null };
   const header = { from: 0, to: execHeaderRow ?? breakdownEnd };
   const project = valueRightOf(view, (l) => l === '项目名称', header);
   const form = project !== null || view.findFirst((l) => l.includes('项目支出绩效自评表'), header) ? 'project' : 'dept-overall';
   return {
     sheet: view.name,
     title: titleField(view, header.to),
-    indicatorHeader: indicatorAnchor ? { field: view.field(indicatorAnchor.row, indicatorAnchor.col), missing: indicators.missing } : null,
+    indicatorHeader: indicatorHeader ? tableHeader(view, indicatorHeader.row, indicatorHeader.cols) : unreadIndicatorHeader(view, syn),
     form,
     department:
       form === 'project'
@@ -110,34 +67,63 @@ export function locateSelfEval(view: SheetView, syn: Synonyms = NO_SYNONYMS): Se
     executionParts,
     breakdown,
     indicators: indicators.rows,
-    total: indicators.total,
+    total: indicators.total ?? statedTotal(view, Math.min(execHeaderRow ?? view.rowCount, indicatorHeaderRow ?? view.rowCount)),
     grade: locateGrade(view),
   };
 }
 
-function locateExecution(
-  view: SheetView,
-  anchor: { row: number; col: number } | undefined,
-  headers: ExecHeaders,
-): { execution: ExecutionRow | null; executionParts: ExecutionRow[]; execHeaderRow: number | undefined } {
-  if (!anchor) return { execution: null, executionParts: [], execHeaderRow: undefined };
+interface ExecutionBlock {
+  execution: ExecutionRow | null;
+  executionParts: ExecutionRow[];
+  execHeaderRow: number | undefined;
+}
+
+const NO_EXECUTION: ExecutionBlock = { execution: null, executionParts: [], execHeaderRow: undefined };
+
+/** The execution columns of header row h, right of the label column; null unless it has a budget and an actual. */
+function executionColumns(view: SheetView, h: number, labelRight: number, syn: Synonyms): ExecCols | null {
+  const cols = mapRoles(view, h, EXECUTION_ROLES, syn, labelRight + 1);
+  // Guizhou's form has 年初预算数(A) and 全年执行数(B) only: its execution rate is on 年初预算数.
+  if (cols.budget === undefined && cols.initialBudget !== undefined) cols.budget = cols.initialBudget;
+  return cols.budget === undefined || cols.actual === undefined ? null : cols;
+}
+
+/**
+ * The execution weight where the form has no 分值 column: declared in the score's header
+ * (`得分(10分×执行率)`) or in the block's label (`预算执行情况(10分)`, left of the figures).
+ */
+function declaredExecutionWeight(view: SheetView, h: number, r: number, cols: ExecCols): Field | null {
+  const candidates: Array<[number, number]> = [];
+  if (cols.score !== undefined) candidates.push([h, cols.score]);
+  const firstFigure = Math.min(...Object.values<number>(cols as Record<string, number>));
+  for (const row of [h, r]) for (const { col } of view.areasInRow(row)) if (col < firstFigure) candidates.push([row, col]);
+  for (const [row, col] of candidates) {
+    const w = headerWeight(view.text(row, col));
+    if (w) return view.derivedField(row, col, parseText(w.value));
+  }
+  return null;
+}
+
+function executionRowAt(view: SheetView, cols: ExecCols, budgetName: string, weight: Field | null) {
+  return (r: number, labelCol: number): ExecutionRow => ({
+    budgetName,
+    label: view.label(r, labelCol),
+    labelField: view.field(r, labelCol),
+    initialBudget: cols.initialBudget !== undefined ? view.field(r, cols.initialBudget) : null,
+    budget: view.field(r, cols.budget!),
+    actual: view.field(r, cols.actual!),
+    weight: cols.weight !== undefined ? view.field(r, cols.weight) : weight,
+    rate: cols.rate !== undefined ? view.field(r, cols.rate) : null,
+    score: cols.score !== undefined ? view.field(r, cols.score) : null,
+  });
+}
+
+function locateExecution(view: SheetView, anchor: { row: number; col: number }, syn: Synonyms): ExecutionBlock {
+  const labelRight = view.area(anchor.row, anchor.col).right;
   for (let h = anchor.row - 1; h >= Math.max(0, anchor.row - 6); h--) {
-    const cols = mapHeaders(view, h, headers);
-    // Guizhou's form has 年初预算数(A) and 全年执行数(B) only: its execution rate is on 年初预算数.
-    if (cols.budget === undefined && cols.initialBudget !== undefined) cols.budget = cols.initialBudget;
-    if (cols.budget === undefined || cols.actual === undefined) continue;
-    const budgetName = headerLabel(view, h, cols.budget);
-    const rowAt = (r: number, labelCol: number): ExecutionRow => ({
-      budgetName,
-      label: view.label(r, labelCol),
-      labelField: view.field(r, labelCol),
-      initialBudget: cols.initialBudget !== undefined ? view.field(r, cols.initialBudget) : null,
-      budget: view.field(r, cols.budget!),
-      actual: view.field(r, cols.actual!),
-      weight: cols.weight !== undefined ? view.field(r, cols.weight) : null,
-      rate: cols.rate !== undefined ? view.field(r, cols.rate) : null,
-      score: cols.score !== undefined ? view.field(r, cols.score) : null,
-    });
+    const cols = executionColumns(view, h, labelRight, syn);
+    if (!cols) continue;
+    const rowAt = executionRowAt(view, cols, headerKey(view.label(h, cols.budget!)), declaredExecutionWeight(view, h, anchor.row, cols));
     const execution = rowAt(anchor.row, anchor.col);
     const parts: ExecutionRow[] = [];
     for (let r = view.area(anchor.row, anchor.col).bottom + 1; r < view.rowCount; r++) {
@@ -146,12 +132,47 @@ function locateExecution(
       const label = compactLabel(view.text(r, anchor.col)).replace(/^其中:?/, '');
       const colon = label.indexOf(':');
       if (colon >= 0 && label.slice(colon + 1) !== '') break;
-      if (!/(当年财政拨款|上年结转|其他资金|财政拨款)/.test(label)) break;
+      if (!isWord(EXECUTION_PART_WORDS, label.replace(/:$/, ''))) break;
       parts.push(rowAt(r, anchor.col));
     }
     return { execution, executionParts: parts, execHeaderRow: h };
   }
-  return { execution: null, executionParts: [], execHeaderRow: undefined };
+  return NO_EXECUTION;
+}
+
+/**
+ * A funds block whose row has no 年度资金总额-like label (Chongqing T5: `部门预算执行情况` over a
+ * header of 年初预算数 | 全年(调整)预算数 | 全年执行数 | 执行率(%) | 执行率权重 | 执行率得分(分) and one
+ * row of figures): the first header row above the indicator table with a budget, an actual and a
+ * rate, weight or score; its figures are the first row below with a number under any of them (the
+ * amounts may be left blank while the rate and the score are typed).
+ */
+function locateUnlabelledExecution(view: SheetView, end: number, syn: Synonyms): ExecutionBlock {
+  const candidates = view.findAll((l) => bestRole(EXECUTION_ROLES, headerKey(l), syn)?.role === 'actual', { from: 0, to: end - 1 });
+  for (const { row: h } of candidates) {
+    const cols = executionColumns(view, h, -1, syn);
+    if (!cols || (cols.rate === undefined && cols.score === undefined && cols.weight === undefined)) continue;
+    const figureCols = Object.values<number>(cols as Record<string, number>);
+    const bottom = Math.max(...figureCols.map((c) => view.area(h, c).bottom));
+    const firstFigure = Math.min(...figureCols);
+    // The row's own label: the nearest text left of the figures (a block label merged down the left edge is further out).
+    const labelOf = (r: number) => view.areasInRow(r).filter(({ col }) => col < firstFigure && view.field(r, col).parsed.kind === 'text').pop()?.col;
+    const hasFigure = (r: number) => figureCols.some((c) => view.field(r, c).parsed.kind === 'number');
+    const rows: number[] = [];
+    for (let r = bottom + 1; r < Math.min(end, bottom + 13) && (rows.length > 0 || r < bottom + 4); r++) if (hasFigure(r)) rows.push(r);
+    if (rows.length === 0) continue;
+    // Several rows of figures (Fujian: 财政资金小计 … 其他资金小计 … 合 计): the total row is the execution, its 小计 rows its parts.
+    const key = (r: number) => { const c = labelOf(r); return c === undefined ? '' : headerKey(view.label(r, c)); };
+    const totalRow = rows.find((r) => isWord(BLOCK_TOTAL_WORDS, key(r))) ?? rows[0]!;
+    const rowAt = executionRowAt(view, cols, headerKey(view.label(h, cols.budget!)), declaredExecutionWeight(view, h, totalRow, cols));
+    const parts: ExecutionRow[] = [];
+    for (let r = bottom + 1; r < totalRow; r++) {
+      const c = labelOf(r);
+      if (c !== undefined && key(r).endsWith('小计')) parts.push(rowAt(r, c));
+    }
+    return { execution: rowAt(totalRow, labelOf(totalRow) ?? 0), executionParts: parts, execHeaderRow: h };
+  }
+  return NO_EXECUTION;
 }
 
 const BREAKDOWN_GROUPS: ReadonlyArray<{ name: string; total: Test; parts: ReadonlyArray<{ name: string; test: Test }> }> = [
@@ -209,34 +230,97 @@ function parseDeclaredKind(text: string): IndicatorKind | null {
   return null;
 }
 
-/** The columns an indicator row needs, and the reason column the 偏差原因 check needs. */
-const NEEDED_COLUMNS: readonly IndicatorColumn[] = ['level3', 'target', 'actual', 'weight', 'score'];
-
-function locateIndicators(view: SheetView, headerRow: number, headers: IndicatorHeaders): { rows: IndicatorRow[]; total: SelfEvalTable['total']; missing: IndicatorColumn[] } {
-  const cols = mapHeaders(view, headerRow, headers);
-  const missing = [...NEEDED_COLUMNS, 'reason' as const].filter((k) => cols[k] === undefined);
-  if (cols.level3 === undefined || cols.weight === undefined || cols.score === undefined || cols.target === undefined || cols.actual === undefined) {
-    return { rows: [], total: null, missing };
+/**
+ * The indicator table's header row: the first row with a name (三级指标, 指标名称…), a score and a
+ * target or an actual, whatever else it has (一级/二级 levels, 分值/权重, 得分系数, a reason…).
+ */
+function findIndicatorHeader(view: SheetView, syn: Synonyms): { row: number; cols: IndicatorCols; bottom: number } | null {
+  const isNameOrLevel = (l: string) => {
+    const role = bestRole(INDICATOR_ROLES, headerKey(l), syn)?.role;
+    return role === 'name' || role === 'level1';
+  };
+  let tried = -1;
+  const complete = (c: IndicatorCols) => c.name !== undefined && c.score !== undefined && (c.target !== undefined || c.actual !== undefined);
+  for (const { row } of view.findAll(isNameOrLevel)) {
+    if (row === tried) continue;
+    tried = row;
+    const cols = mapRoles(view, row, INDICATOR_ROLES, syn);
+    if (complete(cols)) return { row, cols, bottom: row };
+    // A header typed over two rows of cells (Hubei: `年度` over `指标值`, `实际` over `完成值`).
+    const two = twoRowRoles(view, row, syn);
+    if (two && complete(two)) return { row, cols: two, bottom: row + 1 };
   }
+  return null;
+}
+
+/** The columns coverage names (tables.ts), from the roles found. */
+function missingColumns(cols: IndicatorCols): IndicatorColumn[] {
+  const found: Record<IndicatorColumn, boolean> = {
+    level3: cols.name !== undefined,
+    target: cols.target !== undefined,
+    actual: cols.actual !== undefined,
+    weight: cols.weight !== undefined,
+    score: cols.score !== undefined,
+    reason: cols.reason !== undefined,
+  };
+  return (Object.keys(found) as IndicatorColumn[]).filter((k) => !found[k]);
+}
+
+/** Where the indicator table was found (its 一级指标 cell, else its name column's header) and the columns it lacks. */
+function tableHeader(view: SheetView, row: number, cols: IndicatorCols): TableHeader {
+  return { field: view.field(row, cols.level1 ?? cols.name ?? 0), missing: missingColumns(cols) };
+}
+
+/**
+ * An indicator header that yields no table (no name, no 得分, or neither a target nor an actual
+ * column): where it was looked for and what it lacks, so that coverage says so.
+ */
+function unreadIndicatorHeader(view: SheetView, syn: Synonyms): TableHeader | null {
+  const p = view.findFirst((l) => l === '一级指标') ?? view.findFirst((l) => bestRole(INDICATOR_ROLES, headerKey(l), syn)?.role === 'name');
+  if (!p) return null;
+  return { field: view.field(p.row, p.col), missing: missingColumns(mapRoles(view, p.row, INDICATOR_ROLES, syn)) };
+}
+
+/** The roles of a header split over rows r and r + 1: each column's two cells read as one (a cell merged down both is read once). */
+function twoRowRoles(view: SheetView, r: number, syn: Synonyms): IndicatorCols | null {
+  if (r + 1 >= view.rowCount) return null;
+  let split = false;
+  const headers = view.areasInRow(r).map(({ col, rect }) => {
+    const top = view.label(r, col);
+    if (rect.bottom > r) return { col, key: headerKey(top) };
+    const below = view.field(r + 1, col).parsed.kind === 'text' ? view.label(r + 1, col) : '';
+    if (below !== '') split = true;
+    return { col, key: headerKey(top + below) };
+  });
+  return split ? assignRoles(INDICATOR_ROLES, headers, syn) : null;
+}
+
+function locateIndicators(view: SheetView, headerRow: number, cols: IndicatorCols): { rows: IndicatorRow[]; total: SelfEvalTable['total'] } {
+  const nameCol = cols.name!;
+  const scoreCol = cols.score!;
   const start = Math.max(...Object.values<number>(cols as Record<string, number>).map((c) => view.area(headerRow, c).bottom)) + 1;
+  const at = (r: number, c: number | undefined) => (c !== undefined ? view.field(r, c) : null);
+  const blank = (f: Field | null) => !f || f.parsed.kind === 'blank';
   const rows: IndicatorRow[] = [];
   let total: SelfEvalTable['total'] = null;
   let prevLevel1: LevelLabel | null = null;
   let prevLevel2 = '';
   for (let r = start; r < view.rowCount; r++) {
-    const totalCol = findTotalLabel(view, r, cols.level3);
+    const totalCol = findTotalLabel(view, r, nameCol);
     if (totalCol !== undefined) {
-      total = locateTotal(view, r, totalCol, cols.weight, cols.score);
+      total = locateTotal(view, r, totalCol, cols.weight, scoreCol);
       break;
     }
-    const name = view.label(r, cols.level3);
-    const weight = view.field(r, cols.weight);
-    const score = view.field(r, cols.score);
-    if (view.area(r, cols.level3).top !== r) continue;
-    if (name === '' && weight.parsed.kind === 'blank' && score.parsed.kind === 'blank') continue;
+    const name = view.label(r, nameCol);
+    const weight = at(r, cols.weight);
+    const score = view.field(r, scoreCol);
+    if (view.area(r, nameCol).top !== r) continue;
+    if (name === '' && blank(weight) && score.parsed.kind === 'blank') continue;
+    // Chongqing's 调整指标值, where filled, is the target the year was scored on.
+    const adjusted = at(r, cols.adjustedTarget);
+    const target = adjusted && !blank(adjusted) ? adjusted : (at(r, cols.target) ?? view.derivedField(r, nameCol, { kind: 'blank' }));
+    const actual = at(r, cols.actual) ?? view.derivedField(r, nameCol, { kind: 'blank' });
     // A row the template leaves for the clerk (`指标1：`, `……`) with nothing scored in it is no indicator.
-    const target = view.field(r, cols.target);
-    const actual = view.field(r, cols.actual);
     if (isPlaceholderName(name) && score.parsed.kind === 'blank' && target.parsed.kind === 'blank' && actual.parsed.kind === 'blank') continue;
     let level1: LevelLabel | null = prevLevel1;
     if (cols.level1 !== undefined) {
@@ -244,6 +328,9 @@ function locateIndicators(view: SheetView, headerRow: number, headers: Indicator
       if (text !== '') {
         const field = view.field(r, cols.level1);
         level1 = prevLevel1 && prevLevel1.field.row === field.row && prevLevel1.field.col === field.col ? prevLevel1 : { text, field, declaredWeight: declaredWeight(text) };
+      } else if (prevLevel1 && view.area(prevLevel1.field.row, prevLevel1.field.col).bottom > prevLevel1.field.row) {
+        // A level merged over its rows ends where its merge ends (Hubei: a row below 产出指标's merge with no 一级 of its own).
+        level1 = null;
       }
     }
     const level2Text = cols.level2 !== undefined ? view.label(r, cols.level2) : '';
@@ -253,47 +340,63 @@ function locateIndicators(view: SheetView, headerRow: number, headers: Indicator
       level1,
       level2,
       name,
-      nameField: view.field(r, cols.level3),
+      nameField: view.field(r, nameCol),
       target,
       actual,
       weight,
       score,
-      reason: cols.reason !== undefined ? view.field(r, cols.reason) : null,
+      coefficient: at(r, cols.coefficient),
+      reason: at(r, cols.reason),
       declaredKind: cols.kind !== undefined ? parseDeclaredKind(view.text(r, cols.kind)) : null,
       declaredUnit: cols.unit !== undefined ? view.label(r, cols.unit) || null : null,
     });
     prevLevel1 = level1;
     prevLevel2 = level2;
   }
-  return { rows, total, missing };
+  return { rows, total };
 }
 
-/** The column of a `总分` label left of the 三级指标 column's right edge, if row r is the total row. */
-const TOTAL_LABELS = new Set(['总分', '合计', '总计']);
-
+/** The column of a `总分` label left of the name column's right edge, if row r is the total row. */
 function findTotalLabel(view: SheetView, r: number, lastCol: number): number | undefined {
   const row = view.grid.rows[r];
   if (!row) return undefined;
   for (let c = 0; c <= lastCol; c++) {
     // Checked for every indicator row: the cheap tests first, the label (NFKC, spaces) last.
     if (typeof row[c]?.value !== 'string' || !view.isTopLeft(r, c)) continue;
-    if (TOTAL_LABELS.has(view.label(r, c))) return c;
+    if (isWord(TOTAL_ROW_WORDS, headerKey(view.label(r, c)))) return c;
   }
   return undefined;
 }
 
 /** The 总分 row: values under the 分值 and 得分 columns, or the first two figures right of the label. */
-function locateTotal(view: SheetView, r: number, labelCol: number, weightCol: number, scoreCol: number): SelfEvalTable['total'] {
+function locateTotal(view: SheetView, r: number, labelCol: number, weightCol: number | undefined, scoreCol: number): SelfEvalTable['total'] {
   const labelField = view.field(r, labelCol);
   const labelRight = view.area(r, labelCol).right;
-  if (weightCol > labelRight && scoreCol > labelRight) {
-    return { labelField, weight: view.field(r, weightCol), score: view.field(r, scoreCol) };
+  if (scoreCol > labelRight && (weightCol === undefined || weightCol > labelRight)) {
+    return { labelField, weight: weightCol !== undefined ? view.field(r, weightCol) : null, score: view.field(r, scoreCol) };
   }
   const figures = view
     .areasInRow(r, labelRight + 1)
     .map(({ col }) => view.field(r, col))
     .filter((f) => f.parsed.kind !== 'blank');
   return { labelField, weight: figures[0] ?? null, score: figures[1] ?? null };
+}
+
+/**
+ * A total stated in the form's head rather than on a row of its own (`自评总分(分) | 97.6`,
+ * `自评得分 | 98` above the tables, which start at `headEnd`): the figure beside it.
+ */
+function statedTotal(view: SheetView, headEnd: number): SelfEvalTable['total'] {
+  const beside = (p: { row: number; col: number }) => view.areasInRow(p.row, view.area(p.row, p.col).right + 1).find(({ col }) => view.field(p.row, col).parsed.kind !== 'blank');
+  const stated = view.findFirst((l) => isWord(STATED_TOTAL_WORDS, headerKey(l)));
+  const p =
+    stated ??
+    view.findAll((l) => isWord(HEAD_TOTAL_WORDS, headerKey(l)), { from: 0, to: headEnd - 1 }).find((q) => {
+      const right = beside(q);
+      return right !== undefined && view.field(q.row, right.col).parsed.kind === 'number';
+    });
+  const right = p && beside(p);
+  return p && right ? { labelField: view.field(p.row, p.col), weight: null, score: view.field(p.row, right.col) } : null;
 }
 
 const GRADE_LABEL = /^(评价等次|评价等级|自评等级|自评等次|绩效等级|绩效等次|等次|等级|评价结果|自评结果)/;

@@ -124,8 +124,11 @@ export interface IndicatorRow {
   readonly nameField: Field;
   readonly target: Field;
   readonly actual: Field;
-  readonly weight: Field;
+  /** Null on a form whose rows carry a 得分 but no 分值 of their own (the total is still checked). */
+  readonly weight: Field | null;
   readonly score: Field;
+  /** A 得分系数 column (Chongqing T5): 得分 = 分值 × 得分系数. */
+  readonly coefficient: Field | null;
   readonly reason: Field | null;
   /** From an explicit 指标性质 column (`=`, `≥`, `≤`, `定性`), when the template has one. */
   readonly declaredKind: IndicatorKind | null;

@@ -27,6 +27,7 @@ describe('report.narrative-figure', () => {
 
   it('finds nothing where the text agrees with the tables (at its own unit and decimals)', async () => {
     expect(await narrativeFindings('2023年度全年预算数866.48万元，全年执行数0.09亿元，预算执行率为99%，自评得分95.8分，评价等级为“优”。')).toEqual([]);
+    expect(await narrativeFindings('综合评分为95.80分，自评结果为优秀。')).toEqual([]);
   });
 
   it.each([
@@ -34,6 +35,9 @@ describe('report.narrative-figure', () => {
     ['全年预算数为900万元', ['warning', '正文', `¶${AT + 1}`, '900', '866.48', [`${SELF_CAPTION}!D3`]]],
     ['全年执行数850万元', ['warning', '正文', `¶${AT + 1}`, '850', '857.71', [`${SELF_CAPTION}!E3`]]],
     ['经自评，本单位自评得分94分。', ['warning', '正文', `¶${AT + 1}`, '94', '95.8', [`${SELF_CAPTION}!H19`]]],
+    // 95.8 rounds to 96 at the text's decimals, but a score is declared: equal only at the table's 1 decimal.
+    ['经自评，自评得分96分。', ['warning', '正文', `¶${AT + 1}`, '96', '95.8', [`${SELF_CAPTION}!H19`]]],
+    ['综合评分为95.80分，评价结果为“良”', ['warning', '正文', `¶${AT + 1}`, '良', '优', [`${SELF_CAPTION}!H19`]]],
     ['绩效评价等级为：良好', ['warning', '正文', `¶${AT + 1}`, '良', '优', [`${SELF_CAPTION}!H19`]]],
   ])('%s contradicts the tables', async (sentence, expected) => {
     const found = await narrativeFindings(sentence);

@@ -105,11 +105,11 @@ test("a bureau's label synonyms find a form whose headers the built-in ones miss
     ['总分', null, null, null, null, 100, 99.8, null],
   ];
   const grid = { sheets: [sheetFromArray('自评表', rows, [])] };
-  // Built-in labels only: no execution row, no indicator table (no 分值/得分 columns) — said, never a silent pass.
+  // Built-in labels only: no execution row, no indicator table (标准分 reads as a 分值, 评分 as nothing: no 得分 column) — said, never a silent pass.
   const builtIn = checkWorkbook(grid, { file: 'm' });
   expect(builtIn.findings.map((f) => [f.ruleId, f.cell, f.message])).toEqual([
     ['template.part-missing', 'A1', '未找到年度资金总额行，未能核对：执行率及得分'],
-    ['template.part-missing', 'A4', '未找到分值列、得分列，未能核对：指标得分、得分范围、分值合计、总分、偏差原因'],
+    ['template.part-missing', 'A4', '未找到得分列，未能核对：指标得分、得分范围、分值合计、总分、偏差原因'],
   ]);
   expect(builtIn.status === 'checked' && builtIn.coverage.ran).toEqual([]);
   const bureau = { ...HUNAN_DEPT_OVERALL, id: 'bureau', labels: { executionRow: ['资金合计'], budget: ['核定预算'], actual: ['实际支出'], weight: ['标准分（分）'], score: ['评分'] } };

@@ -16,6 +16,9 @@ const SCORES = ['附件3!H5', '附件3!H14', '附件3!H15', '附件3!H16', '附�
 const WEIGHTS = ['附件3!F5', '附件3!G14', '附件3!G15', '附件3!G16', '附件3!G17', '附件3!G18', '附件3!G19', '附件3!G20'];
 const NAMES = '全年签约引进项目 + 小分队招商 + 2023年新引进项目开工率 + 完成时间 + 年度进出口总额 + 满意度 + 基本支出预算成本';
 
+/** The sheet of the Chongqing base (FAMILIES.md T5). */
+const CQ = '部门整体绩效自评表';
+
 export const executionRate = ruleTable({
   rule: 'selfeval.execution-rate',
   valid: [
@@ -146,6 +149,26 @@ export const executionScore = ruleTable({
           explanation: '9.90 = 10 × 857.71 ÷ 866.48',
           inputs: ['附件3!D5', '附件3!E5', '附件3!F5'],
           suggestion: { value: '9.90', percent: false },
+        },
+      ],
+    },
+    {
+      // 预算执行率 as a row of the indicator table, no target typed: the execution rule on 100%, 2 × 95% = 1.90 (an error, as on the funds block)
+      name: 'a 预算执行率 row in the indicator table, scored by the execution rule on 100%',
+      base: 'chongqing',
+      edits: [[`${CQ}!A8`, '预算执行率'], [`${CQ}!C8`, undefined], [`${CQ}!D8`, undefined], [`${CQ}!F8`, '95%']],
+      findings: [
+        {
+          messageId: 'wrong',
+          severity: 'error',
+          sheet: CQ,
+          cell: 'I8',
+          entered: '2',
+          expected: '1.90',
+          message: '执行率得分应为 1.90（2 × 95.00%），填报为 2',
+          explanation: '1.90 = 95% ÷ 100%（预算执行率未填指标值，按执行率规则以 100% 计） × 2',
+          inputs: [`${CQ}!D8`, `${CQ}!F8`, `${CQ}!H8`],
+          suggestion: { value: '1.90', percent: false },
         },
       ],
     },
@@ -407,6 +430,26 @@ export const indicatorScore = ruleTable({
           explanation: '7.50 = 30 ÷ 40 × 10',
           inputs: ['附件3!E16', '附件3!F16', '附件3!G16'],
           suggestion: { value: '7.50', percent: false },
+        },
+      ],
+    },
+    {
+      // FAMILIES.md T5 as published: 得分系数 100% does not excuse 政府采购执行率 72.74% of 100%: 2 × 72.74% = 1.45
+      name: "Chongqing T5: 100% 得分系数 on a target met at 72.74%",
+      base: 'chongqing',
+      edits: [[`${CQ}!F11`, '72.74%']],
+      findings: [
+        {
+          messageId: 'proportional',
+          severity: 'warning',
+          sheet: CQ,
+          cell: 'I11',
+          entered: '2',
+          expected: '1.45',
+          message: '“政府采购执行率”按完成比例得分应为 1.45（72.74% ÷ 100% × 2），填报为 2',
+          explanation: '1.45 = 72.74% ÷ 100% × 2',
+          inputs: [`${CQ}!D11`, `${CQ}!F11`, `${CQ}!H11`],
+          suggestion: { value: '1.45', percent: false },
         },
       ],
     },
@@ -1004,7 +1047,58 @@ export const unitMismatch = ruleTable({
   ],
 });
 
+export const scoreCoefficient = ruleTable({
+  rule: 'selfeval.score-coefficient',
+  valid: [
+    { name: "Chongqing's form as the rules give it", base: 'chongqing' },
+    { name: 'a coefficient typed as 1 is 100%, one typed as 80 under 得分系数(%) is 80%', base: 'chongqing', edits: [[`${CQ}!G8`, 1], [`${CQ}!G9`, 80], [`${CQ}!I9`, 1.6], [`${CQ}!B4`, 97.2], [`${CQ}!I17`, 97.2]] },
+    // T5 as published: 100% on 政府采购执行率 72.74% is the indicator rule's warning, not an arithmetic error.
+    { name: 'a coefficient of 100% on a target met at 72.74% (the indicator rule warns)', base: 'chongqing', edits: [[`${CQ}!F11`, '72.74%']] },
+  ],
+  invalid: [
+    {
+      name: 'a score that is not 分值 × 得分系数',
+      base: 'chongqing',
+      edits: [[`${CQ}!G8`, '80%']],
+      findings: [
+        {
+          // 2 × 80% = 1.60
+          messageId: 'wrong',
+          severity: 'error',
+          sheet: CQ,
+          cell: 'I8',
+          entered: '2',
+          expected: '1.60',
+          message: '“财政供养人员控制率”得分应为 1.60（分值 2 × 得分系数 80%），填报为 2',
+          explanation: '1.60 = 2 × 80%',
+          inputs: [`${CQ}!H8`, `${CQ}!G8`],
+        },
+      ],
+    },
+    {
+      name: 'a coefficient typed in % units without the sign',
+      base: 'chongqing',
+      edits: [[`${CQ}!G9`, 50]],
+      findings: [
+        {
+          // 2 × 50% = 1.00
+          messageId: 'wrong',
+          severity: 'error',
+          sheet: CQ,
+          cell: 'I9',
+          entered: '2',
+          expected: '1.00',
+          message: '“预算调整率”得分应为 1.00（分值 2 × 得分系数 50（50.00%）），填报为 2',
+          explanation: '1.00 = 2 × 50（50.00%）',
+          inputs: [`${CQ}!H9`, `${CQ}!G9`],
+        },
+      ],
+    },
+  ],
+});
+
 export const SELFEVAL_TABLES: readonly AnyRuleTable[] = [
+  scoreCoefficient,
   executionRate,
   executionScore,
   executionOverspend,

@@ -31,9 +31,10 @@ export const partMissing = ruleTable({
     },
     {
       // The execution row is looked for under the form's title (A2).
+      // The block is found by its columns' roles whatever its row is called (资金情况 would still be read): the row itself is gone.
       name: 'no 年度资金总额 row',
       base: 'consistent',
-      edits: [['附件3!B5', '资金情况']],
+      edits: [['附件3!B5', undefined], ['附件3!C5', undefined], ['附件3!D5', undefined], ['附件3!E5', undefined], ['附件3!F5', undefined], ['附件3!G5', undefined], ['附件3!H5', undefined]],
       findings: [missing('年度资金总额行', '执行率及得分', '附件3', 'A2')],
     },
     {

@@ -22,6 +22,7 @@ import missingReason from './selfeval/missing-reason';
 import grade from './selfeval/grade';
 import qualitative from './selfeval/qualitative';
 import unitMismatch from './selfeval/unit-mismatch';
+import scoreCoefficient from './selfeval/score-coefficient';
 import unparsed from './value/unparsed';
 import rounding from './value/rounding';
 import criterionScore from './scoretable/criterion-score';
@@ -50,6 +51,7 @@ export const RULES = [
   executionOverspend,
   fundsBreakdown,
   indicatorScore,
+  scoreCoefficient,
   scoreBounds,
   levelWeight,
   standardWeights,

@@ -77,8 +77,11 @@ export function reportTotalRows(ctx: RuleContext<typeof SUM_MESSAGES>, column: '
   const total = t?.total?.[column];
   if (t && total) {
     const execution = t.execution?.[column];
-    const parts = [...(execution ? [{ name: names.execution, field: execution }] : []), ...t.indicators.map((r) => ({ name: r.name, field: r[column] }))];
-    reportSum(ctx, { total, parts, totalName: names.selfEvalTotal });
+    const rows = t.indicators.map((r) => ({ name: r.name, field: r[column] }));
+    // Rows without a 分值 of their own (a form with 得分 only) leave no 分值 to add up; their 得分 still are.
+    if (rows.every((p): p is { name: string; field: Field } => p.field !== null)) {
+      reportSum(ctx, { total, parts: [...(execution ? [{ name: names.execution, field: execution }] : []), ...rows], totalName: names.selfEvalTotal });
+    }
   }
   const s = ctx.tables.scoreTable;
   const scoreTotal = s?.total?.[column];

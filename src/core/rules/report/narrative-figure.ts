@@ -1,16 +1,21 @@
 /**
  * report.narrative-figure (CONTRACT.md): a figure a Word report states in its text — 执行率,
  * 全年预算数 / 全年执行数, 自评得分 / 总分, 评价等级 — that contradicts the same figure as entered in
- * its tables. Compared at the text's own precision and unit (`99%` agrees with 98.99 %, `0.09亿元`
- * with 866.48 万元). Figures the tables do not hold are left alone; a grade is compared with the
- * grade the table states, or else with the grade its entered total gives (as it shows).
+ * its tables (the 自评表, or a 指标评分表 where the report has no 自评表). Rates and amounts are
+ * compared at the text's own precision and unit (`99%` agrees with 98.99 %, `0.09亿元` with 866.48
+ * 万元); a score is a declaration, equal only at the table's own decimals (`96分` contradicts 95.8).
+ * Figures the tables do not hold are left alone; a grade is compared with the grade the table
+ * states, or else with the grade its entered total gives (as it shows) on a 100-point table.
  */
 import Decimal from 'decimal.js';
 import { defineRule, num } from '../../rule';
 import { showEntered } from '../../../values/precision';
 import { gradeFor, parseGrade } from '../../grade';
 import { BODY_SHEET, statedFigures, type StatedFigure, type StatedNumber } from '../../narrative';
-import type { Field } from '../../../template/tables';
+import type { Field, SelfEvalTable } from '../../../template/tables';
+
+/** What the rule reads of a table: its execution row, 总分 and stated grade. */
+type Scored = Pick<SelfEvalTable, 'form' | 'execution' | 'total' | 'grade'>;
 import type { Quantity } from '../../../values/value';
 
 const WHAT: Record<StatedFigure['kind'], string> = {
@@ -47,13 +52,14 @@ export default defineRule({
   id: 'report.narrative-figure',
   title: '报告正文数字',
   description:
-    'Word 自评报告正文中写明的预算执行率、全年预算数、全年执行数、自评得分和评价等级，须与报告所附表格中填报的同一数字一致（按正文所写的单位和小数位比较；正文所述而表中没有的数字不核对）',
+    'Word 自评报告正文中写明的预算执行率、全年预算数、全年执行数、自评得分和评价等级，须与报告所附表格（自评表或指标评分表）中填报的同一数字一致：执行率和金额按正文所写的单位和小数位比较（99% 与 98.99% 一致）；得分是申报的分数，须按表中的小数位相等（96 分与 95.8 不一致）；正文所述而表中没有的数字不核对',
   messages: {
     contradicts: { severity: 'warning', text: '正文第 {n} 段写明{what}为 {written}，表中填报为 {table}：“{sentence}”' },
   },
   check(ctx) {
     const paragraphs = ctx.tables.paragraphs;
-    const t = ctx.tables.selfEval;
+    // The 自评表, or else a 指标评分表: its 合计 得分 and stated grade are the report's too.
+    const t: Scored | null = ctx.tables.selfEval ?? (ctx.tables.scoreTable ? { form: 'dept-overall', execution: null, ...ctx.tables.scoreTable } : null);
     if (!paragraphs || paragraphs.length === 0 || !t) return;
     const seen = new Set<string>();
     const isProject = t.form === 'project';
@@ -83,9 +89,19 @@ export default defineRule({
       const q = num(field);
       if (!field || !q) return null;
       const table = f.kind === 'rate' ? rateFraction(q) : q.value;
-      const rounded = asWritten(table, f);
       const shown = showEntered(q);
-      const unit = f.kind === 'rate' ? '%' : f.kind === 'total' ? '分' : f.written.replace(/[\d.,]/g, '');
+      if (f.kind === 'total') {
+        // A score is declared, not rounded: it equals the table's only at the table's own decimals (96 is not 95.8).
+        return {
+          agrees: writtenValue(f).eq(new Decimal(showEntered(q))),
+          expected: table.toFixed(),
+          shown,
+          field,
+          explanation: `表中 ${WHAT[f.kind]}（${field.sheet}!${field.cell}）填报 ${shown}，正文所写得分须与之相等（按表中的 ${q.decimals} 位小数），正文为 ${f.written}`,
+        };
+      }
+      const rounded = asWritten(table, f);
+      const unit = f.kind === 'rate' ? '%' : f.written.replace(/[\d.,]/g, '');
       return {
         agrees: rounded.eq(writtenValue(f)),
         expected: table.toFixed(),
@@ -105,6 +121,9 @@ export default defineRule({
       const totalField = t!.total?.score;
       const total = num(totalField);
       if (!totalField || !total) return null;
+      // Grade bands are on 100 points: a table of other points (a part of a form) gives no grade to compare.
+      const points = num(t!.total?.weight);
+      if (points && !points.value.eq(100)) return null;
       const grade = gradeFor(total.value.toDecimalPlaces(total.decimals, Decimal.ROUND_HALF_UP), ctx.profile);
       return {
         agrees: grade === said,

@@ -1,4 +1,4 @@
-import { defineRule, num } from '../../rule';
+import { defineRule, num, present } from '../../rule';
 import { forEachAssessed } from './assessed';
 import { agrees, compareDecimals, decimalString, enteredString, showEntered } from '../../../values/precision';
 import { formula, withinBounds } from '../../indicator';
@@ -15,7 +15,7 @@ export default defineRule({
   },
   check(ctx) {
     forEachAssessed(ctx, (row, a) => {
-      if (a.kind !== 'scored') return;
+      if (a.kind !== 'scored' || a.executionRule) return; // a 预算执行率 row is execution-score's
       const kind = row.score.parsed.kind;
       if (kind !== 'number' && kind !== 'blank') return;
       const score = num(row.score);
@@ -31,7 +31,7 @@ export default defineRule({
         entered: score ? enteredString(score) : null,
         expected,
         explanation: a.met ? `${expected}：${formula(a)}` : `${expected} = ${formula(a)}`,
-        inputs: [row.target, row.actual, row.weight],
+        inputs: present([row.target, row.actual, row.weight]),
         suggestion: { value: expected, percent: false },
       });
     });

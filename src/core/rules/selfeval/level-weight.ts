@@ -21,7 +21,7 @@ export default defineRule({
   },
 });
 
-type Row = { readonly level1: LevelLabel | null; readonly weight: Field };
+type Row = { readonly level1: LevelLabel | null; readonly weight: Field | null };
 
 function checkLevels(ctx: RuleContext<typeof MESSAGES>, all: readonly Row[]): void {
   const groups = new Map<string, { label: LevelLabel; rows: Row[] }>();
@@ -34,12 +34,14 @@ function checkLevels(ctx: RuleContext<typeof MESSAGES>, all: readonly Row[]): vo
   }
   for (const { label, rows } of groups.values()) {
     const declared = label.declaredWeight!;
-    const weights = rows.map((r) => num(r.weight));
-    if (rows.some((r) => r.weight.parsed.kind === 'text' || r.weight.parsed.kind === 'error')) continue;
+    const fields = rows.map((r) => r.weight);
+    // No 分值 column (得分 only) leaves nothing to add up; text and errors are value.unparsed's.
+    if (!fields.every((f): f is Field => f !== null) || fields.some((f) => f.parsed.kind === 'text' || f.parsed.kind === 'error')) continue;
+    const weights = fields.map((f) => num(f));
     const sum = weights.reduce((acc, w) => (w ? acc.plus(w.value) : acc), new Decimal(0));
     const d = Math.max(ctx.profile.minDecimals, declared.decimals, ...weights.map((w) => w?.decimals ?? 0));
     if (sum.toDecimalPlaces(d).eq(new Decimal(declared.value))) continue;
-    const inputs: Field[] = rows.map((r) => r.weight);
+    const inputs: Field[] = fields;
     ctx.report({
       messageId: 'mismatch',
       data: { level: textBeforeParen(label.text), declared: declared.value, sum: show(sum, d, false) },

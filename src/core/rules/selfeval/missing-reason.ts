@@ -1,4 +1,4 @@
-import { defineRule, num } from '../../rule';
+import { defineRule, num, present } from '../../rule';
 import type { RuleContext } from '../../rule';
 import { agrees, compareDecimals, showEntered } from '../../../values/precision';
 import { formula } from '../../indicator';
@@ -35,8 +35,8 @@ export default defineRule({
       if (!row.reason || !isEmpty(row.reason)) return;
       const score = num(row.score);
       const weight = num(row.weight);
-      const body = { at: row.reason, entered: null, expected: null, inputs: [row.score, row.weight] };
-      if (score && weight && short(ctx, row.score, row.weight)) {
+      const body = { at: row.reason, entered: null, expected: null, inputs: present([row.score, row.weight]) };
+      if (score && weight && row.weight && short(ctx, row.score, row.weight)) {
         ctx.report({
           messageId: 'missing',
           data: { name: row.name, score: showEntered(score), weight: showEntered(weight) },

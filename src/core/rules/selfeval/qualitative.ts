@@ -1,4 +1,4 @@
-import { defineRule, num } from '../../rule';
+import { defineRule, num, present } from '../../rule';
 import { forEachAssessed } from './assessed';
 import { enteredString, showEntered } from '../../../values/precision';
 
@@ -28,7 +28,7 @@ export default defineRule({
         entered: score ? enteredString(score) : null,
         expected: null,
         explanation: a.why,
-        inputs: [row.target, row.actual, row.weight],
+        inputs: present([row.target, row.actual, row.weight]),
       };
       if (inBand) ctx.report({ messageId: 'judgedInBand', data: { name: row.name, why: a.why, score: showEntered(score), band: band(score.value.div(weight.value).toNumber()) }, ...body });
       else ctx.report({ messageId: 'judged', data: { name: row.name, why: a.why }, ...body });

@@ -1,4 +1,4 @@
-import { amount, defineRule, num } from '../../rule';
+import { amount, defineRule, num, present } from '../../rule';
 import { agrees, checkSum, decimalString, enteredString, show, showEntered } from '../../../values/precision';
 
 export default defineRule({
@@ -30,7 +30,7 @@ export default defineRule({
       explanation: `${show(total, d, false)} = 预算执行得分 + 各指标重算得分（定性指标按填报得分计）`,
       inputs: [
         ...(t.execution ? [t.execution.budget, t.execution.actual, ...(t.execution.weight ? [t.execution.weight] : [])] : []),
-        ...t.indicators.flatMap((r) => [r.target, r.actual, r.weight, r.score]),
+        ...t.indicators.flatMap((r) => present([r.target, r.actual, r.weight, r.score])),
       ],
     });
   },

@@ -43,7 +43,7 @@ export default defineRule({
     if (t.execution?.score && t.execution.weight) checkBounds(ctx, t.execution.score, t.execution.weight, '预算执行率', r?.execution?.expected ?? null);
     t.indicators.forEach((row, i) => {
       const a = r?.indicators[i]?.assessment;
-      checkBounds(ctx, row.score, row.weight, `“${row.name}”`, a?.kind === 'scored' ? a.expected : null);
+      if (row.weight) checkBounds(ctx, row.score, row.weight, `“${row.name}”`, a?.kind === 'scored' ? a.expected : null);
     });
     for (const { row, assessment: a } of ctx.scoreTable?.rows ?? []) {
       checkBounds(ctx, row.score, row.weight, `“${row.name}”`, a.kind === 'scored' ? a.expected : null);

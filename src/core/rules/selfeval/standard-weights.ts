@@ -5,7 +5,7 @@
  * follows another scheme and is left alone.
  */
 import Decimal from 'decimal.js';
-import { defineRule, num } from '../../rule';
+import { defineRule, num, present } from '../../rule';
 import { textBeforeParen } from '../../../values/value';
 import { agrees, compareDecimals, decimalString, enteredString, show, showEntered } from '../../../values/precision';
 import type { IndicatorRow, LevelLabel } from '../../../template/tables';
@@ -41,7 +41,7 @@ export default defineRule({
     // By the label's text: a level typed again on every row (no merge) is still one level.
     const groups = new Map<string, { label: LevelLabel; rows: IndicatorRow[] }>();
     for (const row of t.indicators) {
-      if (!row.level1) return; // no 一级指标 column: nothing to group by
+      if (!row.level1) continue; // a row under no 一级指标 (or no such column): nothing to group it by
       const key = textBeforeParen(row.level1.text);
       const g = groups.get(key) ?? { label: row.level1, rows: [] };
       g.rows.push(row);
@@ -64,7 +64,7 @@ export default defineRule({
         entered: decimalString(sum, shown, false),
         expected: decimalString(new Decimal(standard.weight), shown, false),
         explanation: `${show(sum, shown, false)} = ${weights.map((w) => w!.text).join(' + ')}`,
-        inputs: rows.map((r) => r.weight),
+        inputs: present(rows.map((r) => r.weight)),
       });
     }
   },
