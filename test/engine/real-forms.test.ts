@@ -22,7 +22,11 @@ import { CORPUS_CASES, keyOf, measureCase } from '../fixtures/corpus-measure';
  * Expectations the engine does not meet yet, by the layout feature that causes each
  * (README.md, "The real-forms corpus": the list with its reasons).
  */
-const KNOWN_MISSES: Readonly<Record<string, readonly string[]>> = {};
+const KNOWN_MISSES: Readonly<Record<string, readonly string[]>> = {
+  // 永德 (held out): the 总分 row starts `其他需要说明事项 | 无`, its 总分 label in G24; standard weights not checked.
+  'corpus-yn-yongde-2022': ['selfeval.standard-weights@A14', 'selfeval.standard-weights@A22', 'selfeval.recomputed-total@I24'],
+  'corpus-yn-yongde-2022-m': ['selfeval.standard-weights@A14', 'selfeval.standard-weights@A22', 'selfeval.recomputed-total@I24'],
+};
 
 /** Findings no expectation names, pinned as `rule@cell severity entered→expected`, with why each is disputable. */
 const KNOWN_EXTRAS: Readonly<Record<string, readonly string[]>> = {
@@ -35,6 +39,9 @@ const KNOWN_EXTRAS: Readonly<Record<string, readonly string[]>> = {
   // Read since the two-row header is (roles): 2019年 → 2020年, a missed deadline, scored by proportion until dates are deadlines.
   'corpus-hb-ezhou-2019b': ['selfeval.indicator-score@H17 warning 10→19.99'],
   'corpus-hb-ezhou-2019b-m': ['selfeval.indicator-score@H17 warning 10→19.99'],
+  // 永德: the 总分 row read as an indicator named “无” (its 其他需要说明事项 answer).
+  'corpus-yn-yongde-2022': ['selfeval.qualitative@I24 info 96→null'],
+  'corpus-yn-yongde-2022-m': ['selfeval.qualitative@I24 info 96→null'],
 };
 
 /**
@@ -98,8 +105,8 @@ describe('never a silent pass on a real form', () => {
 });
 
 describe('the corpus itself', () => {
-  it('has thirteen forms from nine provinces, each with a mutation and an expectation', () => {
-    expect(CORPUS_FORMS).toHaveLength(13);
+  it('has fourteen forms from nine provinces, each with a mutation and an expectation', () => {
+    expect(CORPUS_FORMS).toHaveLength(14);
     expect(new Set(CORPUS_FORMS.map((f) => f.province)).size).toBe(9);
     expect(CORPUS_MUTATIONS.map((m) => m.base).sort()).toEqual(CORPUS_FORMS.map((f) => f.name).sort());
     expect(Object.keys(CORPUS_EXPECTED).sort()).toEqual(CORPUS_FORMS.map((f) => f.name).sort());
