@@ -29,8 +29,13 @@ export const BASIC_ANCHORS: AnchorSet = {
   needed: 3,
 };
 
-/** A header playing one of the indicator table's roles (roles.ts), whatever its wording. */
-const plays = (...roles: IndicatorRole[]) => (label: string) => {
+/**
+ * A header playing one of the indicator table's roles (roles.ts), whatever its wording. Asked of
+ * every text cell of every sheet: a label with none of the characters those wordings share is
+ * turned away before the vocabulary is searched.
+ */
+const plays = (roles: readonly IndicatorRole[], shared: RegExp) => (label: string) => {
+  if (!shared.test(label)) return false;
   const r = bestRole(INDICATOR_ROLES, headerKey(label))?.role;
   return r !== undefined && roles.includes(r);
 };
@@ -40,10 +45,10 @@ export const SELF_EVAL_ANCHORS: AnchorSet = {
   anchors: [
     { name: '年度资金总额', test: isExecutionRowLabel },
     { name: '一级指标', test: (l) => l === '一级指标' },
-    { name: '三级指标', test: plays('name') },
+    { name: '三级指标', test: plays(['name'], /指标|三级/) },
     { name: '总分', test: (l) => isWord(TOTAL_ROW_WORDS, headerKey(l)) || isWord(STATED_TOTAL_WORDS, headerKey(l)) },
     { name: '执行率', test: (l) => l === '执行率' || l.startsWith('执行率') || headerKey(l).endsWith('执行率') },
-    { name: '完成值', test: plays('actual') },
+    { name: '完成值', test: plays(['actual'], /完成|实际/) },
   ],
   needed: 3,
 };
