@@ -305,8 +305,10 @@ function locateIndicators(view: SheetView, headerRow: number, cols: IndicatorCol
   let total: SelfEvalTable['total'] = null;
   let prevLevel1: LevelLabel | null = null;
   let prevLevel2 = '';
+  // The 总分 label stands left of the figures: under the names, or further right (Yunnan: `其他需要说明事项 | 无 | 总分 | 100 | 96`).
+  const totalLabelEnd = Math.max(nameCol, Math.min(scoreCol, cols.weight ?? scoreCol) - 1);
   for (let r = start; r < view.rowCount; r++) {
-    const totalCol = findTotalLabel(view, r, nameCol);
+    const totalCol = findTotalLabel(view, r, totalLabelEnd);
     if (totalCol !== undefined) {
       total = locateTotal(view, r, totalCol, cols.weight, scoreCol);
       break;
@@ -356,7 +358,7 @@ function locateIndicators(view: SheetView, headerRow: number, cols: IndicatorCol
   return { rows, total };
 }
 
-/** The column of a `总分` label left of the name column's right edge, if row r is the total row. */
+/** The column of a `总分` label at or left of `lastCol`, if row r is the total row. */
 function findTotalLabel(view: SheetView, r: number, lastCol: number): number | undefined {
   const row = view.grid.rows[r];
   if (!row) return undefined;

@@ -22,11 +22,7 @@ import { CORPUS_CASES, keyOf, measureCase } from '../fixtures/corpus-measure';
  * Expectations the engine does not meet yet, by the layout feature that causes each
  * (README.md, "The real-forms corpus": the list with its reasons).
  */
-const KNOWN_MISSES: Readonly<Record<string, readonly string[]>> = {
-  // 永德 (held out): the 总分 row starts `其他需要说明事项 | 无`, its 总分 label in G24; standard weights not checked.
-  'corpus-yn-yongde-2022': ['selfeval.standard-weights@A14', 'selfeval.standard-weights@A22', 'selfeval.recomputed-total@I24'],
-  'corpus-yn-yongde-2022-m': ['selfeval.standard-weights@A14', 'selfeval.standard-weights@A22', 'selfeval.recomputed-total@I24'],
-};
+const KNOWN_MISSES: Readonly<Record<string, readonly string[]>> = {};
 
 /** Findings no expectation names, pinned as `rule@cell severity entered→expected`, with why each is disputable. */
 const KNOWN_EXTRAS: Readonly<Record<string, readonly string[]>> = {
@@ -39,9 +35,6 @@ const KNOWN_EXTRAS: Readonly<Record<string, readonly string[]>> = {
   // Read since the two-row header is (roles): 2019年 → 2020年, a missed deadline, scored by proportion until dates are deadlines.
   'corpus-hb-ezhou-2019b': ['selfeval.indicator-score@H17 warning 10→19.99'],
   'corpus-hb-ezhou-2019b-m': ['selfeval.indicator-score@H17 warning 10→19.99'],
-  // 永德: the 总分 row read as an indicator named “无” (its 其他需要说明事项 answer).
-  'corpus-yn-yongde-2022': ['selfeval.qualitative@I24 info 96→null'],
-  'corpus-yn-yongde-2022-m': ['selfeval.qualitative@I24 info 96→null'],
 };
 
 /**
