@@ -16,13 +16,15 @@ module.exports = tseslint.config(
   // Layers (README, "How it is built"): grid → values → located tables → rules → report → doors.
   // A lower layer never imports a higher one, core never imports a host, a door never another door.
   ...[
-    { files: ['src/grid/**'], banned: ['values', 'template', 'core', 'report', 'host', 'cli', 'taskpane', 'web', 'engine'] },
-    { files: ['src/values/**'], banned: ['template', 'core', 'report', 'host', 'cli', 'taskpane', 'web', 'engine'] },
-    { files: ['src/template/**'], banned: ['core', 'report', 'host', 'cli', 'taskpane', 'web', 'engine'] },
-    { files: ['src/core/**'], banned: ['report', 'host', 'cli', 'taskpane', 'web', 'engine'] },
-    { files: ['src/report/**'], banned: ['host', 'cli', 'taskpane', 'web', 'engine'] },
-    { files: ['src/host/**'], banned: ['cli', 'taskpane', 'web', 'engine'] },
-    { files: ['src/cli/**'], banned: ['taskpane', 'web'] },
+    { files: ['src/grid/**'], banned: ['values', 'template', 'core', 'report', 'host', 'session', 'cli', 'taskpane', 'web', 'engine'] },
+    { files: ['src/values/**'], banned: ['template', 'core', 'report', 'host', 'session', 'cli', 'taskpane', 'web', 'engine'] },
+    { files: ['src/template/**'], banned: ['core', 'report', 'host', 'session', 'cli', 'taskpane', 'web', 'engine'] },
+    { files: ['src/core/**'], banned: ['report', 'host', 'session', 'cli', 'taskpane', 'web', 'engine'] },
+    { files: ['src/report/**'], banned: ['host', 'session', 'cli', 'taskpane', 'web', 'engine'] },
+    { files: ['src/host/**'], banned: ['session', 'cli', 'taskpane', 'web', 'engine'] },
+    // The panes' session: plain TypeScript over a SpreadsheetHost, no React, no door.
+    { files: ['src/session/**'], banned: ['cli', 'taskpane', 'web', 'engine', 'wps-addin', 'boot'] },
+    { files: ['src/cli/**'], banned: ['session', 'taskpane', 'web'] },
     { files: ['src/taskpane/**'], banned: ['cli', 'web'] },
     { files: ['src/web/**'], banned: ['cli'] },
   ].map(({ files, banned }) => ({
@@ -31,6 +33,14 @@ module.exports = tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`, message: 'A layer imports only the layers below it (README, "How it is built").' }] }],
     },
   })),
+  {
+    // The session runs wherever a pane does (a future ES5 Trident pane too): no React, no DOM.
+    files: ['src/session/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'location'],
+      'no-restricted-syntax': ['error', { selector: 'ImportDeclaration[source.value=/^react/]', message: 'The session is plain TypeScript: a view subscribes to it.' }],
+    },
+  },
   {
     // A plain browser script in WPS's add-in web view: its top-level functions are the ribbon
     // callbacks WPS calls by name (ribbon.xml), so they look unused here.

@@ -1,7 +1,7 @@
 import { makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect } from 'react';
 import type { SpreadsheetHost } from '../host/types';
-import { recalcUnavailable } from './recalc-choice';
+import { recalcUnavailable } from '../session/recalc-choice';
 import { ActionBar } from './components/ActionBar';
 import { FindingList } from './components/FindingList';
 import { ProfilePicker } from './components/ProfilePicker';

@@ -1,5 +1,5 @@
 /**
- * What the 一键重算 preview ticks and what it can never write (src/taskpane/recalc-choice.ts),
+ * What the 一键重算 preview ticks and what it can never write (src/session/recalc-choice.ts),
  * on seed 004 and on variants of it: the 110-point form (indicator 分值 adding up to 100 with the
  * execution row's 10 on top), explained scores, warnings.
  */
@@ -10,7 +10,7 @@ import type { Report } from '../../src/core/report';
 import type { PlannedWrite } from '../../src/core/recalc-plan';
 import type { WorkbookGrid } from '../../src/grid/grid';
 import { locateWorkbook } from '../../src/template/locate';
-import { blockedReason, openingSkip, openingTicks, planWithinCaps, recalcUnavailable, scoreCaps, tickAllKeys } from '../../src/taskpane/recalc-choice';
+import { blockedReason, openingSkip, openingTicks, planWithinCaps, recalcUnavailable, scoreCaps, tickAllKeys } from '../../src/session/recalc-choice';
 import { basicSheet, build, selfEvalSheet, set } from '../core/seed004';
 
 const check = (g: WorkbookGrid) => checkWorkbook(g, { file: 'mem.xlsx' });

@@ -20,7 +20,7 @@ import type { HostKind } from '../../host/types';
 import type { RecalcPreview } from '../useChecker';
 import { displayValue } from '../format';
 import { T } from '../strings';
-import { tickAllKeys } from '../recalc-choice';
+import { tickAllKeys } from '../../session/recalc-choice';
 
 const useStyles = makeStyles({
   scroll: { maxHeight: '50vh', overflowY: 'auto', marginTop: tokens.spacingVerticalS },
