@@ -1,6 +1,7 @@
 // Flat config: typescript-eslint's recommended rules over src, test and scripts.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const reactHooks = require('eslint-plugin-react-hooks');
 
 module.exports = tseslint.config(
   { ignores: ['build/**', 'dist/**', 'node_modules/**', 'coverage/**', 'out/**', 'test/artifacts/**', 'test/fixtures/generated/**'] },
@@ -12,6 +13,22 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
     },
+  },
+  {
+    // Rules that need the types (tsconfig.json's program): a promise nobody awaits or catches,
+    // a promise where a callback's result is ignored, an await on something that is no promise.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/taskpane/**/*.ts', 'src/web/**/*.ts', 'test/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   // Layers (README, "How it is built"): grid → values → located tables → rules → report → doors.
   // A lower layer never imports a higher one, core never imports a host, a door never another door.
