@@ -1,4 +1,4 @@
-/** Command-line arguments → options (CONTRACT.md, "Command line"). No I/O here. */
+/** Command-line arguments → options (docs/contract.md, "Command line"). No I/O here. */
 
 export type OutputFormat = 'text' | 'json' | 'html';
 
@@ -6,7 +6,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'html'];
 
 export interface CliOptions {
   readonly paths: readonly string[];
-  /** Absent: text, on a terminal or not (CONTRACT.md, as ESLint). */
+  /** Absent: text, on a terminal or not (docs/contract.md, as ESLint). */
   readonly format?: OutputFormat;
   readonly out?: string;
   readonly annotateDir?: string;
@@ -129,7 +129,7 @@ function error(message: string): ParsedArgs {
 }
 
 /**
- * The format when --format is absent (CONTRACT.md): text, on a terminal, in a pipe and into an
+ * The format when --format is absent (docs/contract.md): text, on a terminal, in a pipe and into an
  * --out file alike — as ESLint; a script asks for `--format json`.
  */
 export function resolveFormat(options: CliOptions): OutputFormat {

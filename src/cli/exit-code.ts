@@ -1,5 +1,5 @@
 /**
- * CONTRACT.md exit status: 2 when any file was unreadable or unrecognised, else 1 on any error
+ * docs/contract.md exit status: 2 when any file was unreadable or unrecognised, else 1 on any error
  * finding — or, with --max-warnings N, on more than N unexplained warnings in the batch (as
  * ESLint) — else 0.
  */

@@ -1,5 +1,5 @@
 /**
- * Which checks of the form's family ran, and which could not for want of which part (RULES.md,
+ * Which checks of the form's family ran, and which could not for want of which part (docs/rules-domain.md,
  * "Any form: read what is there, say what is not"). Worked out from the located tables alone, so
  * the report's `coverage` and the `template.part-missing` findings say the same thing.
  */
@@ -87,7 +87,7 @@ function scoreTableChecks(t: Tally, s: ScoreTable, basic: BasicDataTable | null)
   t.add('得分范围', null, null);
   t.add('分值合计', s.total ? (s.total.weight ? null : '合计行的分值') : '合计行', s.total?.labelField ?? at);
   t.add('总分', s.total ? (s.total.score ? null : '合计行的得分') : '合计行', s.total?.labelField ?? at);
-  // Often, not always, part of the form (FAMILIES.md §1): said in the coverage, not as a finding.
+  // Often, not always, part of the form (docs/families.md §1): said in the coverage, not as a finding.
   t.add('扣分原因', s.header.missing.includes('reason') ? '扣分原因列' : null, null);
   if (s.rows.some((r) => r.level1?.declaredWeight || r.level2?.declaredWeight)) t.add('指标层级分值', null, null);
   if (s.grade) t.add('评价等次', null, null);

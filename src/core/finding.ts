@@ -1,5 +1,5 @@
 /**
- * Findings are data (STYLE.md: "errors are values"). Nothing in core throws for bad
+ * Findings are data (docs/style.md: "errors are values"). Nothing in core throws for bad
  * workbook content; it reports a finding, and the doors decide how to show it.
  */
 
@@ -13,7 +13,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** Higher is more severe: a cell is coloured, and recalculated, by its most severe finding. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
-/** Every rule ID of CONTRACT.md, plus the ones added in the same `area.name` form: the registry's. */
+/** Every rule ID of docs/contract.md, plus the ones added in the same `area.name` form: the registry's. */
 export type RuleId = AnyRule['id'];
 
 /** `ruleId/messageId` for every message of every rule: what a profile may override by message. */
@@ -34,7 +34,7 @@ export function refToString(r: CellRef): string {
 
 /**
  * A value the clerk may accept in 一键重算: write `value` into the finding's cell.
- * A suggestion, never an automatic fix (STYLE.md, after typescript-eslint).
+ * A suggestion, never an automatic fix (docs/style.md, after typescript-eslint).
  */
 export interface Suggestion {
   /** The decimal string to write; a percentage in % units (`98.99` for 98.99 %). */

@@ -1,5 +1,5 @@
 /**
- * Indicator scoring (RULES.md, 自评表): which kind an indicator is, and the score the
+ * Indicator scoring (docs/rules-domain.md, 自评表): which kind an indicator is, and the score the
  * proportional rule gives. Pure; the rules decide what to report.
  */
 import Decimal from 'decimal.js';
@@ -75,7 +75,7 @@ function valueIn(q: Quantity, unit: string | null): Decimal {
 
 /**
  * A row of the indicator table that is the budget's execution (预算执行率 as an indicator): scored
- * by the execution rule (RULES.md), 分值 × min(执行率 ÷ 指标值, 100%), on 100% where no target is typed.
+ * by the execution rule (docs/rules-domain.md), 分值 × min(执行率 ÷ 指标值, 100%), on 100% where no target is typed.
  */
 export function isExecutionIndicator(row: IndicatorRow): boolean {
   return isWord(EXECUTION_INDICATOR_WORDS, headerKey(row.name));
@@ -108,7 +108,7 @@ export function assessIndicator(row: IndicatorRow, profile: Profile, year: numbe
   const scored = (direction: Scored['direction'], basis: ScoreBasis, expected: Decimal): Scored => ({
     kind: 'scored',
     direction,
-    // A proportion of negative figures can leave 0…分值 (RULES.md: 0 ≤ 得分 ≤ 分值).
+    // A proportion of negative figures can leave 0…分值 (docs/rules-domain.md: 0 ≤ 得分 ≤ 分值).
     expected: expected.isNegative() ? ZERO : expected.gt(w) ? w : expected,
     met: basis !== 'ratio',
     basis,

@@ -13,13 +13,13 @@ import Decimal from 'decimal.js';
 import { parseGrade } from './grade';
 import type { Grade } from './report';
 
-/** Where findings about a report's text point (CONTRACT.md): sheet `正文`, cell `¶N`. */
+/** Where findings about a report's text point (docs/contract.md): sheet `正文`, cell `¶N`. */
 export const BODY_SHEET = '正文';
 
 export type StatedKind = 'rate' | 'budget' | 'actual' | 'total' | 'grade';
 
 interface StatedBase {
-  /** 1-based position among the body's paragraphs (CONTRACT.md `¶N`). */
+  /** 1-based position among the body's paragraphs (docs/contract.md `¶N`). */
   readonly paragraph: number;
   /** The sentence it was found in, trimmed, for the finding's message. */
   readonly sentence: string;

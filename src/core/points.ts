@@ -1,5 +1,5 @@
 /**
- * The form's points are fixed (RULES.md, "The form's points are fixed"): the 分值 of the 总分 row is
+ * The form's points are fixed (docs/rules-domain.md, "The form's points are fixed"): the 分值 of the 总分 row is
  * the scale, not a figure to correct. While the rows' 分值 do not add up to it, or a scored row's
  * 得分 is blank, the form is unfinished: no grade is given, and every door says why.
  */

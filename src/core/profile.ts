@@ -1,5 +1,5 @@
 /**
- * A profile names a template family and its choices (RULES.md, "Profiles"): precision,
+ * A profile names a template family and its choices (docs/rules-domain.md, "Profiles"): precision,
  * severities, grade bands and the optional regional rules, all off by default.
  */
 import type { MessageKey, RuleId, Severity } from './finding';
@@ -34,7 +34,7 @@ export interface Profile {
   readonly name: string;
   /** The form this profile is picked for when none is named. */
   readonly form: Family;
-  /** Fewest decimals a comparison uses (RULES.md: 2 for amounts, scores and % figures). */
+  /** Fewest decimals a comparison uses (docs/rules-domain.md: 2 for amounts, scores and % figures). */
   readonly minDecimals: number;
   /**
    * Severity overrides, by rule (`value.rounding`) or by one of its messages
@@ -43,10 +43,10 @@ export interface Profile {
   readonly severity: Partial<Record<RuleId | MessageKey, Severity>>;
   /** Highest band first. */
   readonly grades: readonly GradeBand[];
-  /** 执行率 > 100% still scores at most 分值 (our reading; see RULES.md). */
+  /** 执行率 > 100% still scores at most 分值 (our reading; see docs/rules-domain.md). */
   readonly capExecutionScore: boolean;
   /**
-   * The execution rate's base (RULES.md, "Families seen elsewhere"): 全年预算数 (调整后预算数; a
+   * The execution rate's base (docs/rules-domain.md, "Families seen elsewhere"): 全年预算数 (调整后预算数; a
    * form with 年初预算数 only is read on it), or 年初预算数 even where the form has both.
    */
   readonly executionBase: 'budget' | 'initial';
@@ -55,12 +55,12 @@ export interface Profile {
   /** Labels the bureau's forms use beside the built-in ones. */
   readonly labels: LabelSynonyms;
   /**
-   * 指标偏离 (some budget platforms; HOSTS.md): a positive indicator whose 完成值 reaches
+   * 指标偏离 (some budget platforms; docs/hosts.md): a positive indicator whose 完成值 reaches
    * `ratio` × 指标值 loses `points`, because its target was set too low. Off by default.
    */
   readonly overshootPenalty: { readonly ratio: number; readonly points: number } | null;
   /**
-   * Total capped by execution rate (some platforms; HOSTS.md): 执行率 below `below` caps the
+   * Total capped by execution rate (some platforms; docs/hosts.md): 执行率 below `below` caps the
    * total at `cap`. Bands from the strictest. Off by default.
    */
   readonly totalCapByExecutionRate: ReadonlyArray<{ readonly below: number; readonly cap: number }> | null;
@@ -101,7 +101,7 @@ export const PROFILES: readonly Profile[] = shipped([hunanDeptOverall, hunanDept
 
 const byId = (id: string): Profile => PROFILES.find((p) => p.id === id)!;
 export const HUNAN_DEPT_OVERALL = byId('hunan-dept-overall');
-/** The same forms as scored by budget platforms that add the regional rules of HOSTS.md. */
+/** The same forms as scored by budget platforms that add the regional rules of docs/hosts.md. */
 export const HUNAN_DEPT_OVERALL_PLATFORM = byId('hunan-dept-overall-platform');
 /**
  * The national 项目支出绩效自评表 (财预〔2020〕10号, 附件2): the same execution and indicator
@@ -109,7 +109,7 @@ export const HUNAN_DEPT_OVERALL_PLATFORM = byId('hunan-dept-overall-platform');
  * which the notice sets "in principle", so a deviation is a warning.
  */
 export const MOF_PROJECT_2020 = byId('mof-project-2020');
-/** The older 指标评分表 with its 基础数据表 (FAMILIES.md §1; RULES.md, "指标评分表"). */
+/** The older 指标评分表 with its 基础数据表 (docs/families.md §1; docs/rules-domain.md, "指标评分表"). */
 export const HUNAN_DEPT_SCORETABLE_2013 = byId('hunan-dept-scoretable-2013');
 
 export function findProfile(id: string): Profile | undefined {

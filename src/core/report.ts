@@ -1,5 +1,5 @@
 /**
- * The JSON report of CONTRACT.md: one object per workbook. Numbers are decimal strings.
+ * The JSON report of docs/contract.md: one object per workbook. Numbers are decimal strings.
  * Fields beyond the contract are additive (department, project, year, missing anchors).
  */
 import type { Finding, SeverityCounts } from './finding';
@@ -16,13 +16,13 @@ export interface ReportSummary extends SeverityCounts {
   readonly grade: Grade | null;
   /**
    * Why no grade is given, in Chinese (`得分未填完，不评等次`), when the form is unfinished or its
-   * 分值 do not add up to its points (RULES.md, "The form's points are fixed"); null otherwise.
+   * 分值 do not add up to its points (docs/rules-domain.md, "The form's points are fixed"); null otherwise.
    */
   readonly gradeWithheld: string | null;
 }
 
 /**
- * Which checks of the form's family ran and which could not (RULES.md, "Any form: read what is
+ * Which checks of the form's family ran and which could not (docs/rules-domain.md, "Any form: read what is
  * there, say what is not"), in Chinese: `notRun` and `unreadSheets` empty mean every check of
  * the family ran on every sheet that looks like a form, so "未发现问题" means what it says.
  */
@@ -60,7 +60,7 @@ interface ReportCommon {
 /**
  * The sheets a checked report found: at least one table (基础数据表, 自评表 or 指标评分表), so a
  * checked report cannot lack its tables. `scoreTable`: the 指标评分表's sheet, on a workbook that
- * has one (CONTRACT.md).
+ * has one (docs/contract.md).
  */
 export type CheckedSheets =
   | { readonly basic: string | null; readonly selfEval: string; readonly scoreTable?: string }

@@ -1,6 +1,6 @@
 /**
  * The Chinese name (规则名称) of each rule, for the columns and headings a reviewer reads;
- * the rule ID stays the stable key for scripts (CONTRACT.md). The names are the rules' own
+ * the rule ID stays the stable key for scripts (docs/contract.md). The names are the rules' own
  * `title`s (the registry is the one list); a finding carries its rule's title too.
  */
 import type { Finding, RuleId } from './finding';

@@ -1,5 +1,5 @@
 /**
- * The rule factory (STYLE.md, after typescript-eslint's `createRule`): a rule declares its ID,
+ * The rule factory (docs/style.md, after typescript-eslint's `createRule`): a rule declares its ID,
  * a short Chinese title, a description, the profile options that change it, and its messages
  * by ID, each with its severity and a template whose `{placeholders}` type the data a report
  * must give. So a misspelt message ID or placeholder is a compile error, and the registry's

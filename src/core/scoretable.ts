@@ -1,7 +1,7 @@
 /**
- * A 指标评分表 row scored from the workbook (RULES.md, "指标评分表"): the row's indicator is
+ * A 指标评分表 row scored from the workbook (docs/rules-domain.md, "指标评分表"): the row's indicator is
  * named by its 三级指标 label, its figure comes from the 基础数据表 of the same workbook
- * (FAMILIES.md §1.5), and its 评分标准 text, read by the interpreter, turns the figure into a score.
+ * (docs/families.md §1.5), and its 评分标准 text, read by the interpreter, turns the figure into a score.
  */
 import Decimal from 'decimal.js';
 import type { BasicDataTable, Field, FundRow, ScoreTable, ScoreTableRow } from '../template/tables';
@@ -50,7 +50,7 @@ function fundRatio(name: string, row: FundRow | null | undefined, where: string)
   return ratio(name, row.values.final, row.values.budget, '本年决算数', '本年预算数', `“${where}”本年决算数、本年预算数`);
 }
 
-/** The figure FAMILIES.md §1.5 gives for the indicator, from the 基础数据表. */
+/** The figure docs/families.md §1.5 gives for the indicator, from the 基础数据表. */
 export function figureFor(rowName: string, basic: BasicDataTable | null): Figure | null {
   const name = bareName(rowName);
   const needBasic = (what: string): Figure => ({ ok: false, missing: `基础数据表（${what}）；工作簿中未找到基础数据表` });

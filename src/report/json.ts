@@ -1,5 +1,5 @@
 /**
- * The JSON report of CONTRACT.md: one object per workbook, an array for a batch. Keys come
+ * The JSON report of docs/contract.md: one object per workbook, an array for a batch. Keys come
  * in the contract's order; fields beyond it (explanation, suggestion, the rule's title and message
  * ID, department, project, year, statedGrade, missingAnchors, coverage, summary.gradeWithheld) follow, as the contract allows additions.
  */

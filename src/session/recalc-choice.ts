@@ -8,7 +8,7 @@
  * * a cell whose finding the clerk explained (已说明) is never ticked at first: the clerk said
  *   the figure stands;
  * * a value above its row's 分值, a 总分 above the form's points, or any change to the 总分's
- *   分值 (the form's scale, RULES.md "The form's points are fixed") cannot be ticked at all, and
+ *   分值 (the form's scale, docs/rules-domain.md "The form's points are fixed") cannot be ticked at all, and
  *   the line says why. The plan should not propose these (core/recalc-plan); this is the
  *   dialog's own guard, so a wrong plan still cannot be written.
  */
@@ -19,7 +19,7 @@ import type { Report } from '../core/report';
 import type { Field, LocatedWorkbook } from '../template/tables';
 import { cellKey, normCell } from '../grid/grid';
 
-/** The points of every family's form (RULES.md): the 总分 row's 分值. */
+/** The points of every family's form (docs/rules-domain.md): the 总分 row's 分值. */
 export const FORM_POINTS = new Decimal(100);
 
 /** What a cell may hold at most, and how the preview says so. */

@@ -1,5 +1,5 @@
 /**
- * Locates the 部门整体支出绩效评价指标（评分）表 (FAMILIES.md §1): 一级/二级/三级指标, their
+ * Locates the 部门整体支出绩效评价指标（评分）表 (docs/families.md §1): 一级/二级/三级指标, their
  * 分值 (in a column beside each level, or inside the label: `投 入(15分)`), a 评分标准 text per
  * row, 得分, often 指标说明 and 扣分原因 — in whatever column order the county used.
  */

@@ -1,6 +1,6 @@
 /**
  * Rows a template leaves for the clerk to fill — `指标1：`, `……`, a blank name — carry no
- * indicator (RULES.md, "Families seen elsewhere"): they are skipped when nothing is scored in them.
+ * indicator (docs/rules-domain.md, "Families seen elsewhere"): they are skipped when nothing is scored in them.
  */
 export function isPlaceholderName(compact: string): boolean {
   if (compact === '') return true;
@@ -9,7 +9,7 @@ export function isPlaceholderName(compact: string): boolean {
 
 /**
  * The row that carries the execution rate: 年度资金总额 on the Hunan and national forms,
- * 资金总额 / 总额 / 项目资金总额 on other provinces' (RULES.md, "Families seen elsewhere").
+ * 资金总额 / 总额 / 项目资金总额 on other provinces' (docs/rules-domain.md, "Families seen elsewhere").
  * The short ones must be the whole label: 年度进出口总额 is an indicator.
  */
 export function isExecutionRowLabel(compact: string): boolean {

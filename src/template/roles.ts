@@ -1,9 +1,9 @@
 /**
- * Roles, not wordings (RULES.md, "Any form: read what is there, say what is not"). A funds
+ * Roles, not wordings (docs/rules-domain.md, "Any form: read what is there, say what is not"). A funds
  * (execution) block has a budget, an actual, a rate, a weight and a score; an indicator table a
  * level, a name, a target, an actual, a weight, a score and a reason; a 指标评分表 a criterion
  * besides. Each role has many wordings across provinces and years; they are listed here, as data,
- * in one place, drawn from published forms: seeds 000–004 (Hunan), FAMILIES.md T1–T7 (Hunan
+ * in one place, drawn from published forms: seeds 000–004 (Hunan), docs/families.md T1–T7 (Hunan
  * 指标评分表, Chongqing 部门整体绩效自评表, Sichuan 得分表, Guizhou 部门整体支出绩效自评表), the
  * Sichuan 部门预算项目支出绩效自评表 (报表编号 510000_0013zp: 年初预算 | 调整后预算数 | 预算执行数 |
  * 预算执行率 | 权重 | 得分; 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析), the
@@ -86,7 +86,7 @@ export const INDICATOR_ROLES = {
 
 export type IndicatorRole = keyof typeof INDICATOR_ROLES;
 
-/** The 指标评分表 (财预〔2013〕53号 lineage, FAMILIES.md §1). */
+/** The 指标评分表 (财预〔2013〕53号 lineage, docs/families.md §1). */
 export const SCORE_TABLE_ROLES = {
   level1: { words: ['一级指标', '一级'] },
   level2: { words: ['二级指标', '二级'] },
@@ -125,7 +125,7 @@ export const STATED_TOTAL_WORDS: readonly Wording[] = ['自评总分', '总得�
  */
 export const HEAD_TOTAL_WORDS: readonly Wording[] = ['自评得分', '综合得分', '自评分', '得分'];
 
-/** A row of the indicator table that is the budget's execution, scored by the execution rule (RULES.md). */
+/** A row of the indicator table that is the budget's execution, scored by the execution rule (docs/rules-domain.md). */
 export const EXECUTION_INDICATOR_WORDS: readonly Wording[] = ['预算执行率', '资金执行率', '执行率', '预算资金执行率', '项目预算执行率', '部门预算执行率', '年度预算执行率', '*预算执行率'];
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Time targets (RULES.md: `1年`, `12月底前`, `按时`): met when 完成值 is not later than
+ * Time targets (docs/rules-domain.md: `1年`, `12月底前`, `按时`): met when 完成值 is not later than
  * 指标值. Durations in time units are ordinary "lower is better" figures (see indicator.ts);
  * this module reads the deadline texts that are not figures.
  */

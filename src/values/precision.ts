@@ -1,6 +1,6 @@
 /**
  * Comparing entered figures with the rules' results at the entered figure's own precision
- * (RULES.md, "Precision and tolerance"), and writing both as decimal strings.
+ * (docs/rules-domain.md, "Precision and tolerance"), and writing both as decimal strings.
  */
 import Decimal from 'decimal.js';
 import type { Quantity } from './value';
@@ -52,7 +52,7 @@ export type SumVerdict =
 
 /**
  * Checks total = Σ parts at the total's own displayed decimals (never fewer than `min`): the
- * total is the entered figure, so 7.86 over parts of 7.855 is right (RULES.md, "Precision").
+ * total is the entered figure, so 7.86 over parts of 7.855 is right (docs/rules-domain.md, "Precision").
  * A sum of n rounded parts may miss its rounded total by up to n × half a unit of the last
  * shown decimal; that much is a rounding difference, not an error.
  */

@@ -1,6 +1,6 @@
 /**
  * Cell values → decimals. Clerks type figures in every form Excel and WPS allow; this module
- * is the one place that reads them, so that no rule ever parses text (see STYLE.md,
+ * is the one place that reads them, so that no rule ever parses text (see docs/style.md,
  * "validation and coercion live once").
  *
  * All arithmetic is decimal.js: binary floating point would turn 857.71 ÷ 866.48 into noise.

@@ -1,6 +1,6 @@
 /**
  * A Word report's body text in the page's sheet view: a `正文` tab with one paragraph per row, so a
- * narrative finding (`正文!¶N`, CONTRACT.md) shows, marked, at row N like any cell finding.
+ * narrative finding (`正文!¶N`, docs/contract.md) shows, marked, at row N like any cell finding.
  */
 import type { WorkbookGrid } from '../grid/grid';
 

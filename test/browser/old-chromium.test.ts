@@ -48,7 +48,7 @@ const SEED = path.join(ROOT, 'samples', 'seed-004.xlsx');
 const LOADING = '正在加载自评表核对';
 
 let spec: SheetSpec[];
-/** Seed 004 with a clerk's solid white fill on H5: HOSTS.md's trap (it must not come back as No Fill). */
+/** Seed 004 with a clerk's solid white fill on H5: docs/hosts.md's trap (it must not come back as No Fill). */
 let whiteH5: SheetSpec[];
 /** The CLI's report of seed 004, from the CLI's own pipeline (src/cli/check-file). */
 let cli: Report;
@@ -244,7 +244,7 @@ describe.each([65, 72] as OldVersion[])('seed 004 in Chromium %i', (version) => 
     try {
       await waitForButton(s.page, '核对', 90_000);
       const before = await wpsH5(s.page);
-      // Solid white, not xlNone (-4142): restoring it as No Fill would be the bug HOSTS.md warns of.
+      // Solid white, not xlNone (-4142): restoring it as No Fill would be the bug docs/hosts.md warns of.
       expect(JSON.parse(before).fill).toMatchObject({ pattern: 1, color: 0xffffff });
 
       await checkInPane(s.page);

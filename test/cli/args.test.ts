@@ -9,7 +9,7 @@ function options(argv: string[]): CliOptions {
 }
 
 describe('parseArgs', () => {
-  it('reads every option of CONTRACT.md, in both --name value and --name=value forms', () => {
+  it('reads every option of docs/contract.md, in both --name value and --name=value forms', () => {
     expect(options(['--format', 'json', '--out=r.json', '--annotate', 'out', '--summary', 's.xlsx', '--profile', 'p', 'a.xlsx', 'dir'])).toEqual({
       paths: ['a.xlsx', 'dir'],
       format: 'json',
@@ -55,7 +55,7 @@ describe('parseArgs', () => {
 });
 
 describe('resolveFormat', () => {
-  it('defaults to text, whether or not the output is a terminal (CONTRACT.md, as ESLint)', () => {
+  it('defaults to text, whether or not the output is a terminal (docs/contract.md, as ESLint)', () => {
     expect(resolveFormat({ paths: ['a'] })).toBe('text');
     expect(resolveFormat({ paths: ['a'], out: 'r.txt' })).toBe('text');
   });

@@ -76,7 +76,7 @@ describe('selfeval-check on a batch folder', () => {
     expect(reports.map((r) => r.file)).toEqual(batch.checked.map((f) => join(batch.root, f)));
   });
 
-  it('reports the seed workbook as CONTRACT.md shows, numbers as decimal strings', () => {
+  it('reports the seed workbook as docs/contract.md shows, numbers as decimal strings', () => {
     const seed = reports[0]!;
     expect(seed).toMatchObject({
       profile: 'hunan-dept-overall',

@@ -1,4 +1,4 @@
-/** RULES.md, "Precision": sums compare at the total's decimals, with a rounding allowance. */
+/** docs/rules-domain.md, "Precision": sums compare at the total's decimals, with a rounding allowance. */
 import { checkSum } from '../../src/values/precision';
 import { parseText, type Quantity } from '../../src/values/value';
 

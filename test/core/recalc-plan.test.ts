@@ -17,7 +17,7 @@ test('seed 004: the scores and, in the same plan, the 总分 they add up to', ()
     ['H14', '8', '8.25', 'selfeval.indicator-score'],
     ['H19', '9', '10.00', 'selfeval.indicator-score'],
     ['H20', '19', '16.84', 'selfeval.indicator-score'],
-    // 9.90 + 8.25 + 10 + 10 + 10 + 20 + 10.00 + 16.84: the total the rules give (RULES.md: 94.99).
+    // 9.90 + 8.25 + 10 + 10 + 10 + 20 + 10.00 + 16.84: the total the rules give (docs/rules-domain.md: 94.99).
     ['H21', '95.8', '94.99', 'selfeval.total-score'],
   ]);
 });

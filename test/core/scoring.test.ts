@@ -1,5 +1,5 @@
 /**
- * The 评分标准 interpreter on the wordings of FAMILIES.md §1.4 (P1–P9, verbatim where the
+ * The 评分标准 interpreter on the wordings of docs/families.md §1.4 (P1–P9, verbatim where the
  * published tables give them), their spelling variants, and texts it must refuse.
  * Every expected score is worked out by hand in the comment beside it.
  */

@@ -1,6 +1,6 @@
 /**
  * Seed 004's 自评报告 as a Word document: its narrative as published (seed-004-narrative.txt,
- * from ../shared/seeds/004_…txt), then 附件2 and 附件3 as Word tables with the template's merged
+ * from the published report of 芦淞区商务局 2023), then 附件2 and 附件3 as Word tables with the template's merged
  * cells, each under its 附件 line and title paragraph, as the report carries them.
  */
 import { readFileSync } from 'fs';

@@ -15,9 +15,9 @@ function check(layouts = consistentSeed004(), profile?: string) {
   return checkWorkbook(build(...layouts), { file: 'mem.xlsx', ...(profile ? { profile } : {}) });
 }
 
-test('seed 004 gives the worked example of RULES.md', () => {
+test('seed 004 gives the worked example of docs/rules-domain.md', () => {
   const r = check([basicSheet(), selfEvalSheet()]);
-  // The columns of RULES.md's worked-example table (cell, entered, what the rule gives, the
+  // The columns of docs/rules-domain.md's worked-example table (cell, entered, what the rule gives, the
   // finding's severity): each finding's message, explanation, inputs and suggestion are pinned by
   // the RuleTester case of the same edit on the consistent twin (execution-score "seed 004 as
   // published", indicator-score's first three invalid cases, missing-reason "a score below 分值
@@ -65,7 +65,7 @@ test('a row the rules cannot score counts its entered 得分 in the recomputed t
   expect(check(layouts).summary.recomputedTotal).toBe('94.99');
 });
 
-describe('the platform profile adds the regional rules of HOSTS.md', () => {
+describe('the platform profile adds the regional rules of docs/hosts.md', () => {
   const PLATFORM = 'hunan-dept-overall-platform';
 
   test('指标偏离: 完成值 ≥ 130% of 指标值 loses 2 points', () => {

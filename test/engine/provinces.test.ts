@@ -1,5 +1,5 @@
 /**
- * Other provinces' forms (RULES.md, "Families seen elsewhere"; FAMILIES.md §2): the execution
+ * Other provinces' forms (docs/rules-domain.md, "Families seen elsewhere"; docs/families.md §2): the execution
  * row under its other labels, Guizhou's 年初预算数 as the only budget column (T7), and
  * placeholder rows (`指标1：`, `……`) that carry no indicator.
  */

@@ -35,7 +35,7 @@ describe('buildSummaryWorkbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET_NAME, FINDINGS_SHEET_NAME, OVERVIEW_SHEET_NAME]);
   });
 
-  it('has the header of CONTRACT.md, styled', () => {
+  it('has the header of docs/contract.md, styled', () => {
     expect(ws.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '填报总分', '重算总分', '等次', '错误', '警告', '提示', '状态', '原因', '项目', '填报等次', '标注副本', '已说明']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect((ws.getRow(1).getCell(1).fill as ExcelJS.FillPattern).pattern).toBe('solid');

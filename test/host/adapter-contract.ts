@@ -138,7 +138,7 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
       const every = sheets.flatMap((s) => Object.keys(s.cells).map((c) => [s.name, c] as const));
       const own = () => every.map(([s, c]) => ({ at: `${s}!${c}`, fill: env.ownFill(s, c), cell: env.cell(s, c) }));
       const before = own();
-      // The cases HOSTS.md names are all on the sheet.
+      // The cases docs/hosts.md names are all on the sheet.
       expect(before.map((b) => b.fill)).toEqual(
         expect.arrayContaining([NONE, { color: '#FFFFFF' }, expect.objectContaining({ pattern: 'Gray25' }), expect.objectContaining({ tint: 0.8 })]),
       );

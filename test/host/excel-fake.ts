@@ -10,7 +10,7 @@
  * - `values`, `valueTypes`, `numberFormat`, `text`, `formulas` are 2-D arrays; the used range
  *   (valuesOnly), merged areas (RangeAreas address), protection, select/activate, settings.
  * - Fills: each cell's own fill (colour, pattern, pattern colour, tints). Read back through
- *   `getCellProperties` exactly as HOSTS.md says: "No Fill" reads `#FFFFFF` with pattern null
+ *   `getCellProperties` exactly as docs/hosts.md says: "No Fill" reads `#FFFFFF` with pattern null
  *   and tintAndShade null; a solid fill reads pattern null too (office-js #4900: solid white
  *   and No Fill look alike but for tintAndShade, which is a number for any fill);
  *   `setCellProperties` (ExcelApi 1.9), `fill.clear()`.
@@ -684,7 +684,7 @@ class WorksheetProxy extends Resolvable<FakeSheet> {
     this.ctx.requireApi('1.9', 'Worksheet.getRanges');
     const areas = address.split(/[,;]/).map((a) => a.trim()).filter(Boolean);
     this.ctx.wb.getRangesCalls.push({ chars: address.length, areas: areas.length });
-    // Documented cap 8,192 characters; beyond ~500 areas it fails unpredictably (HOSTS.md): fail always.
+    // Documented cap 8,192 characters; beyond ~500 areas it fails unpredictably (docs/hosts.md): fail always.
     if (address.length > 8192 || areas.length > 500) throw new FakeRichApiError('InvalidArgument', 'The address is too long or has too many areas.');
     const r = new RangeProxy(this.ctx, () => ({ sheet: this.must(), areas: areas.map((a) => parseRect(stripSheet(a))) }), true);
     r.enqueueResolve(address);
@@ -925,7 +925,7 @@ class RangeProxy extends Resolvable<RangeTarget> {
         const f = c?.fill ?? NO_FILL;
         const fill: Record<string, unknown> = {};
         const none = f.none;
-        // HOSTS.md / office-js #4900: No Fill and a solid fill both report pattern null and
+        // docs/hosts.md / office-js #4900: No Fill and a solid fill both report pattern null and
         // No Fill reads #FFFFFF; only tintAndShade (null for No Fill, a number otherwise) tells them apart.
         if (want.color) fill.color = none ? '#FFFFFF' : f.color;
         if (want.pattern) fill.pattern = none ? this.ctx.wb.noFillPattern : f.pattern === 'Solid' ? null : f.pattern;

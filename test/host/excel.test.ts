@@ -335,9 +335,9 @@ describe('the Excel fake keeps Office.js semantics', () => {
     expect(wb.syncCount).toBe(1);
   });
 
-  // HOSTS.md's facts about fills, as the fake must reproduce them: a fake simpler than this
+  // docs/hosts.md's facts about fills, as the fake must reproduce them: a fake simpler than this
   // (say, reporting "Solid" for solid white, or a number for No Fill's tint) fails here.
-  test('getCellProperties fills as HOSTS.md says: No Fill and solid white both read #FFFFFF with pattern null; only tintAndShade tells them apart', async () => {
+  test('getCellProperties fills as docs/hosts.md says: No Fill and solid white both read #FFFFFF with pattern null; only tintAndShade tells them apart', async () => {
     const s = wb.sheet('S');
     s.at('C3').fill = { none: false, color: '#FFFFFF', pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
     s.at('D4').fill = { none: false, color: '#FFFFFF', pattern: 'Gray25', patternColor: '#FF0000', tintAndShade: 0, patternTintAndShade: 0 };

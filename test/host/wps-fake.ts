@@ -29,7 +29,7 @@
  * It counts member reads per name (`stats`) so tests can prove the reading stays in bulk.
  *
  * `methodStyle` reproduces the WPS builds that expose object-model members as zero-argument
- * methods (HOSTS.md): `range.Value2` is a function, `range.Value2()` reads, an assignment
+ * methods (docs/hosts.md): `range.Value2` is a function, `range.Value2()` reads, an assignment
  * `range.Value2 = v` silently does nothing, `range.Value(undefined, v)` writes a value, and a
  * member called with one argument writes it (modelled on Value's calling form).
  */

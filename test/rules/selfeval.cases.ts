@@ -16,7 +16,7 @@ const SCORES = ['附件3!H5', '附件3!H14', '附件3!H15', '附件3!H16', '附�
 const WEIGHTS = ['附件3!F5', '附件3!G14', '附件3!G15', '附件3!G16', '附件3!G17', '附件3!G18', '附件3!G19', '附件3!G20'];
 const NAMES = '全年签约引进项目 + 小分队招商 + 2023年新引进项目开工率 + 完成时间 + 年度进出口总额 + 满意度 + 基本支出预算成本';
 
-/** The sheet of the Chongqing base (FAMILIES.md T5). */
+/** The sheet of the Chongqing base (docs/families.md T5). */
 const CQ = '部门整体绩效自评表';
 
 export const executionRate = ruleTable({
@@ -434,7 +434,7 @@ export const indicatorScore = ruleTable({
       ],
     },
     {
-      // FAMILIES.md T5 as published: 得分系数 100% does not excuse 政府采购执行率 72.74% of 100%: 2 × 72.74% = 1.45
+      // docs/families.md T5 as published: 得分系数 100% does not excuse 政府采购执行率 72.74% of 100%: 2 × 72.74% = 1.45
       name: "Chongqing T5: 100% 得分系数 on a target met at 72.74%",
       base: 'chongqing',
       edits: [[`${CQ}!F11`, '72.74%']],

@@ -19,7 +19,7 @@ export interface Base {
   build(layouts: Layout[]): WorkbookGrid;
 }
 
-/** Seed 004 with the clerk's mistakes corrected (RULES.md's worked example, as the rules give it). */
+/** Seed 004 with the clerk's mistakes corrected (docs/rules-domain.md's worked example, as the rules give it). */
 export function consistentSeed004(): Layout[] {
   const basic = basicSheet();
   const self = selfEvalSheet();
@@ -33,7 +33,7 @@ export function consistentSeed004(): Layout[] {
 
 /**
  * Seed 004 made consistent, in the template variant that lists 年度资金总额's 其中 rows by source
- * (RULES.md, 自评表 header block) where the breakdown labels were: 当年财政拨款 200 / 800 / 800,
+ * (docs/rules-domain.md, 自评表 header block) where the breakdown labels were: 当年财政拨款 200 / 800 / 800,
  * 上年结转资金 62.07 / 56.48 / 57.71, 其他资金 0 / 10 / 0 — per column 262.07, 866.48, 857.71.
  */
 export function fundsBySourceSeed004(): Layout[] {
@@ -67,7 +67,7 @@ export function scoreTableSheet(name = '指标评分表'): Layout {
 }
 
 /**
- * Chongqing's 部门整体绩效自评表 (FAMILIES.md T5, 2021) as its layout has it, made consistent: no
+ * Chongqing's 部门整体绩效自评表 (docs/families.md T5, 2021) as its layout has it, made consistent: no
  * 年度资金总额 label (部门预算执行情况 over 年初预算数 | 全年(调整)预算数 | 全年执行数 | 执行率(%) |
  * 执行率权重 | 执行率得分(分)), a 得分系数(%) column, 指标权重(分) / 指标得分(分), no 一级指标 column and
  * the total stated in the head (自评总分(分)). 798 ÷ 1050 = 76% → 10 × 76% = 7.6; Σ 权重 2+2+2+2+10+10+20+20+22

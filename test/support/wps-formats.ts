@@ -1,5 +1,5 @@
 /**
- * wpsjs's own formats for the files WPS reads (HOSTS.md, from wpsjs's debug.js / publish.js and
+ * wpsjs's own formats for the files WPS reads (docs/hosts.md, from wpsjs's debug.js / publish.js and
  * WPS's 加载项配置说明), checked with a real XML parser (fast-xml-parser):
  * - ribbon.xml begins with `<customUI` — no XML declaration or comment before it (the publish
  *   step checks) — and is well-formed;

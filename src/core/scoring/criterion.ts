@@ -1,7 +1,7 @@
 /**
- * What a 评分标准 text means, as data (FAMILIES.md §1.4). Figures are in percent units:
+ * What a 评分标准 text means, as data (docs/families.md §1.4). Figures are in percent units:
  * `100` is 100 %, because the wordings are written so and the table's rates are compared in %
- * with two decimals (RULES.md, "指标评分表").
+ * with two decimals (docs/rules-domain.md, "指标评分表").
  */
 import type Decimal from 'decimal.js';
 
@@ -55,7 +55,7 @@ export type ParseResult =
   /** A plain Chinese reason, shown in `scoretable.criterion-unparsed`. */
   | { readonly ok: false; readonly reason: string };
 
-/** Readings evaluators differ on (RULES.md, "指标评分表"); each is a profile option. */
+/** Readings evaluators differ on (docs/rules-domain.md, "指标评分表"); each is a profile option. */
 export interface ScoringOptions {
   /** "每超过一个百分点扣k分": k × excess (proportional) or k per completed whole point. */
   readonly perPoint: 'proportional' | 'whole';

@@ -1,5 +1,5 @@
 /**
- * The scoring-text interpreter of the 指标评分表 (FAMILIES.md §1.4): 评分标准 text → Criterion
+ * The scoring-text interpreter of the 指标评分表 (docs/families.md §1.4): 评分标准 text → Criterion
  * (parse.ts) → a score for the figure the workbook gives (apply.ts). Pure; no workbook types.
  */
 export * from './criterion';

@@ -1,5 +1,5 @@
 /**
- * 评分标准 text → a Criterion, for the wordings of FAMILIES.md §1.4, or a plain reason why not.
+ * 评分标准 text → a Criterion, for the wordings of docs/families.md §1.4, or a plain reason why not.
  * Each wording is matched whole: a text with a scoring clause the matcher did not consume is
  * refused rather than half-understood (a guess would be reported as the rule's score).
  */

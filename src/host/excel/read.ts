@@ -5,7 +5,7 @@
  * text, formulas) and merged areas in row chunks of at most CHUNK_CELLS cells, as many chunks
  * per sync as fit in CHUNK_CELLS — so a form of up to 2,000 rows × 12 columns is three syncs,
  * and no request or response comes near Excel on the web's 5 MB (a 10,000 × 9 sheet with all
- * five properties is about 3.4–3.9 MB of JSON: HOSTS.md). Should a response still exceed it
+ * five properties is about 3.4–3.9 MB of JSON: docs/hosts.md). Should a response still exceed it
  * (very long texts), that sync's chunks are halved and read again. Conversion to the Grid is pure.
  */
 import type { Cell, RawValue, Rect, SheetGrid, WorkbookGrid } from '../../grid/grid';

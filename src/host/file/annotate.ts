@@ -1,5 +1,5 @@
 /**
- * The annotated copy (CONTRACT.md, `--annotate`): the original workbook with each finding's
+ * The annotated copy (docs/contract.md, `--annotate`): the original workbook with each finding's
  * cell filled by severity and given a note, plus a `核对结果` sheet listing every finding.
  * Returns new .xlsx bytes; the input bytes are never modified.
  *

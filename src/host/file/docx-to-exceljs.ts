@@ -1,5 +1,5 @@
 /**
- * A Word report's tables as an ExcelJS workbook, for its annotated copy (CONTRACT.md: "an .xlsx
+ * A Word report's tables as an ExcelJS workbook, for its annotated copy (docs/contract.md: "an .xlsx
  * with one sheet per table"): cell text as typed, merged areas, column widths from the text, and a
  * `正文` sheet with the body's paragraphs, one per row (row N is ¶N), so a narrative finding has a
  * cell to point at. Excel limits sheet names (31 characters, no `[]:*?/\`), so a caption that

@@ -1,5 +1,5 @@
 /**
- * A Word report (.docx) → Grid, as CONTRACT.md says: every table is a sheet named by the text of
+ * A Word report (.docx) → Grid, as docs/contract.md says: every table is a sheet named by the text of
  * the body paragraph just above it (trimmed), or `表N` (N = the table's 1-based position in the
  * document) where that paragraph is empty or missing; cells are A1 addresses in the table's grid
  * (w:tblGrid), a horizontal span (w:gridSpan) and a vertical merge (w:vMerge) become merged areas

@@ -1,5 +1,5 @@
 /**
- * The batch summary workbook (CONTRACT.md, `--summary FILE.xlsx`), for a reviewer:
+ * The batch summary workbook (docs/contract.md, `--summary FILE.xlsx`), for a reviewer:
  * 核对汇总, one row per workbook (department, year, totals, grades, counts by severity,
  * status, a link to its annotated copy, how many findings the clerk explained — 已说明); 全部问题, one row per finding across the batch, each
  * linked to its cell in the copy; 概览, counts by grade and by rule. Every sheet prints one

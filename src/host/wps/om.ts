@@ -9,7 +9,7 @@
  * lacks. Where the typings are looser than VBA (a collection's `Item` may return `Sheets`),
  * the helpers here narrow with the VBA fact named in their comment.
  *
- * Some WPS builds expose members as zero-argument methods instead of properties (HOSTS.md,
+ * Some WPS builds expose members as zero-argument methods instead of properties (docs/hosts.md,
  * tmustier/pi-for-excel); `get` / `set` / `setVerified` handle both at run time, which the
  * typings do not describe.
  *
@@ -101,7 +101,7 @@ export function get<T = unknown>(owner: object, name: string): T {
 
 /**
  * Sets a member. VBA-style assignment where the member is a property; where a build exposes
- * it as a zero-argument method, assignment does nothing on the host (HOSTS.md), so the method
+ * it as a zero-argument method, assignment does nothing on the host (docs/hosts.md), so the method
  * form is used instead: `Range.Value(undefined, v)` for values (as tmustier/pi-for-excel does),
  * else the member called with the value as its last argument (the same calling form; unverified
  * on a real WPS for members other than Value). Never assigns over a method.

@@ -1,5 +1,5 @@
 /**
- * report.narrative-figure (CONTRACT.md): a figure a Word report states in its text — 执行率,
+ * report.narrative-figure (docs/contract.md): a figure a Word report states in its text — 执行率,
  * 全年预算数 / 全年执行数, 自评得分 / 总分, 评价等级 — that contradicts the same figure as entered in
  * its tables (the 自评表, or a 指标评分表 where the report has no 自评表). Rates and amounts are
  * compared at the text's own precision and unit (`99%` agrees with 98.99 %, `0.09亿元` with 866.48

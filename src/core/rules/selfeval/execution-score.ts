@@ -38,7 +38,7 @@ export default defineRule({
         });
       }
     }
-    // 预算执行率 as a row of the indicator table (RULES.md, "Missing columns are not missing checks").
+    // 预算执行率 as a row of the indicator table (docs/rules-domain.md, "Missing columns are not missing checks").
     forEachAssessed(ctx, (row, a) => {
       if (a.kind !== 'scored' || !a.executionRule) return;
       const kind = row.score.parsed.kind;

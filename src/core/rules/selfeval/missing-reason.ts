@@ -45,7 +45,7 @@ export default defineRule({
         });
         return;
       }
-      // A quantitative target not met is a deviation whatever the score (RULES.md, "deviation reason").
+      // A quantitative target not met is a deviation whatever the score (docs/rules-domain.md, "deviation reason").
       const a = assessed?.[i]?.assessment;
       if (!score || a?.kind !== 'scored' || a.met) return;
       ctx.report({

@@ -1,7 +1,7 @@
 /**
  * selfeval.score-coefficient: a form with a 得分系数 column (Chongqing's 部门整体绩效自评表,
- * FAMILIES.md T5) states each score as 分值 × 得分系数. That product is checked as arithmetic; it
- * replaces no rule: the indicator rule still judges the score (RULES.md, "Missing columns are not
+ * docs/families.md T5) states each score as 分值 × 得分系数. That product is checked as arithmetic; it
+ * replaces no rule: the indicator rule still judges the score (docs/rules-domain.md, "Missing columns are not
  * missing checks"), so a coefficient of 100% on a target met at 72.74% is also the usual warning.
  */
 import Decimal from 'decimal.js';

@@ -1,5 +1,5 @@
 /**
- * A sum whose gap to its total is within what rounding its parts explains (RULES.md,
+ * A sum whose gap to its total is within what rounding its parts explains (docs/rules-domain.md,
  * "Precision and tolerance"). It has no check of its own: every sum rule reports it (rules/sum.ts).
  */
 import { defineRule } from '../../rule';
