@@ -13,7 +13,8 @@
  * widths; no fonts or fills).
  */
 import type { Cell as ExcelCell } from 'exceljs';
-import { Workbook } from './exceljs';
+import { loadExcelJs, newWorkbook, type Workbook } from './exceljs';
+import { loadSheetJs } from './sheetjs';
 import type { Finding } from '../../core/finding';
 import type { Report } from '../../core/report';
 import { asUint8Array, type WorkbookBytes } from './bytes';
@@ -40,6 +41,7 @@ export interface AnnotateInput {
 
 export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array> {
   const bytes = asUint8Array(input.bytes);
+  await loadExcelJs(); // the writer: loaded when a copy is first made
   if (isWordDocument(bytes)) return quietlyAsync(() => annotateWordReport(bytes, input.report));
   // ExcelJS warns on the console (e.g. sheet names past 31 characters): never shown raw.
   return quietlyAsync(async () => {
@@ -91,17 +93,21 @@ interface Loaded {
 async function loadForAnnotation(bytes: Uint8Array): Promise<Loaded> {
   const kind = sniffContent(bytes);
   if (kind === 'zip') {
-    const workbook = new Workbook();
+    const workbook = newWorkbook();
     try {
       await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
       return { workbook, lost: lostInCopy(bytes), renamed: new Map() };
     } catch {
       // The reader fell back to SheetJS for this package too (or ExcelJS refused a sheet name
       // Excel does not allow, such as `附件[3]`): rebuild from that read.
+      await loadSheetJs();
       return { ...exceljsFromSheetJs(bytes), lost: [LOST_IN_REBUILD, ...lostInCopy(bytes)] };
     }
   }
-  if (kind === 'cfb' || kind === 'markup') return { ...exceljsFromSheetJs(bytes), lost: [LOST_IN_REBUILD] };
+  if (kind === 'cfb' || kind === 'markup') {
+    await loadSheetJs();
+    return { ...exceljsFromSheetJs(bytes), lost: [LOST_IN_REBUILD] };
+  }
   throw new Error('annotateWorkbook: the bytes are not a workbook the reader accepts');
 }
 

@@ -6,7 +6,7 @@
  * breaks them is shortened; `sheetNames` maps each Grid sheet to the copy's name.
  */
 import type { Worksheet } from 'exceljs';
-import { Workbook } from './exceljs';
+import { newWorkbook, type Workbook } from './exceljs';
 import type { SheetGrid, WorkbookGrid } from '../../grid/grid';
 
 import { BODY_SHEET } from '../../core/narrative';
@@ -33,7 +33,7 @@ export function excelSheetName(caption: string, taken: Set<string>): string {
 }
 
 export function exceljsFromDocxGrid(grid: WorkbookGrid): DocxCopy {
-  const workbook = new Workbook();
+  const workbook = newWorkbook();
   const taken = new Set<string>([BODY_SHEET.toLowerCase()]);
   const sheetNames = new Map<string, string>();
   for (const sheet of grid.sheets) {

@@ -1,15 +1,25 @@
 /**
- * ExcelJS through its own "bare" entry (lib/exceljs.bare.js: Workbook and the enums). The
- * package's main entry also loads the streaming reader and writer, with unzipper, archiver and
- * their polyfills, which we never use: that is half of ExcelJS's load time, paid by every CLI
- * process and every check worker (issue 11). The page's worker bundle aliases `exceljs` to the
- * same file (webpack.config.js). Types still come from the package.
+ * ExcelJS, the writer of annotated copies and summaries, loaded when something is first written
+ * (reading never needs it: xlsx-reader.ts). It comes through its own "bare" entry
+ * (lib/exceljs.bare.js: Workbook and the enums): the package's main entry also loads the
+ * streaming reader and writer, with unzipper, archiver and their polyfills, which we never use
+ * (issue 11). In the page's worker it is a chunk of its own, fetched on the first download
+ * (issue 26). Types still come from the package.
  */
 import type * as ExcelJS from 'exceljs';
 
-const bare = require('exceljs/lib/exceljs.bare.js') as Pick<typeof ExcelJS, 'Workbook' | 'ValueType'>;
-
-export const Workbook = bare.Workbook;
 export type Workbook = ExcelJS.Workbook;
-export const ValueType = bare.ValueType;
-export type ValueType = ExcelJS.ValueType;
+type Bare = Pick<typeof ExcelJS, 'Workbook' | 'ValueType'>;
+
+let loaded: Bare | null = null;
+
+export async function loadExcelJs(): Promise<Bare> {
+  loaded ??= (await import('exceljs/lib/exceljs.bare.js')) as Bare;
+  return loaded;
+}
+
+/** A new ExcelJS workbook, once `loadExcelJs()` has resolved. */
+export function newWorkbook(): Workbook {
+  if (!loaded) throw new Error('ExcelJS is used before loadExcelJs() resolved');
+  return new loaded.Workbook();
+}

@@ -17,6 +17,7 @@ import { joinChunks, pushInSlices } from './unzip-slices';
 import type { ReadLimits } from './limits';
 import { emptyListing, PartScanner, partKey, ScanBudget, ScanStop, type PackageListing, type PartRole, type XmlProblem } from './part-scan';
 import { readZipDirectory, type ZipEntry } from './zip-directory';
+import type { XlsxReader } from './xlsx-reader';
 
 export interface PackageScan {
   readonly ok: true;
@@ -26,17 +27,10 @@ export interface PackageScan {
   readonly problems: readonly XmlProblem[];
   /** Sheet name by part key, for messages. */
   readonly sheetOfPart: ReadonlyMap<string, string>;
-  /**
-   * Every part the directory lists, as the scan inflated it (name as stored → bytes), when the
-   * package is small enough to keep (KEEP_MAX_BYTES); null otherwise. The parser is then given
-   * exactly these bytes (stored-package.ts): it reads what was measured, and nothing is
-   * inflated twice.
-   */
-  readonly parts: ReadonlyMap<string, Uint8Array> | null;
+  /** What the workbook, its relationships and [Content_Types] list. */
+  readonly listing: PackageListing;
 }
 
-/** Largest package whose inflated parts are kept for the parser (see PackageScan.parts). */
-const KEEP_MAX_BYTES = 64 * 1024 * 1024;
 /** Inflated bytes decoded to text and measured at a time. */
 const TEXT_SLICE = 1024 * 1024;
 /** The workbook and its relationships are read first (to name sheets in messages) when this small. */
@@ -46,7 +40,11 @@ const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const WORKSHEET_REL = '/worksheet';
 
-export function scanPackage(bytes: Uint8Array, fileName: string, limits: ReadLimits): PackageScan | ReadFailure {
+/**
+ * Measures the package; with a reader, the same pass also hands it every XML event of the parts
+ * the Grid is built from (xlsx-reader.ts): each part is inflated and parsed once.
+ */
+export function scanPackage(bytes: Uint8Array, fileName: string, limits: ReadLimits, reader?: XlsxReader): PackageScan | ReadFailure {
   const entries = readZipDirectory(bytes);
   if (!entries) return failures.truncatedZip(fileName);
   const files = entries.filter((e) => !e.name.endsWith('/'));
@@ -64,15 +62,14 @@ export function scanPackage(bytes: Uint8Array, fileName: string, limits: ReadLim
   const budget = new ScanBudget(fileName, limits);
   const listing = emptyListing();
   try {
-    const preRead = readListingFirst(bytes, files, budget, listing);
+    const preRead = readListingFirst(bytes, files, budget, listing, reader);
     const sheetOfPart = sheetsByPart(listing);
-    const keep = unpacked <= KEEP_MAX_BYTES;
-    const streamed = streamParts(bytes, declared, { budget, listing, preRead, sheetOfPart, keep });
+    const streamed = streamParts(bytes, declared, { budget, listing, preRead, sheetOfPart, reader });
     if (!streamed.ok) return streamed;
     const damage = checkListing(fileName, listing, declared, streamed.seen);
     if (damage) return damage;
     const listedWorksheets = listing.sheets.filter((s) => relationshipOf(listing, s.relId)?.type.endsWith(WORKSHEET_REL)).length;
-    return { ok: true, listedWorksheets, problems: streamed.problems, sheetOfPart, parts: streamed.parts };
+    return { ok: true, listedWorksheets, problems: streamed.problems, sheetOfPart, listing };
   } catch (e) {
     if (e instanceof ScanStop) return e.failure;
     throw e;
@@ -85,7 +82,7 @@ export function scanPackage(bytes: Uint8Array, fileName: string, limits: ReadLim
  * Only these two small parts are inflated (each at most its declared size, at most
  * LISTING_PART_MAX); on a lie the listing is not read first, and the streaming pass reports it.
  */
-function readListingFirst(bytes: Uint8Array, files: readonly ZipEntry[], budget: ScanBudget, listing: PackageListing): Set<string> {
+function readListingFirst(bytes: Uint8Array, files: readonly ZipEntry[], budget: ScanBudget, listing: PackageListing, reader: XlsxReader | undefined): Set<string> {
   const wanted = new Map<string, PartRole>([
     [WORKBOOK, 'workbook'],
     [WORKBOOK_RELS, 'workbook-rels'],
@@ -115,7 +112,8 @@ function readListingFirst(bytes: Uint8Array, files: readonly ZipEntry[], budget:
   const read = new Set<string>();
   for (const [name, text] of texts) {
     const key = partKey(name);
-    const scanner = new PartScanner(name, wanted.get(key)!, budget, listing, undefined);
+    const role = wanted.get(key)!;
+    const scanner = new PartScanner(name, role, budget, listing, undefined, { builder: reader?.builderFor(name, role) });
     scanner.write(text);
     scanner.end();
     read.add(key);
@@ -128,18 +126,17 @@ interface StreamContext {
   readonly listing: PackageListing;
   readonly preRead: ReadonlySet<string>;
   readonly sheetOfPart: ReadonlyMap<string, string>;
-  /** Keep what every listed part inflates to (PackageScan.parts). */
-  readonly keep: boolean;
+  /** Takes the XML events of the parts the Grid is built from. */
+  readonly reader: XlsxReader | undefined;
 }
 
-type Streamed = { ok: true; seen: Set<string>; problems: XmlProblem[]; parts: Map<string, Uint8Array> | null } | ReadFailure;
+type Streamed = { ok: true; seen: Set<string>; problems: XmlProblem[] } | ReadFailure;
 
 /** Inflates every part, slice by slice, counting real bytes and measuring the XML parts. */
 function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, ctx: StreamContext): Streamed {
   const { fileName, limits } = ctx.budget;
   const seen = new Set<string>();
   const problems: XmlProblem[] = [];
-  const parts = ctx.keep ? new Map<string, Uint8Array>() : null;
   let total = 0;
   let stop: ReadFailure | null = null;
 
@@ -152,11 +149,14 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
     // takes at least one byte, and a part never inflates past its declared size): its texts
     // need no measuring — shared strings then only need their prolog read, like a theme.
     const textsFit = expected !== undefined && expected <= limits.maxStringLength;
+    const builder = role ? ctx.reader?.builderFor(file.name, role) : undefined;
     const scanner = role
-      ? new PartScanner(file.name, role === 'shared-strings' && textsFit ? 'other' : role, ctx.budget, ctx.listing, ctx.sheetOfPart.get(key), { measureTexts: !textsFit })
+      ? new PartScanner(file.name, role === 'shared-strings' && textsFit && !builder ? 'other' : role, ctx.budget, ctx.listing, ctx.sheetOfPart.get(key), {
+          measureTexts: !textsFit,
+          builder,
+        })
       : null;
     const decoder = scanner ? new TextDecoder('utf-8') : null;
-    const kept: Uint8Array[] | null = parts && expected !== undefined ? [] : null;
     let size = 0;
     file.ondata = (err, chunk, final) => {
       if (stop) return;
@@ -182,11 +182,8 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
             scanner.write(decoder.decode(chunk.subarray(at, at + TEXT_SLICE), { stream: !(final && last) }));
           }
         }
-        // fflate reuses nothing it has handed out, so the chunks can be kept as they are.
-        kept?.push(chunk);
         if (!final) return;
         if (expected !== undefined && size !== expected) return void (stop = failures.sizeMismatch(fileName, file.name));
-        if (kept) parts!.set(file.name, joinChunks(kept, size));
         const problem = scanner?.end();
         if (problem) problems.push(problem);
         seen.add(key);
@@ -212,7 +209,7 @@ function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, c
   } catch {
     stop ??= failures.truncatedZip(fileName);
   }
-  return stop ?? { ok: true, seen, problems, parts };
+  return stop ?? { ok: true, seen, problems };
 }
 
 function roleOf(key: string, sheetOfPart: ReadonlyMap<string, string>): PartRole | null {

@@ -64,6 +64,17 @@ export class ScanBudget {
   }
 }
 
+/**
+ * Receives a part's XML events as the scan walks it: the one-pass reader (xlsx-reader.ts) builds
+ * the Grid from the very events the limits are counted on. Text comes without CDATA sections,
+ * which ExcelJS (whose reading the Grid keeps) never read either.
+ */
+export interface PartBuilder {
+  open(tag: SaxesTagPlain): void;
+  text(text: string): void;
+  close(name: string): void;
+}
+
 /** Characters of a part with nothing to measure fed to saxes at a time (see write). */
 const PROLOG_SLICE = 512;
 
@@ -89,20 +100,37 @@ export class PartScanner {
     /** The sheet's name, when the workbook's listing was read before this part. */
     private readonly sheetName: string | undefined,
     /** False when the part is too short to hold a text past the limit (package-scan.ts). */
-    { measureTexts = true }: { readonly measureTexts?: boolean } = {},
+    { measureTexts = true, builder }: { readonly measureTexts?: boolean; readonly builder?: PartBuilder } = {},
   ) {
-    // Only parts with text to measure get text and close-tag handlers: saxes then skips the
-    // calls, and the scan stays a fraction of ExcelJS's own parse of the same text.
+    // Only parts with text to measure (or a builder) get text and close-tag handlers: saxes
+    // then skips the calls, and the scan stays cheap on parts nothing is read from.
     const measuresText = measureTexts && (role === 'sheet' || role === 'shared-strings');
     // No position tracking: it costs a good part of the parse; an XML error is reported by part.
     this.parser = new SaxesParser({ xmlns: false, position: false });
     this.parser.on('doctype', () => this.stop(failures.doctype(this.budget.fileName, this.place())));
     this.parser.on('error', (e) => this.noteProblem(e));
-    this.parser.on('opentag', (tag) => this.open(tag));
-    if (measuresText) {
-      this.parser.on('closetag', (tag) => this.close(tag));
-      this.parser.on('text', (text) => this.text(text));
-      this.parser.on('cdata', (text) => this.text(text));
+    if (builder) {
+      // Measured first: a limit passed stops the part before the builder sees the element.
+      this.parser.on('opentag', (tag) => {
+        this.open(tag);
+        builder.open(tag);
+      });
+      this.parser.on('closetag', (tag) => {
+        if (measuresText) this.close(tag);
+        builder.close(tag.name);
+      });
+      this.parser.on('text', (text) => {
+        if (measuresText) this.text(text);
+        builder.text(text);
+      });
+      if (measuresText) this.parser.on('cdata', (text) => this.text(text));
+    } else {
+      this.parser.on('opentag', (tag) => this.open(tag));
+      if (measuresText) {
+        this.parser.on('closetag', (tag) => this.close(tag));
+        this.parser.on('text', (text) => this.text(text));
+        this.parser.on('cdata', (text) => this.text(text));
+      }
     }
   }
 

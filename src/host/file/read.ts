@@ -2,24 +2,23 @@
  * The file door: workbook bytes + file name → Grid, or a ReadFailure value with a Chinese
  * message naming the file. Runs in Node and in a browser bundle (no fs, no Buffer).
  *
- * The parser is chosen by content: a zip package goes to ExcelJS (SheetJS when ExcelJS
- * cannot parse it), an OLE container or markup saved as .xls goes to SheetJS. The extension
- * only has to be one we accept.
+ * The parser is chosen by content: a zip package is measured and read in one pass
+ * (package-scan.ts with xlsx-reader.ts; SheetJS when that reader refuses it, as ExcelJS would
+ * have), an OLE container or markup saved as .xls goes to SheetJS. The extension only has to
+ * be one we accept. ExcelJS is not loaded to read: it only writes (annotate.ts, summary.ts).
  */
-import { Workbook } from './exceljs';
 import type * as XLSX from '@e965/xlsx';
-import { sheetjs } from './sheetjs';
+import { loadSheetJs, sheetjs } from './sheetjs';
 import type { WorkbookGrid } from '../../grid/grid';
 import { asUint8Array, baseName, extensionOf, type WorkbookBytes } from './bytes';
 import { failures, libraryDetail, xmlProblemDetail, type ReadFailure } from './failure';
 import { CellLimitExceeded, hasContent } from './grid-builder';
 import { withDefaultLimits, type ReadLimits } from './limits';
 import { inspectOleContainer } from './ole-container';
-import { gridFromExcelJs } from './read-xlsx';
-import { scanPackage } from './package-scan';
-import { storable, storedPackage } from './stored-package';
+import { scanPackage, type PackageScan } from './package-scan';
 import { partKey } from './part-scan';
-import { quietly, quietlyAsync } from './quiet-console';
+import { quietly } from './quiet-console';
+import { XlsxReader, XlsxRefusal, type XlsxRead } from './xlsx-reader';
 import { gridFromSheetJs, sheetCutAtRowLimit, sheetJsReadOptions } from './read-xls';
 import { otherFormat, sniffContent } from './sniff';
 import { readZipDirectory } from './zip-directory';
@@ -74,12 +73,15 @@ export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits
     case 'zip':
       return readZipPackage(bytes, name, lim);
     case 'cfb':
+      await loadSheetJs(); // the OLE container is read by SheetJS's own CFB reader
       return readOleContainer(bytes, name, lim, ext === '.docx');
     case 'markup':
       // Excel opens HTML/XML saved as .xls (common in exports from budget systems); not as .xlsx.
       if (ext !== '.xls') return failures.textFile(name);
       // SheetJS reads XML without a DTD; a file that declares entities is refused all the same.
-      return declaresEntities(bytes) ? failures.doctype(name, {}) : readWithSheetJs(bytes, name, lim);
+      if (declaresEntities(bytes)) return failures.doctype(name, {});
+      await loadSheetJs();
+      return readWithSheetJs(bytes, name, lim);
     case 'text':
       return failures.textFile(name);
     case 'binary':
@@ -91,30 +93,45 @@ async function readZipPackage(bytes: Uint8Array, name: string, lim: ReadLimits):
   // A Word report is read by its own reader (read-docx.ts), which measures what it inflates.
   const entries = readZipDirectory(bytes);
   if (entries && isWordPackage(entries.map((e) => e.name))) return readWordPackage(bytes, name, lim);
-  // Measure first: nothing reaches a parser that is past a limit or damaged (package-scan.ts).
-  const scan = scanPackage(bytes, name, lim);
+  // One pass: every limit is counted as the parts stream, and the reader keeps what the Grid
+  // needs from the same events; nothing is built past a limit or from a damaged package.
+  const reader = new XlsxReader();
+  const scan = scanPackage(bytes, name, lim, reader);
   if (!scan.ok) return scan;
-
-  const workbook = new Workbook();
+  let read: XlsxRead;
   try {
-    // ExcelJS accepts any byte array JSZip accepts; its typing says Buffer.
-    const measured = scan.parts && storable(scan.parts) ? storedPackage(scan.parts) : bytes;
-    await quietlyAsync(() => workbook.xlsx.load(measured as unknown as Parameters<typeof workbook.xlsx.load>[0]));
+    // An XML error where ExcelJS (whose Grid this is) would have stopped: SheetJS is more lenient.
+    const problem = scan.problems.find((p) => partKey(p.part) !== CONTENT_TYPES);
+    if (problem) throw new XlsxRefusal(xmlProblemDetail(problem, scan.sheetOfPart.get(partKey(problem.part))));
+    read = reader.grid(scan.listing, lim.maxCells);
   } catch (e) {
-    // ExcelJS gives up on some quirks other writers leave (odd styles parts, stray characters in
-    // the XML); SheetJS is more lenient. When both fail, say what ExcelJS met, in Chinese.
-    const second = readWithSheetJs(bytes, name, lim, 'xlsx');
-    if (second.ok || second.reason !== 'corrupt') return second;
-    const problem = scan.problems[0];
-    return failures.corrupt(name, problem ? xmlProblemDetail(problem, scan.sheetOfPart.get(partKey(problem.part))) : libraryDetail(e));
+    if (e instanceof CellLimitExceeded) return failures.tooManyCells(name, lim.maxCells);
+    if (!(e instanceof XlsxRefusal)) throw e;
+    return readRefusedPackage(bytes, name, lim, scan, e);
   }
-  if (workbook.worksheets.length < scan.listedWorksheets) {
-    // ExcelJS only reads parts named xl/worksheets/sheetN.xml; SheetJS follows the workbook's
-    // relationships to wherever a writer put a sheet. Never report a sheet we did not read.
+  if (read.worksheets < scan.listedWorksheets) {
+    // Only parts named xl/worksheets/sheetN.xml are read (as ExcelJS did); SheetJS follows the
+    // workbook's relationships to wherever a writer put a sheet. Never report a sheet we did not read.
+    await loadSheetJs();
     const second = readWithSheetJs(bytes, name, lim, 'xlsx');
     return second.ok ? second : failures.corrupt(name, '部分工作表无法读取');
   }
-  return finish(name, 'xlsx', () => gridFromExcelJs(workbook, lim.maxCells), lim);
+  return finish(name, 'xlsx', () => read.grid, lim);
+}
+
+const CONTENT_TYPES = '[content_types].xml';
+
+/**
+ * A package the reader refuses (quirks other writers leave: overlapping merges, stray
+ * characters in the XML…) goes to SheetJS, which is more lenient; when it fails too, the
+ * message says what the reader met, in Chinese.
+ */
+async function readRefusedPackage(bytes: Uint8Array, name: string, lim: ReadLimits, scan: PackageScan, refusal: XlsxRefusal): Promise<ReadResult> {
+  await loadSheetJs();
+  const second = readWithSheetJs(bytes, name, lim, 'xlsx');
+  if (second.ok || second.reason !== 'corrupt') return second;
+  const problem = scan.problems[0];
+  return failures.corrupt(name, problem ? xmlProblemDetail(problem, scan.sheetOfPart.get(partKey(problem.part))) : refusal.detail);
 }
 
 function readOleContainer(bytes: Uint8Array, name: string, lim: ReadLimits, namedDocx: boolean): ReadResult {

@@ -5,7 +5,7 @@
  * fonts, borders and fills of the original are not carried over.
  */
 import type { CellValue, Worksheet } from 'exceljs';
-import { Workbook } from './exceljs';
+import { newWorkbook, type Workbook } from './exceljs';
 import type * as XLSX from '@e965/xlsx';
 import { sheetjs } from './sheetjs';
 import { rawValue, SHEETJS_READ_OPTIONS } from './read-xls';
@@ -22,7 +22,7 @@ export interface RebuiltWorkbook {
 
 export function exceljsFromSheetJs(bytes: Uint8Array): RebuiltWorkbook {
   const source = sheetjs().read(bytes, { ...SHEETJS_READ_OPTIONS, cellStyles: true });
-  const workbook = new Workbook();
+  const workbook = newWorkbook();
   const renamed = new Map<string, string>();
   const taken = new Set<string>();
   for (const name of source.SheetNames) {

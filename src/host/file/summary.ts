@@ -6,7 +6,7 @@
  * page wide with its header repeated.
  */
 import type { Style, Worksheet } from 'exceljs';
-import { Workbook } from './exceljs';
+import { loadExcelJs, newWorkbook, type Workbook } from './exceljs';
 import type { Report } from '../../core/report';
 import { linkValue } from './links';
 import { argb } from './severity-style';
@@ -50,7 +50,8 @@ const MAX_FILE_WIDTH = 80;
 
 export async function buildSummaryWorkbook(reports: readonly Report[], options: SummaryOptions = {}): Promise<Uint8Array> {
   const copies = reports.map((_, i) => options.copies?.[i] ?? null);
-  const workbook = new Workbook();
+  await loadExcelJs(); // the writer, loaded when a summary is first written
+  const workbook = newWorkbook();
   addSummarySheet(workbook, reports, copies);
   addFindingsSheet(workbook, reports, copies);
   addOverviewSheet(workbook, reports);

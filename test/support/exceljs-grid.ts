@@ -1,8 +1,58 @@
-/** An ExcelJS workbook → Grid (the .xlsx/.xlsm path). */
-import type { Cell as ExcelCell, CellValue, Worksheet } from 'exceljs';
-import { ValueType, type Workbook } from './exceljs';
-import type { RawValue, SheetGrid, WorkbookGrid } from '../../grid/grid';
-import { CellBudget, SheetGridBuilder } from './grid-builder';
+/**
+ * The reference for the one-pass .xlsx reader (src/host/file/xlsx-reader.ts): how the file door
+ * read a package until issue 26 — the limits scan, then ExcelJS loading the package and this
+ * builder turning its workbook into a Grid, SheetJS when ExcelJS refused it or read fewer
+ * worksheets than the workbook lists. test/host-file/xlsx-differential.test.ts compares the
+ * two on every workbook the tests have.
+ */
+import ExcelJS, { type Cell as ExcelCell, type CellValue, type Workbook, type Worksheet } from 'exceljs';
+import * as XLSX from '@e965/xlsx';
+import type { RawValue, SheetGrid, WorkbookGrid } from '../../src/grid/grid';
+import { CellBudget, SheetGridBuilder } from '../../src/host/file/grid-builder';
+import { DEFAULT_READ_LIMITS } from '../../src/host/file/limits';
+import { scanPackage } from '../../src/host/file/package-scan';
+import { gridFromSheetJs, sheetJsReadOptions } from '../../src/host/file/read-xls';
+import { loadSheetJs } from '../../src/host/file/sheetjs';
+
+const { ValueType } = ExcelJS;
+
+/** What the ExcelJS path made of a package: a Grid, a refusal by the scan, or a hand-over to SheetJS. */
+export type ExcelJsRead = { readonly kind: 'grid'; readonly grid: WorkbookGrid } | { readonly kind: 'refused'; readonly reason: string } | { readonly kind: 'sheetjs'; readonly why: string };
+
+export async function readThroughExcelJs(bytes: Uint8Array, fileName: string): Promise<ExcelJsRead> {
+  const scan = scanPackage(bytes, fileName, DEFAULT_READ_LIMITS);
+  if (!scan.ok) return { kind: 'refused', reason: scan.reason };
+  const workbook = new ExcelJS.Workbook();
+  const quiet = jestQuiet();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    return { kind: 'sheetjs', why: e instanceof Error ? e.message : String(e) };
+  } finally {
+    quiet();
+  }
+  if (workbook.worksheets.length < scan.listedWorksheets) return { kind: 'sheetjs', why: 'fewer worksheets' };
+  try {
+    return { kind: 'grid', grid: gridFromExcelJs(workbook, DEFAULT_READ_LIMITS.maxCells) };
+  } catch (e) {
+    return { kind: 'refused', reason: `corrupt: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** The Grid SheetJS reads from a package (what the door gives when ExcelJS, or the new reader, refuses it). */
+export async function readThroughSheetJs(bytes: Uint8Array): Promise<WorkbookGrid> {
+  await loadSheetJs();
+  return gridFromSheetJs(XLSX.read(bytes, sheetJsReadOptions(DEFAULT_READ_LIMITS)), DEFAULT_READ_LIMITS.maxCells);
+}
+
+/** ExcelJS warns on the console (long sheet names): silenced while it loads. */
+function jestQuiet(): () => void {
+  const saved = console.warn;
+  console.warn = () => undefined;
+  return () => {
+    console.warn = saved;
+  };
+}
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 const UNIX_EPOCH_SERIAL = 25569;
@@ -11,7 +61,7 @@ const DATE1904_OFFSET = 1462;
 export function gridFromExcelJs(workbook: Workbook, maxCells: number): WorkbookGrid {
   const budget = new CellBudget(maxCells);
   const date1904 = Boolean(workbook.properties?.date1904);
-  return { sheets: workbook.worksheets.map((ws) => sheetFromExcelJs(ws, budget, date1904)) };
+  return { sheets: workbook.worksheets.map((ws: Worksheet) => sheetFromExcelJs(ws, budget, date1904)) };
 }
 
 function sheetFromExcelJs(ws: Worksheet, budget: CellBudget, date1904: boolean): SheetGrid {
