@@ -3,8 +3,9 @@
  *   'taskpane.html' — the Excel / WPS task pane (loads office.js from Microsoft's CDN, as Office
  *                     add-ins must), plus 'commands.html' (the manifest's FunctionFile) and 'help.html';
  *   'index.html'    — the standalone checker page (no office.js, no network at all);
- *   worker.js       — parses and checks workbooks off the page's main thread (ExcelJS/SheetJS live
- *                     only here, so neither page's initial JS carries them);
+ *   worker.js       — parses and checks workbooks off the page's main thread; ExcelJS (the writer)
+ *                     and SheetJS (.xls) are its on-demand chunks worker.*.js, so neither page's
+ *                     initial JS, nor the worker's, carries them;
  *   'standalone.html' — the same page as one self-contained file (scripts, the worker, the icon
  *                     inside it) that runs from file:// — a double-click on a locked-down PC;
  *   wps/            — the WPS表格 JS add-in (wpsjs layout): ribbon.xml, main.js, index.html from
@@ -226,7 +227,7 @@ function pages(mode, env, outDir) {
  * is about 3× faster that way. The few Node built-ins its code names get browser packages
  * (readable-stream, buffer, events) or a tiny process shim; fs/crypto paths are never taken.
  */
-function worker(mode, outDir) {
+function worker(mode, outDir, { single = false } = {}) {
   const base = common(mode);
   return {
     ...base,
@@ -246,21 +247,31 @@ function worker(mode, outDir) {
     plugins: [
       // The package scan inflates with Node's zlib in the CLI, with fflate here (part-inflate.browser.ts).
       new webpack.NormalModuleReplacementPlugin(/^\.\/part-inflate$/, './part-inflate.browser'),
+      // ExcelJS (the writer) and SheetJS (the .xls reader) are chunks of their own, fetched when a
+      // file first needs them; a worker started from a Blob URL (standalone.html) has nowhere to
+      // fetch them from, so its build keeps everything in one file.
+      ...(single ? [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })] : []),
       new webpack.ProvidePlugin({
         Buffer: ['buffer', 'Buffer'],
         process: [path.resolve(__dirname, 'src/web/process-shim.ts'), 'default'],
       }),
     ],
-    name: 'worker',
+    name: single ? 'worker-single' : 'worker',
     target: ['webworker', 'es2017'],
     entry: { worker: './src/web/worker.ts' },
     output: {
-      path: outDir,
+      path: single ? singleWorkerDir(mode, outDir) : outDir,
       filename: 'worker.js',
       chunkFilename: 'worker.[name].[contenthash:8].js',
       publicPath: '',
     },
   };
+}
+
+/** Where the one-file worker of standalone.html is built: beside the cache, never in dist/. */
+function singleWorkerDir(mode, outDir) {
+  const key = require('node:crypto').createHash('sha256').update(`${mode}\n${outDir}`).digest('hex').slice(0, 12);
+  return path.resolve(__dirname, 'node_modules', '.cache', 'selfeval-worker-single', key);
 }
 
 /**
@@ -270,13 +281,13 @@ function worker(mode, outDir) {
  */
 function standalone(mode, outDir) {
   const base = common(mode);
-  const workerFile = path.join(outDir, 'worker.js');
+  const workerFile = path.join(singleWorkerDir(mode, outDir), 'worker.js');
   const fs = require('node:fs');
   const icon = `data:image/png;base64,${fs.readFileSync(path.resolve(__dirname, 'assets', 'icon-32.png')).toString('base64')}`;
   return {
     ...base,
     name: 'standalone',
-    dependencies: ['worker'],
+    dependencies: ['worker-single'],
     target: ['web', 'es2017'],
     // No .map beside a file meant to travel alone.
     devtool: false,
@@ -341,7 +352,7 @@ module.exports = async (env = {}, argv = {}) => {
   const outDir = env.outDir ? path.resolve(env.outDir) : DIST;
   const configs = [pages(mode, env, outDir), worker(mode, outDir)];
   // The single file is a release artefact: not rebuilt by the dev server.
-  if (!env.WEBPACK_SERVE && HtmlInlineScriptPlugin) configs.push(standalone(mode, outDir));
+  if (!env.WEBPACK_SERVE && HtmlInlineScriptPlugin) configs.push(worker(mode, outDir, { single: true }), standalone(mode, outDir));
   else if (!HtmlInlineScriptPlugin) console.warn('[selfeval-check] 未安装 html-inline-script-webpack-plugin，未生成单文件网页 standalone.html：请运行 npm ci。');
   if (env.WEBPACK_SERVE) {
     // Office requires https even for localhost: office-addin-dev-certs makes and trusts a local CA.

@@ -14,7 +14,7 @@ type Bare = Pick<typeof ExcelJS, 'Workbook' | 'ValueType'>;
 let loaded: Bare | null = null;
 
 export async function loadExcelJs(): Promise<Bare> {
-  loaded ??= (await import('exceljs/lib/exceljs.bare.js')) as Bare;
+  loaded ??= (await import(/* webpackChunkName: "exceljs" */ 'exceljs/lib/exceljs.bare.js')) as Bare;
   return loaded;
 }
 

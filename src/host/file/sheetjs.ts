@@ -10,7 +10,7 @@ import type * as XLSX from '@e965/xlsx';
 let loaded: typeof XLSX | null = null;
 
 export async function loadSheetJs(): Promise<typeof XLSX> {
-  loaded ??= await import('@e965/xlsx');
+  loaded ??= await import(/* webpackChunkName: "sheetjs" */ '@e965/xlsx');
   return loaded;
 }
 
