@@ -15,7 +15,9 @@ import { tmpdir } from 'os';
 import { basename, join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { buildFixtures } from '../fixtures/build-fixtures';
+import { buildFixtures, workbookBytes } from '../fixtures/build-fixtures';
+import { CORPUS_CASES } from '../fixtures/corpus-measure';
+import { buildCorpusWorkbook } from '../fixtures/corpus-2026';
 import { buildHostileCorpus, SEED_FILE } from '../hostile/build-hostile';
 import { readWorkbook } from '../../src/host/file/read';
 import { parseA1, type Cell, type WorkbookGrid } from '../../src/grid/grid';
@@ -258,6 +260,15 @@ describe('the one-pass reader gives the Grid ExcelJS gave', () => {
   it('on the fixture corpus saved again by SheetJS, with shared strings and with inline ones', async () => {
     for (const c of fixtures.filter((f) => !f.name.startsWith('bad-'))) {
       for (const sst of [true, false]) expect(await expectSameAsExcelJs({ name: `sheetjs-${sst}-${c.name}`, bytes: savedBySheetJs(c.bytes, sst) })).toBe('grid');
+    }
+  }, 120_000);
+
+  it('on the real-forms corpus and its mutations, as written and as SheetJS saves them', async () => {
+    expect(CORPUS_CASES.length).toBeGreaterThan(10);
+    for (const c of CORPUS_CASES) {
+      const bytes = new Uint8Array(await workbookBytes(buildCorpusWorkbook(c.form)));
+      expect(await expectSameAsExcelJs({ name: `${c.name}.xlsx`, bytes })).toBe('grid');
+      expect(await expectSameAsExcelJs({ name: `sheetjs-${c.name}.xlsx`, bytes: savedBySheetJs(bytes, false) })).toBe('grid');
     }
   }, 120_000);
 
