@@ -102,7 +102,8 @@ function makeCell(value: RawValue, numFmt: string | undefined, formula: string |
   return cell;
 }
 
-function normalizeNumFmt(numFmt: string | undefined): string | undefined {
+/** A number format as the Grid keeps it: never empty, never `General`. */
+export function normalizeNumFmt(numFmt: string | undefined): string | undefined {
   if (!numFmt || /^general$/i.test(numFmt.trim())) return undefined;
   return numFmt;
 }

@@ -13,12 +13,12 @@
  * result in a date-formatted cell stays what it is (ExcelJS turned it into an invalid date,
  * read as NaN).
  */
-import type { RawValue, WorkbookGrid, SheetGrid } from '../../grid/grid';
-import { CellBudget, SheetGridBuilder } from './grid-builder';
+import type { Cell, RawValue, SheetGrid } from '../../grid/grid';
+import { CellBudget, normalizeNumFmt } from './grid-builder';
 import { parseCellRef, type PackageListing, type PartBuilder, type PartRole } from './part-scan';
 import { isDateFormat } from './xlsx-number-formats';
 import { SharedStringsBuilder, StylesBuilder, WorkbookBuilder, XlsxRefusal, type RichText, type WorkbookSheet } from './xlsx-parts';
-import { SheetBuilder, type FormulaCell, type SheetCell, type SheetRow } from './xlsx-sheet';
+import { SheetBuilder, type FormulaResult, type SheetCell, type SheetRow } from './xlsx-sheet';
 import { slideFormula } from './shared-formula';
 
 export { XlsxRefusal } from './xlsx-parts';
@@ -37,7 +37,7 @@ const DATE1904_OFFSET = 1462;
 const MAX_DATE_MS = 8.64e15;
 
 export interface XlsxRead {
-  readonly grid: WorkbookGrid;
+  readonly grid: { readonly sheets: readonly SheetGrid[] };
   /** Worksheets the Grid has, to compare with those the workbook lists. */
   readonly worksheets: number;
 }
@@ -48,6 +48,7 @@ export class XlsxReader {
   private styles: StylesBuilder | null = null;
   /** Worksheet parts by their name in the package, in the order they streamed. */
   private readonly sheets = new Map<string, SheetBuilder>();
+  private readonly styleCache = new Map<number, StyleInfo>();
 
   /** The builder for a part the scan is about to walk, or undefined when the Grid needs nothing from it. */
   builderFor(partName: string, role: PartRole): PartBuilder | undefined {
@@ -104,61 +105,94 @@ export class XlsxReader {
     return [...byId.entries()].sort(([a], [b]) => a - b).map(([, v]) => v).sort((a, b) => a.order - b.order);
   }
 
+  /**
+   * One sheet's Grid, as SheetGridBuilder makes it from ExcelJS's cells (grid-builder.ts): empty
+   * values left out, cells a merge covers removed, dense rows ending at their last cell, the
+   * number format kept on numbers only. Built here straight into the rows: a long sheet's cells
+   * go through no map.
+   */
   private sheetGrid(name: string, sheet: SheetBuilder, budget: CellBudget): SheetGrid {
-    const builder = new SheetGridBuilder(name, budget);
     const masters = sharedFormulaMasters(sheet.rows);
-    const finalRows = new Map<number, Map<number, SheetCell>>();
-    for (const row of sheet.rows) {
-      if (!Number.isInteger(row.number) || row.number < 1) continue;
-      const cells = new Map<number, SheetCell>();
-      for (const c of row.cells) cells.set(c.col, c);
-      finalRows.set(row.number, cells); // a row number given again replaces the row
-    }
+    const finalRows = new Map<number, SheetCell[]>();
+    for (const row of sheet.rows) if (Number.isInteger(row.number) && row.number >= 1) finalRows.set(row.number, row.cells); // a row given again replaces it
     const formulas = new FormulaTexts(finalRows, masters);
+    const sparse: (Cell | undefined)[][] = [];
     for (const [rowNumber, cells] of finalRows) {
-      for (const cell of cells.values()) {
-        const numFmt = this.numFmtOf(cell);
-        let value: RawValue;
-        let formula: string | undefined;
-        const p = cell.parsed;
-        if (p.kind === 'formula') {
-          value = resultValue(p.result, numFmt, this.workbook.date1904);
-          // A hyperlink over a formula cell keeps its result only (ExcelJS makes it a link).
-          if (!sheet.hyperlinks.has(String(cell.address))) formula = formulas.of(cell, rowNumber);
-        } else {
-          value = this.plainValue(cell, numFmt);
-        }
-        builder.setCell(rowNumber - 1, cell.col - 1, { value, numFmt: numFmt ?? undefined, formula });
+      const out: (Cell | undefined)[] = [];
+      for (const cell of cells) out[cell.col - 1] = this.gridCell(cell, rowNumber, sheet, formulas, budget); // a column given again: the later cell
+      sparse[rowNumber - 1] = out;
+    }
+    const merges = nonOverlapping(sheet.merges).filter((m) => m.top !== m.bottom || m.left !== m.right);
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const row = sparse[r];
+        if (!row) continue;
+        for (let c = m.left; c <= Math.min(m.right, row.length - 1); c++) if (r !== m.top || c !== m.left) row[c] = undefined;
       }
     }
-    for (const m of nonOverlapping(sheet.merges)) builder.addMerge(m);
-    builder.setProtected(sheet.isProtected);
-    return builder.build();
+    const rows: ((Cell | undefined)[] | undefined)[] = [];
+    for (let r = 0; r < sparse.length; r++) rows.push(denseRow(sparse[r]));
+    while (rows.length > 0 && rows[rows.length - 1] === undefined) rows.pop();
+    merges.sort((a, b) => a.top - b.top || a.left - b.left);
+    const grid: SheetGrid = { name, rows, merges };
+    return sheet.isProtected ? { ...grid, isProtected: true } : grid;
   }
 
-  /** The cell's number format; null when its style does not exist (no date then either). */
-  private numFmtOf(cell: SheetCell): string | undefined | null {
-    if (cell.style === undefined || !this.styles) return null;
-    return this.styles.numFmtOf(cell.style);
+  /** The Grid cell, or undefined when the cell holds no value (it still replaces an earlier one). */
+  private gridCell(cell: SheetCell, rowNumber: number, sheet: SheetBuilder, formulas: FormulaTexts, budget: CellBudget): Cell | undefined {
+    const style = this.styleOf(cell.style);
+    let value: RawValue;
+    let formula: string | undefined;
+    if (cell.kind === 'formula') {
+      const result = cell.value as FormulaResult;
+      value = result === undefined ? null : typeof result === 'number' && style.isDate ? dateSerial(result, this.workbook.date1904) : (result as RawValue);
+      // A hyperlink over a formula cell keeps its result only (ExcelJS makes it a link).
+      if (!sheet.hyperlinks.has(String(cell.address))) formula = formulas.of(cell, rowNumber);
+    } else {
+      value = this.plainValue(cell, style);
+    }
+    if (value === null || value === undefined) return undefined;
+    budget.spend();
+    const out: { value: RawValue; numFmt?: string; formula?: string } = { value };
+    if (typeof value === 'number' && style.numFmt !== undefined) out.numFmt = style.numFmt;
+    if (formula) out.formula = formula.charCodeAt(0) === 61 /* = */ ? formula.slice(1) : formula;
+    return out;
   }
 
-  private plainValue(cell: SheetCell, numFmt: string | undefined | null): RawValue {
-    const p = cell.parsed;
-    switch (p.kind) {
-      case 'number':
-        return isDateFormat(numFmt ?? undefined) ? dateSerial(p.value, this.workbook.date1904) : p.value;
+  /** A cell style's number format as the Grid keeps it (never General), and whether it shows a date; cached per style. */
+  private styleOf(id: number | undefined): StyleInfo {
+    // ExcelJS skips style 0, and has no styles without styles.xml.
+    if (id === undefined || !this.styles) return NO_STYLE;
+    let info = this.styleCache.get(id);
+    if (!info) {
+      const code = this.styles.numFmtOf(id);
+      info = code ? { numFmt: normalizeNumFmt(code), isDate: isDateFormat(code) } : NO_STYLE;
+      this.styleCache.set(id, info);
+    }
+    return info;
+  }
+
+  private plainValue(cell: SheetCell, style: StyleInfo): RawValue {
+    switch (cell.kind) {
+      case 'number': {
+        const n = cell.value as number;
+        return style.isDate ? dateSerial(n, this.workbook.date1904) : n;
+      }
       case 'shared': {
+        const index = cell.value as number;
         // Without a shared-strings part ExcelJS keeps the index as the value.
-        if (!this.sharedStrings) return p.index;
-        const s = this.sharedStrings.strings[p.index];
+        if (!this.sharedStrings) return index;
+        const s = this.sharedStrings.strings[index];
         if (s === undefined) throw new XlsxRefusal('单元格引用了不存在的共享字符串');
         return s === null || typeof s === 'string' ? s : richText(s);
       }
-      case 'string':
-        return typeof p.value === 'string' ? p.value : richText(p.value);
+      case 'string': {
+        const v = cell.value as string | RichText;
+        return typeof v === 'string' ? v : richText(v);
+      }
       case 'boolean':
       case 'error':
-        return p.value;
+        return cell.value as RawValue;
       case 'empty':
       case 'formula':
         return null;
@@ -166,14 +200,26 @@ export class XlsxReader {
   }
 }
 
-function richText(r: RichText): string {
-  return r.runs.join('');
+interface StyleInfo {
+  readonly numFmt: string | undefined;
+  readonly isDate: boolean;
 }
 
-function resultValue(result: FormulaCell['result'], numFmt: string | undefined | null, date1904: boolean): RawValue {
-  if (result === undefined) return null;
-  if (typeof result === 'number' && isDateFormat(numFmt ?? undefined)) return dateSerial(result, date1904);
-  return result;
+const NO_STYLE: StyleInfo = { numFmt: undefined, isDate: false };
+
+/** A row's cells, dense up to its last one (SheetGridBuilder's shape), or undefined when it has none. */
+function denseRow(sparse: readonly (Cell | undefined)[] | undefined): (Cell | undefined)[] | undefined {
+  if (!sparse) return undefined;
+  let width = sparse.length;
+  while (width > 0 && sparse[width - 1] === undefined) width--;
+  if (width === 0) return undefined;
+  const out = new Array<Cell | undefined>(width).fill(undefined);
+  for (let c = 0; c < width; c++) out[c] = sparse[c];
+  return out;
+}
+
+function richText(r: RichText): string {
+  return r.runs.join('');
 }
 
 /** A date cell's serial as it came back from ExcelJS's Date: rounded to the millisecond, then to 1e-9. */
@@ -208,10 +254,10 @@ function sharedFormulaMasters(rows: readonly SheetRow[]): Map<SheetCell, string 
   const masters = new Map<SheetCell, string | undefined>();
   for (const row of rows) {
     for (const cell of row.cells) {
-      const p = cell.parsed;
-      if (p.kind !== 'formula' || p.shareType !== 'shared') continue;
-      if (p.ref) group.set(String(p.sharedIndex), cell.address);
-      else masters.set(cell, group.get(String(p.sharedIndex)));
+      const f = cell.formula;
+      if (!f || f.shareType !== 'shared') continue;
+      if (f.ref) group.set(String(f.sharedIndex), cell.address);
+      else masters.set(cell, group.get(String(f.sharedIndex)));
     }
   }
   return masters;
@@ -220,22 +266,30 @@ function sharedFormulaMasters(rows: readonly SheetRow[]): Map<SheetCell, string 
 /** Formula texts: a cell's own, or its shared master's moved to it (ExcelJS's `cell.formula`). */
 class FormulaTexts {
   constructor(
-    private readonly rows: ReadonlyMap<number, ReadonlyMap<number, SheetCell>>,
+    private readonly rows: ReadonlyMap<number, readonly SheetCell[]>,
     private readonly masters: ReadonlyMap<SheetCell, string | undefined>,
   ) {}
 
   of(cell: SheetCell, rowNumber: number, depth = 0): string | undefined {
-    const p = cell.parsed as FormulaCell;
-    if (p.text) return p.text;
+    const own = cell.formula?.text;
+    if (own) return own;
     const masterAddress = this.masters.get(cell);
     if (masterAddress === undefined) return undefined;
     const at = parseCellRef(masterAddress);
     if (!at) throw new XlsxRefusal('共享公式的主单元格地址无效');
-    const master = this.rows.get(at.row)?.get(at.col);
+    const master = this.cellAt(at.row, at.col);
     if (!master) return undefined;
-    const text = master.parsed.kind === 'formula' && depth < 1 ? this.of(master, at.row, depth + 1) : undefined;
+    const text = master.kind === 'formula' && depth < 1 ? this.of(master, at.row, depth + 1) : undefined;
     if (!text) throw new XlsxRefusal('共享公式的主单元格没有公式');
     return slideFormula(text, addressOf(master, at.row), addressOf(cell, rowNumber));
+  }
+
+  /** The cell a row holds at `col` (the last one given there). */
+  private cellAt(row: number, col: number): SheetCell | undefined {
+    const cells = this.rows.get(row);
+    if (!cells) return undefined;
+    for (let i = cells.length - 1; i >= 0; i--) if (cells[i]!.col === col) return cells[i];
+    return undefined;
   }
 }
 

@@ -6,39 +6,38 @@
  */
 import type { SaxesTagPlain } from 'saxes';
 import type { PartBuilder } from './part-scan';
-import { parseCellRef } from './part-scan';
 import { unescapeOoxml, xmlDecodeAgain, XlsxRefusal, type RichText } from './xlsx-parts';
 
-/** A cell's value as its `<c>` gives it, before shared strings and styles are applied. */
-export type ParsedValue =
-  | { readonly kind: 'number'; readonly value: number }
-  | { readonly kind: 'string'; readonly value: string | RichText }
-  | { readonly kind: 'shared'; readonly index: number }
-  | { readonly kind: 'boolean'; readonly value: boolean }
-  | { readonly kind: 'error'; readonly value: { readonly error: string } }
-  /** Styled but empty: ExcelJS keeps the cell, with no value. */
-  | { readonly kind: 'empty' };
+/** What a `<c>` holds, as ExcelJS types it before shared strings and styles are applied. */
+export type CellKind = 'number' | 'string' | 'shared' | 'boolean' | 'error' | 'formula' | 'empty';
 
 export type FormulaResult = number | string | boolean | { readonly error: string } | undefined;
 
-export interface FormulaCell {
-  readonly kind: 'formula';
-  readonly result: FormulaResult;
-  /** Its own text; a cell sharing a formula may have none. */
+/** A shared or own formula's parts (`<f>`): a cell sharing a formula may have no text. */
+export interface FormulaParts {
   readonly text: string | undefined;
   readonly shareType: string | undefined;
   readonly sharedIndex: string | undefined;
   readonly ref: string | undefined;
 }
 
-export interface SheetCell {
-  /** 1-based, as ExcelJS counts. */
-  readonly col: number;
-  /** The `r` attribute as written (hyperlinks and shared formulas name cells by it). */
-  readonly address: string | undefined;
-  /** The cell style (`s`), when set and not 0. */
-  readonly style: number | undefined;
-  readonly parsed: ParsedValue | FormulaCell;
+/** One cell, one object of one shape (a 10,000-row form has a hundred thousand). */
+export class SheetCell {
+  constructor(
+    /** 1-based, as ExcelJS counts. */
+    readonly col: number,
+    /** The `r` attribute as written (hyperlinks and shared formulas name cells by it). */
+    readonly address: string | undefined,
+    /** The cell style (`s`), when set and not 0. */
+    readonly style: number | undefined,
+    readonly kind: CellKind,
+    /**
+     * number: the number; string: the text or rich text; shared: the string's index; boolean,
+     * error: the value; formula: its cached result; empty: undefined.
+     */
+    readonly value: number | string | boolean | RichText | { readonly error: string } | undefined,
+    readonly formula: FormulaParts | undefined,
+  ) {}
 }
 
 export interface SheetRow {
@@ -218,64 +217,85 @@ export class SheetBuilder implements PartBuilder {
 
   /** ExcelJS's `parseClose('c')` and the row's placing of the cell. */
   private endCell(): void {
-    const parsed = this.parsed();
-    // A cell with neither value nor style is a "merge" cell to ExcelJS: not placed, and not a
-    // position the next cell without an address counts from.
-    if (parsed === null) return;
+    const t = this.type;
+    if (this.runs !== null && !(t === 'inlineStr' && !this.formula && !this.shareType)) {
+      // ExcelJS would read a number from it as NaN, or fail: not a value a form holds.
+      return this.refuse('单元格的格式文本结构无法识别');
+    }
+    let kind: CellKind;
+    let value: SheetCell['value'];
+    let formula: FormulaParts | undefined;
+    const v = this.value;
+    if (this.formula || this.shareType) {
+      kind = 'formula';
+      if (v) {
+        if (t === 'str') value = xmlDecodeAgain(v);
+        else if (t === 'b') value = parseInt(v, 10) !== 0;
+        else if (t === 'e') value = { error: v };
+        else value = parseFloat(v);
+      }
+      formula = { text: this.formula, shareType: this.shareType, sharedIndex: this.sharedIndex, ref: this.ref };
+    } else if (this.runs !== null) {
+      kind = 'string';
+      value = { runs: this.runs };
+    } else if (v !== undefined) {
+      switch (t) {
+        case 's':
+          kind = 'shared';
+          value = parseInt(v, 10);
+          break;
+        case 'str':
+          kind = 'string';
+          value = xmlDecodeAgain(v);
+          break;
+        case 'inlineStr':
+          kind = 'string';
+          value = v;
+          break;
+        case 'b':
+          kind = 'boolean';
+          value = parseInt(v, 10) !== 0;
+          break;
+        case 'e':
+          kind = 'error';
+          value = { error: v };
+          break;
+        default:
+          kind = 'number';
+          value = parseFloat(v);
+      }
+    } else if (this.style) {
+      kind = 'empty'; // styled but empty: ExcelJS keeps the cell, with no value
+    } else {
+      // Neither value nor style: a "merge" cell to ExcelJS, not placed, and not a position
+      // the next cell without an address counts from.
+      return;
+    }
     let col: number;
     if (this.address) {
-      const at = parseCellRef(this.address);
-      if (!at) return this.refuse('单元格地址无效');
-      col = at.col;
+      col = columnOf(this.address);
+      if (col === 0) return this.refuse('单元格地址无效');
     } else if (this.previousCol !== undefined) {
       col = this.previousCol + 1; // a `<c>` without `r` is the next column
     } else {
       return this.refuse('单元格地址无效');
     }
     this.previousCol = col;
-    this.row!.cells.push({ col, address: this.address, style: this.style, parsed });
-  }
-
-  private parsed(): ParsedValue | FormulaCell | null {
-    const t = this.type;
-    if (this.runs !== null && !(t === 'inlineStr' && !this.formula && !this.shareType)) {
-      // ExcelJS would read a number from it as NaN, or fail: not a value a form holds.
-      this.refuse('单元格的格式文本结构无法识别');
-      return null;
-    }
-    if (this.formula || this.shareType) {
-      const v = this.value;
-      let result: FormulaResult;
-      if (v) {
-        if (t === 'str') result = xmlDecodeAgain(v);
-        else if (t === 'b') result = parseInt(v, 10) !== 0;
-        else if (t === 'e') result = { error: v };
-        else result = parseFloat(v);
-      }
-      return { kind: 'formula', result, text: this.formula, shareType: this.shareType, sharedIndex: this.sharedIndex, ref: this.ref };
-    }
-    if (this.runs !== null) return { kind: 'string', value: { runs: this.runs } };
-    const v = this.value;
-    if (v !== undefined) {
-      switch (t) {
-        case 's':
-          return { kind: 'shared', index: parseInt(v, 10) };
-        case 'str':
-          return { kind: 'string', value: xmlDecodeAgain(v) };
-        case 'inlineStr':
-          return { kind: 'string', value: v };
-        case 'b':
-          return { kind: 'boolean', value: parseInt(v, 10) !== 0 };
-        case 'e':
-          return { kind: 'error', value: { error: v } };
-        default:
-          return { kind: 'number', value: parseFloat(v) };
-      }
-    }
-    return this.style ? { kind: 'empty' } : null;
+    this.row!.cells.push(new SheetCell(col, this.address, this.style, kind, value, formula));
   }
 
   private refuse(detail: string): void {
     this.refusal ??= new XlsxRefusal(detail);
   }
+}
+
+/** The column of an address the scan has checked (`AB12` → 28), or 0 when it has no letters. */
+function columnOf(address: string): number {
+  let col = 0;
+  for (let i = address.charCodeAt(0) === 36 /* $ */ ? 1 : 0; i < address.length; i++) {
+    const c = address.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col;
 }
