@@ -13,7 +13,7 @@
  * result in a date-formatted cell stays what it is (ExcelJS turned it into an invalid date,
  * read as NaN).
  */
-import type { Cell, RawValue, SheetGrid } from '../../grid/grid';
+import type { Cell, RawValue, Rect, SheetGrid } from '../../grid/grid';
 import { CellBudget, normalizeNumFmt } from './grid-builder';
 import { parseCellRef, type PackageListing, type PartBuilder, type PartRole } from './part-scan';
 import { isDateFormat } from './xlsx-number-formats';
@@ -115,31 +115,51 @@ export class XlsxReader {
     const masters = sharedFormulaMasters(sheet.rows);
     const finalRows = new Map<number, SheetCell[]>();
     for (const row of sheet.rows) if (Number.isInteger(row.number) && row.number >= 1) finalRows.set(row.number, row.cells); // a row given again replaces it
-    const formulas = new FormulaTexts(finalRows, masters);
-    const sparse: (Cell | undefined)[][] = [];
-    for (const [rowNumber, cells] of finalRows) {
-      const out: (Cell | undefined)[] = [];
-      for (const cell of cells) out[cell.col - 1] = this.gridCell(cell, rowNumber, sheet, formulas, budget); // a column given again: the later cell
-      sparse[rowNumber - 1] = out;
-    }
+    sheet.rows.length = 0;
+    // Formula texts first (a cell sharing a formula reads its master's, in any row); then each
+    // row becomes the Grid's and what was read of it is let go, so the two never peak together.
+    const shared = this.sharedFormulaTexts(finalRows, masters, sheet.hyperlinks);
     const merges = nonOverlapping(sheet.merges).filter((m) => m.top !== m.bottom || m.left !== m.right);
+    const mergesByRow = new Map<number, Rect[]>();
     for (const m of merges) {
       for (let r = m.top; r <= m.bottom; r++) {
-        const row = sparse[r];
-        if (!row) continue;
-        for (let c = m.left; c <= Math.min(m.right, row.length - 1); c++) if (r !== m.top || c !== m.left) row[c] = undefined;
+        const list = mergesByRow.get(r);
+        if (list) list.push(m);
+        else mergesByRow.set(r, [m]);
       }
     }
-    const rows: ((Cell | undefined)[] | undefined)[] = [];
-    for (let r = 0; r < sparse.length; r++) rows.push(denseRow(sparse[r]));
+    let height = 0;
+    for (const n of finalRows.keys()) height = Math.max(height, n);
+    const rows = new Array<(Cell | undefined)[] | undefined>(height).fill(undefined);
+    for (const [rowNumber, cells] of finalRows) {
+      const out: (Cell | undefined)[] = [];
+      for (const cell of cells) out[cell.col - 1] = this.gridCell(cell, sheet, shared, budget); // a column given again: the later cell
+      const r = rowNumber - 1;
+      for (const m of mergesByRow.get(r) ?? []) {
+        for (let c = m.left; c <= Math.min(m.right, out.length - 1); c++) if (r !== m.top || c !== m.left) out[c] = undefined;
+      }
+      rows[r] = denseRow(out);
+      finalRows.delete(rowNumber);
+    }
     while (rows.length > 0 && rows[rows.length - 1] === undefined) rows.pop();
     merges.sort((a, b) => a.top - b.top || a.left - b.left);
     const grid: SheetGrid = { name, rows, merges };
     return sheet.isProtected ? { ...grid, isProtected: true } : grid;
   }
 
+  /** The formula text of each cell that shares its master's (ExcelJS never asks a hyperlink cell's). */
+  private sharedFormulaTexts(rows: ReadonlyMap<number, readonly SheetCell[]>, masters: ReadonlyMap<SheetCell, string | undefined>, hyperlinks: ReadonlySet<string>): Map<SheetCell, string | undefined> {
+    const texts = new Map<SheetCell, string | undefined>();
+    if (masters.size === 0) return texts;
+    const formulas = new FormulaTexts(rows, masters);
+    for (const [rowNumber, cells] of rows) {
+      for (const cell of cells) if (masters.has(cell) && !cell.formula?.text && !hyperlinks.has(String(cell.address))) texts.set(cell, formulas.of(cell, rowNumber));
+    }
+    return texts;
+  }
+
   /** The Grid cell, or undefined when the cell holds no value (it still replaces an earlier one). */
-  private gridCell(cell: SheetCell, rowNumber: number, sheet: SheetBuilder, formulas: FormulaTexts, budget: CellBudget): Cell | undefined {
+  private gridCell(cell: SheetCell, sheet: SheetBuilder, shared: ReadonlyMap<SheetCell, string | undefined>, budget: CellBudget): Cell | undefined {
     const style = this.styleOf(cell.style);
     let value: RawValue;
     let formula: string | undefined;
@@ -147,7 +167,7 @@ export class XlsxReader {
       const result = cell.value as FormulaResult;
       value = result === undefined ? null : typeof result === 'number' && style.isDate ? dateSerial(result, this.workbook.date1904) : (result as RawValue);
       // A hyperlink over a formula cell keeps its result only (ExcelJS makes it a link).
-      if (!sheet.hyperlinks.has(String(cell.address))) formula = formulas.of(cell, rowNumber);
+      if (!sheet.hyperlinks.has(String(cell.address))) formula = cell.formula?.text || shared.get(cell);
     } else {
       value = this.plainValue(cell, style);
     }
