@@ -116,7 +116,7 @@ async function excelRoundTrips(): Promise<void> {
 
 /**
  * The standalone page in headless Chromium (issue 5). Needs the browser that
- * scripts/install-browser.sh installs; builds dist/ when it is missing or stale.
+ * npm ships (test/browser/npm-browsers.ts); builds dist/ when it is missing or stale.
  */
 async function pageSpeed(): Promise<void> {
   const batchSize = Number(process.env.BENCH_PAGE_BATCH ?? 200);
@@ -130,7 +130,7 @@ async function pageSpeed(): Promise<void> {
     r = await measurePage(batchSize);
   } catch (e) {
     // The other sections stand on their own; say why this one is missing.
-    console.log(`not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)} (Chromium: bash scripts/install-browser.sh)`);
+    console.log(`not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)} (Chromium: npm ci installs it)`);
     process.exitCode = 1;
     return;
   }

@@ -1,18 +1,19 @@
 /**
  * The browser suite's harness: a production build of dist/ (rebuilt only when sources are
  * newer, once per run even when several test files ask), a static server on 127.0.0.1,
- * Debian's headless Chromium through playwright-core, and a log of every request.
+ * a current headless Chromium from npm (npm-browsers.ts) through playwright-core, and a log
+ * of every request.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type BrowserContext, type LaunchOptions, type Page, type Request } from 'playwright-core';
+import { browserEnv, npmChromium } from './npm-browsers';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
-export const CHROMIUM = '/usr/bin/chromium';
 
 const STAMP = path.join(DIST, '.build-stamp');
 const LOCK = path.join(ROOT, '.dist-build.lock');
@@ -86,7 +87,7 @@ export async function ensureBuilt(): Promise<void> {
   }
 }
 
-/** Every browser of the suite, Debian's and the old builds of old-chromium.ts: no sandbox, nothing phoning home. */
+/** Every browser of the suite, the current one and the old builds of old-chromium.ts: no sandbox, nothing phoning home. */
 export const BROWSER_FLAGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
@@ -98,6 +99,11 @@ export const BROWSER_FLAGS: readonly string[] = [
 ];
 
 export const CHROMIUM_ARGS = ['--headless', ...BROWSER_FLAGS];
+
+/** How playwright launches the suite's current Chromium: the npm build, its libraries and fonts. */
+export function chromiumLaunchOptions(): LaunchOptions & { executablePath: string } {
+  return { executablePath: npmChromium(), args: CHROMIUM_ARGS, env: browserEnv() };
+}
 
 /** Microsoft's CDN address of office.js, as taskpane.html loads it; the tests answer it with the Excel fake. */
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -133,9 +139,6 @@ export interface SessionOptions {
 /** Serves dist/, launches Chromium with a fresh profile, and opens the page. */
 export async function openSession(opts: SessionOptions = {}): Promise<Session> {
   const { pagePath = 'index.html', viewport = { width: 1400, height: 900 }, prepare } = opts;
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run "npm run browsers" (scripts/install-browser.sh) first`);
-  }
   // Serve a private copy: a rebuild of dist/ during the session cannot pull files from under it.
   const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-dist-'));
   for (let attempt = 1; ; attempt++) {
@@ -154,8 +157,7 @@ export async function openSession(opts: SessionOptions = {}): Promise<Session> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-chromium-'));
   // A fresh profile per session (playwright passes it as --user-data-dir).
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    ...chromiumLaunchOptions(),
     viewport,
     acceptDownloads: true,
     locale: 'zh-CN',
@@ -200,6 +202,8 @@ export function externalRequests(s: Session): string[] {
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
 export async function axeViolations(page: Page, selector?: string): Promise<Array<{ id: string; impact: string; help: string; nodes: string[] }>> {
+  // Colours are measured at rest: mid-transition (a theme switch) they are neither theme's.
+  await settled(page);
   const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) allows it.
   await page.evaluate(source);
@@ -209,6 +213,21 @@ export async function axeViolations(page: Page, selector?: string): Promise<Arra
     return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   }, selector ?? null);
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Waits until every finite CSS transition and animation of the page has finished, so colours
+ * are read at rest: Fluent's buttons fade their background, border and colour (100 ms) when the
+ * theme changes, and a read during the fade sees neither theme's colour. Endless animations (a
+ * spinner) are not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // Two frames: the style change has been applied and its transitions have started.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.then(() => undefined, () => undefined)));
+  });
 }
 
 /** A finding as the page's single view shows it (its data- attributes), or as a report holds it. */

@@ -11,7 +11,7 @@ import { failedReport, type Report } from '../../src/core/report';
 import { checkWorkbook } from '../../src/engine';
 import { readWorkbook } from '../../src/host/file/read';
 import { seedWorkbook } from '../cli/batch-folder';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './harness';
+import { ARTIFACTS, chromiumLaunchOptions } from './harness';
 
 let browser: Browser;
 let page: Page;
@@ -33,7 +33,7 @@ beforeAll(async () => {
     await report('批次/4-芦淞区商务局（复核）.xlsx', seed),
   ];
   html = renderHtmlReport(reports);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await chromium.launch(chromiumLaunchOptions());
   page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
   await page.setContent(html);
 }, 60_000);

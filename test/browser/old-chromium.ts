@@ -4,7 +4,8 @@
  * (devDependencies "chromium65" / "chromium72", npm aliases of the two versions). Each binary is
  * brotli-compressed in the package; it is unpacked once into node_modules/.cache/old-chromium.
  * Current Playwright cannot speak these builds' DevTools protocol, so puppeteer-core 1.11
- * (of the same era) drives them. Shared libraries: libnss3/libnspr4 (scripts/install-browser.sh).
+ * (of the same era) drives them. Shared libraries beyond glibc (libnss3, libnspr4, libexpat) and
+ * fonts come from npm too (npm-browsers.ts: browserEnv).
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { BROWSER_FLAGS, DIST, OFFICE_JS, ROOT, serveDist } from './harness';
+import { browserEnv } from './npm-browsers';
 
 export { OFFICE_JS };
 
@@ -69,7 +71,7 @@ interface OldBrowser {
 }
 
 const puppeteer = require('puppeteer-core') as {
-  launch(o: { executablePath: string; args: string[]; userDataDir: string; headless: boolean; timeout?: number }): Promise<OldBrowser>;
+  launch(o: { executablePath: string; args: string[]; userDataDir: string; headless: boolean; timeout?: number; env?: Record<string, string> }): Promise<OldBrowser>;
 };
 
 /**
@@ -157,7 +159,14 @@ export interface OldPageSession {
 
 export async function launchOld(version: OldVersion): Promise<OldBrowserSession> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `selfeval-chromium${version}-`));
-  const browser = await puppeteer.launch({ executablePath: oldChromium(version), args: OLD_CHROMIUM_ARGS, userDataDir, headless: true, timeout: 120_000 });
+  const browser = await puppeteer.launch({
+    executablePath: oldChromium(version),
+    args: OLD_CHROMIUM_ARGS,
+    userDataDir,
+    headless: true,
+    timeout: 120_000,
+    env: browserEnv(),
+  });
   const userAgent = await browser.version();
   return {
     version,

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { checkFile } from '../../src/cli/check-file';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, ROOT, ensureBuilt, findingKey, shownFindings } from './harness';
+import { chromiumLaunchOptions, DIST, ROOT, ensureBuilt, findingKey, shownFindings } from './harness';
 
 jest.setTimeout(300_000);
 
@@ -34,7 +34,7 @@ test('names no other file: every script is inline, the icon a data: URL', () => 
 test('opened from file://, checks seed 004 with the engine’s findings and fetches nothing', async () => {
   const want = (await checkFile(SEED, undefined)).report;
   expect(want.findings.length).toBeGreaterThan(3);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const requests: string[] = [];

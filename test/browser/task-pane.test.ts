@@ -10,7 +10,7 @@ import { checkWorkbook } from '../../src/engine';
 import type { Report } from '../../src/core/report';
 import { readWorkbook } from '../../src/host/file/read';
 import { specFromGrid } from '../host/spec';
-import { OFFICE_JS, ROOT, artifact, axeViolations, bundleOfficeFake, ensureBuilt, externalRequests, openSession, type Session } from './harness';
+import { OFFICE_JS, ROOT, artifact, axeViolations, bundleOfficeFake, ensureBuilt, externalRequests, openSession, settled, type Session } from './harness';
 
 jest.setTimeout(300_000);
 
@@ -122,6 +122,7 @@ describe('task pane in Chromium (Excel fake as office.js)', () => {
     const { page } = session;
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForSelector('[data-theme=dark]');
+    await settled(page);
     const bg = await page.$eval('[data-theme=dark]', (e) => getComputedStyle(e).backgroundColor);
     expect(bg).not.toBe('rgb(255, 255, 255)');
     expect(await axeViolations(page)).toEqual([]);

@@ -12,7 +12,7 @@ import { checkFile } from '../../src/cli/check-file';
 import type { Report } from '../../src/core/report';
 import { findingTitle } from '../../src/core/rule-titles';
 import { buildFixtures } from '../fixtures/build-fixtures';
-import { ROOT, artifact, axeViolations, ensureBuilt, externalRequests, openSession, type Session } from './harness';
+import { ROOT, artifact, axeViolations, ensureBuilt, externalRequests, openSession, settled, type Session } from './harness';
 
 jest.setTimeout(300_000);
 
@@ -87,6 +87,7 @@ describe('dark mode', () => {
     // The system turns dark while the page is open: no reload.
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForSelector('[data-theme=dark]');
+    await settled(page);
     const colors = await page.evaluate(() => {
       const css = (sel: string) => {
         const st = getComputedStyle(document.querySelector(sel)!);
