@@ -47,7 +47,7 @@ describe('the batch HTML report', () => {
     const rows = await page.$$eval('table.overview tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(rows).toHaveLength(reports.length);
     const seed = reports[0]!;
-    expect(rows[0]).toEqual(['1', seed.file, seed.department, seed.year, String(seed.summary.errors), String(seed.summary.warnings), String(seed.summary.infos), String(seed.summary.acknowledged ?? 0), seed.summary.grade, seed.statedGrade ?? '', '已核对']);
+    expect(rows[0]).toEqual(['1', seed.file, seed.department, seed.year, String(seed.summary.errors), String(seed.summary.warnings), String(seed.summary.infos), String(seed.summary.acknowledged ?? 0), seed.statedGrade ?? '', seed.summary.grade, '已核对']);
     expect(rows[2]!.slice(4, 8)).toEqual(['—', '—', '—', '—']);
     expect(rows[2]![10]).toBe('无法读取');
   });
