@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'worker_threads';
 import { internalErrorReport, runCheckTask } from './check-task';
-import type { CheckTask, TaskResult } from './task';
+import type { CheckOutcome, CheckTask, TaskResult } from './task';
 
 // Libraries print warnings in English (ExcelJS, SAX); nothing of theirs reaches the user's
 // terminal, and the report on stdout stays clean JSON.
@@ -18,13 +18,16 @@ const port = parentPort;
 if (port) {
   port.on('message', (task: CheckTask) => {
     port.postMessage({ type: 'started', id: task.id } satisfies WorkerMessage);
+    const send = (outcome: CheckOutcome) => {
+      const copy = outcome.annotated;
+      // Handed over without a copy when the bytes fill their own buffer.
+      const transfer = copy && copy.byteOffset === 0 && copy.byteLength === copy.buffer.byteLength ? [copy.buffer as ArrayBuffer] : [];
+      port.postMessage({ type: 'done', id: task.id, ...outcome } satisfies WorkerMessage, transfer);
+    };
     runCheckTask(task.path, task.profile, task.annotate)
       .catch((e: unknown) => internalErrorReport(task.path, e))
-      .then((outcome) => {
-        const copy = outcome.annotated;
-        // Handed over without a copy when the bytes fill their own buffer.
-        const transfer = copy && copy.byteOffset === 0 && copy.byteLength === copy.buffer.byteLength ? [copy.buffer as ArrayBuffer] : [];
-        port.postMessage({ type: 'done', id: task.id, ...outcome } satisfies WorkerMessage, transfer);
-      });
+      .then(send)
+      // The answer itself could not be posted: the file still gets a report (no copy), never silence.
+      .catch((e: unknown) => send(internalErrorReport(task.path, e)));
   });
 }

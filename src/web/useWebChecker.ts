@@ -258,7 +258,7 @@ export function useWebChecker(makePool: PoolFactory = defaultPool, profile: Prof
         })();
       }
     },
-    [checkEntry, showDetail, updateFile],
+    [checkEntry, pool, showDetail, updateFile],
   );
 
   const openDetail = useCallback(
