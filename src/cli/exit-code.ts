@@ -9,10 +9,11 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_TROUBLE = 2;
 
-export function exitCodeFor(reports: readonly Report[], maxWarnings?: number): number {
+/** `warnings`: the batch's unexplained warnings, when the reports list fewer findings than they count (report/bounded.ts). */
+export function exitCodeFor(reports: readonly Report[], maxWarnings?: number, warnings: number = warningCount(reports)): number {
   if (reports.some((r) => r.status !== 'checked')) return EXIT_TROUBLE;
   if (reports.some((r) => r.summary.errors > 0)) return EXIT_ERRORS;
-  if (maxWarnings !== undefined && warningCount(reports) > maxWarnings) return EXIT_ERRORS;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return EXIT_ERRORS;
   return EXIT_OK;
 }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /** The `selfeval-check` command (package.json `bin`, built to build/cli/main.js). */
+import { cleanUpOnSignals } from './interrupt';
 import { run } from './run';
 
+cleanUpOnSignals();
 run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
   (code) => {
     process.exitCode = code;

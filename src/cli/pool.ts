@@ -105,7 +105,7 @@ function runOn(worker: Worker, task: CheckTask, options: PoolOptions): Promise<{
         clearTimeout(timer);
         timer = setTimeout(overTime, options.timeoutMs);
       } else {
-        finish({ report: m.report, annotated: m.annotated, annotateError: m.annotateError }, false);
+        finish({ report: m.report, pendingWarnings: m.pendingWarnings, annotated: m.annotated, annotateError: m.annotateError }, false);
       }
     };
     const onError = (e: unknown) => {
@@ -122,7 +122,7 @@ function runOn(worker: Worker, task: CheckTask, options: PoolOptions): Promise<{
 
 function skipped(path: string, reason: string): CheckOutcome {
   const message = `工作簿过大或结构异常，已跳过：“${baseName(path)}”${reason}。请在 Excel 或 WPS 中打开检查，删去无关内容后另存再核对。`;
-  return { report: failedReport(path, 'unreadable', message), annotated: null, annotateError: message };
+  return { report: failedReport(path, 'unreadable', message), pendingWarnings: 0, annotated: null, annotateError: message };
 }
 
 function seconds(ms: number): string {

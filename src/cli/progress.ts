@@ -1,5 +1,6 @@
 /** A one-line progress bar on stderr, only when several files are checked on a terminal. */
 import type { OutStream } from './io';
+import { terminalSafe } from './terminal-text';
 
 export interface Progress {
   start(index: number, name: string): void;
@@ -17,7 +18,8 @@ export function createProgress(stream: OutStream, total: number): Progress {
       const filled = Math.round((index / total) * BAR_WIDTH);
       const head = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${index + 1}/${total} `;
       const room = Math.max(0, columns - head.length - 1);
-      stream.write(`\r\x1b[K${head}${truncateStart(name, room)}`);
+      // The name is a stranger's text: made safe before it is written among our own controls.
+      stream.write(`\r\x1b[K${head}${truncateStart(terminalSafe(name), room)}`);
     },
     done() {
       stream.write('\r\x1b[K');

@@ -12,7 +12,10 @@ export interface CheckTask {
 }
 
 export interface CheckOutcome {
+  /** Bounded (report/bounded.ts): it may list fewer findings than it counts. */
   readonly report: Report;
+  /** Warnings not explained (已说明), counted on every finding before the report was bounded. */
+  readonly pendingWarnings: number;
   /** The annotated copy, when asked for and the file could be read. */
   readonly annotated: Uint8Array | null;
   /** Why no copy was made, in Chinese, when one was asked for. */

@@ -8,6 +8,7 @@
 import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { randomBytes } from 'crypto';
+import { removeOnInterrupt, release } from './interrupt';
 import { makeFolders } from './make-folders';
 
 /** A refusal to write, with the reason in Chinese. */
@@ -35,32 +36,114 @@ function identity(st: Stats): string {
 }
 
 export function writeOutputFile(path: string, data: string | Uint8Array, inputs?: InputIdentities): void {
+  const out = openOutputFile(path, inputs);
+  try {
+    out.write(data);
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+}
+
+/** An output being written piece by piece into its temporary file; `commit` renames it into place. */
+export interface OutputFile {
+  write(data: string | Uint8Array): void;
+  commit(): void;
+  /** Removes the temporary file (after a failure); the target is untouched. */
+  abort(): void;
+}
+
+/**
+ * Opens `path`'s temporary file (removed on Ctrl+C, interrupt.ts), for an output written in
+ * pieces (a batch's report) or at once (writeOutputFile).
+ */
+export function openOutputFile(path: string, inputs?: InputIdentities): OutputFile {
   const target = resolve(path);
   const dir = dirname(target);
   makeFolders(dir);
   refuseUnsafeTarget(target, inputs);
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Registered before it exists: an interruption between the open and the registration would leave it.
+  removeOnInterrupt(temp);
   // 'wx': the temporary name must be new (O_EXCL), so not even it can follow a link.
-  const fd = openSync(temp, 'wx', 0o644);
+  let fd: number | null;
   try {
-    try {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    // Checked again just before the rename: the entry may have appeared meanwhile.
-    refuseUnsafeTarget(target, inputs);
-    renameSync(temp, target);
+    fd = openSync(temp, 'wx', 0o644);
   } catch (e) {
+    release(temp);
+    throw e;
+  }
+  const close = () => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+  };
+  const abort = () => {
+    try {
+      close();
+    } catch {
+      // closing a failed file: the removal below is what matters
+    }
     try {
       unlinkSync(temp);
     } catch {
       // already renamed or never created
     }
+    release(temp);
+  };
+  return {
+    write(data) {
+      if (fd === null) throw new Error('output already closed');
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    },
+    commit() {
+      try {
+        if (fd !== null) fsyncSync(fd);
+        close();
+        // Checked again just before the rename: the entry may have appeared meanwhile.
+        refuseUnsafeTarget(target, inputs);
+        renameSync(temp, target);
+        release(temp);
+      } catch (e) {
+        abort();
+        throw e;
+      }
+    },
+    abort,
+  };
+}
+
+/**
+ * Creates `path` empty, only if nothing is there (O_EXCL): the name is then this run's, and no
+ * other run — nor another copy in this one — can take it. The copy is later renamed onto it
+ * (writeOutputFile). false when the name is taken; other failures throw.
+ */
+export function reserveName(path: string): boolean {
+  makeFolders(dirname(resolve(path)));
+  try {
+    closeSync(openSync(path, 'wx', 0o644));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
   }
+  removeOnInterrupt(path);
+  return true;
+}
+
+/** A reserved name that got its copy: it is no longer removed on interruption. */
+export function keepReserved(path: string): void {
+  release(path);
+}
+
+/** A reserved name that will get no copy: removed. */
+export function dropReserved(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+  release(path);
 }
 
 /** Throws OutputRefused when the existing entry at `target` must not be replaced. */

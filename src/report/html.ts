@@ -46,10 +46,17 @@ export function sectionId(n: number): string {
 }
 
 export function renderHtmlReport(reports: readonly Report[]): string {
+  return [...htmlReportChunks(reports)].join('');
+}
+
+/**
+ * The same page in pieces (its head and overview, then one section per workbook, then its end),
+ * so a door can write a batch's report without ever holding it in one string.
+ */
+export function* htmlReportChunks(reports: readonly Report[]): Generator<string> {
   const batch = reports.length > 1;
-  const sections = reports.map((r, i) => renderSection(r, i, batch)).join('\n');
   const total = batch ? `<p class="summary">${escapeHtml(batchLine(reports))}</p>\n${renderOverview(reports)}\n` : '';
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -59,7 +66,9 @@ export function renderHtmlReport(reports: readonly Report[]): string {
 </head>
 <body>
 <h1>自评表核对结果</h1>
-${total}${sections}
+${total}`;
+  for (let i = 0; i < reports.length; i++) yield `${i > 0 ? '\n' : ''}${renderSection(reports[i]!, i, batch)}`;
+  yield `
 </body>
 </html>
 `;

@@ -1,5 +1,6 @@
 /** Chinese labels shared by the text and HTML reports. */
 import type { Report, ReportStatus } from '../core/report';
+import { FINDINGS_CAP } from './bounded';
 
 
 /** The ideographic space (U+3000) that parts a Chinese line. */
@@ -91,11 +92,17 @@ export function batchLine(reports: readonly Report[]): string {
   );
 }
 
-/** When the report lists fewer findings than it counts (--quiet lists errors only): how many it left out. */
+/**
+ * When the report lists fewer findings than it counts (--quiet lists errors only; a report lists
+ * at most FINDINGS_CAP, report/bounded.ts): how many it left out.
+ */
 export function notListedLine(report: Report): string | null {
   const s = report.summary;
   const left = s.errors + s.warnings + s.infos - report.findings.length;
-  return left > 0 ? `另有 ${left} 条警告或提示未列出。` : null;
+  if (left <= 0) return null;
+  const errorsListed = report.findings.filter((f) => f.severity === 'error').length;
+  if (errorsListed < s.errors || report.findings.length >= FINDINGS_CAP) return `另有 ${left} 条问题未列出（每个文件最多列出 ${FINDINGS_CAP} 条）。`;
+  return `另有 ${left} 条警告或提示未列出。`;
 }
 
 /**
