@@ -138,8 +138,16 @@ describe('library errors become Chinese details', () => {
     }
   });
 
-  it('wraps an unknown message, cut short, never alone', () => {
-    const detail = libraryDetail(new Error('x'.repeat(500)));
-    expect(detail).toMatch(/^解析器报告的错误：x{80}…$/);
+  it('replaces an unknown message by Chinese, its words only with SELFEVAL_DEBUG, cut short', () => {
+    const debug = process.env['SELFEVAL_DEBUG'];
+    try {
+      delete process.env['SELFEVAL_DEBUG'];
+      expect(libraryDetail(new Error('Unexpected record type 0x1234 in stream'))).toBe('文件结构异常，无法解析');
+      process.env['SELFEVAL_DEBUG'] = '1';
+      expect(libraryDetail(new Error('x'.repeat(500)))).toMatch(/^文件结构异常，无法解析（x{200}…）$/);
+    } finally {
+      if (debug === undefined) delete process.env['SELFEVAL_DEBUG'];
+      else process.env['SELFEVAL_DEBUG'] = debug;
+    }
   });
 });

@@ -68,7 +68,7 @@ const LOST_FROM_WORD = 'Word 文档的排版、字体与图片（副本只含各
  * sheet names, and a narrative finding (`正文!¶N`) onto row N of `正文`.
  */
 async function annotateWordReport(bytes: Uint8Array, report: Report): Promise<Uint8Array> {
-  const read = readDocx(bytes, { maxDocumentBytes: DEFAULT_READ_LIMITS.maxUncompressedBytes, maxCells: DEFAULT_READ_LIMITS.maxCells });
+  const read = readDocx(bytes, { maxDocumentBytes: DEFAULT_READ_LIMITS.maxUncompressedBytes, maxCells: DEFAULT_READ_LIMITS.maxCells, maxMergesPerTable: DEFAULT_READ_LIMITS.maxMergesPerSheet });
   if (!read.ok) throw new Error('annotateWorkbook: the Word document could not be read again');
   const { workbook, sheetNames } = exceljsFromDocxGrid(read.grid);
   const onCopy = (f: Finding): Finding =>

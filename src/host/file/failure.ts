@@ -203,8 +203,15 @@ export function libraryDetail(e: unknown): string {
   for (const [needle, chinese] of known) if (m.includes(needle)) return chinese;
   const xml = /^(?:[^:]{0,200}:)?(\d{1,9}):(\d{1,9}): /.exec(raw);
   if (xml) return `XML 格式错误（第 ${xml[1]} 行第 ${xml[2]} 列）`;
-  const cut = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
-  return `解析器报告的错误：${cut}`;
+  // Anything else is a library's own (English) words: never shown to a clerk. SELFEVAL_DEBUG=1
+  // appends them for whoever maintains the tool (as internal-error.ts does).
+  return `文件结构异常，无法解析${debugDetail(raw)}`;
+}
+
+function debugDetail(raw: string): string {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (!env?.['SELFEVAL_DEBUG']) return '';
+  return `（${raw.length > 200 ? `${raw.slice(0, 200)}…` : raw}）`;
 }
 
 /** A part's first XML error, as a Chinese detail naming the sheet when it is known. */

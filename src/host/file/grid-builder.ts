@@ -20,9 +20,14 @@ export class CellBudget {
   private used = 0;
   constructor(private readonly limit: number) {}
 
-  spend(): void {
-    this.used++;
+  spend(n = 1): void {
+    this.used += n;
     if (this.used > this.limit) throw new CellLimitExceeded(this.limit);
+  }
+
+  /** Whether `n` more cells would pass the limit (nothing is spent). */
+  wouldExceed(n: number): boolean {
+    return this.used + n > this.limit;
   }
 }
 

@@ -37,8 +37,15 @@ export const DOCUMENT_PART = 'word/document.xml';
 export interface DocxLimits {
   /** Largest inflated word/document.xml accepted, in bytes. */
   readonly maxDocumentBytes: number;
-  /** Most table cells accepted across the document. */
+  /**
+   * Most table cells accepted across the document, counted on the grid the tables describe:
+   * every grid column a cell spans (w:gridSpan), the columns a row skips before and after its
+   * cells (w:gridBefore, w:gridAfter) and the columns of w:tblGrid a short row is padded to — so
+   * a 26 KB document cannot ask for millions of cells with a few spans.
+   */
   readonly maxCells: number;
+  /** Most merged areas (spans and vertical merges) in one table, as in one sheet of an .xlsx. */
+  readonly maxMergesPerTable: number;
 }
 
 export type DocxRead =
@@ -49,6 +56,7 @@ export type DocxProblem =
   | { readonly kind: 'no-document' }
   | { readonly kind: 'too-large'; readonly limit: number }
   | { readonly kind: 'too-many-cells'; readonly limit: number }
+  | { readonly kind: 'too-many-merges'; readonly table: number; readonly limit: number }
   | { readonly kind: 'doctype' }
   | { readonly kind: 'corrupt'; readonly detail: string };
 
@@ -71,11 +79,12 @@ export function readDocx(bytes: Uint8Array, limits: DocxLimits): DocxRead {
   if (errors.length > 0 || !body) {
     return { ok: false, problem: { kind: 'corrupt', detail: errors.length > 0 ? 'document.xml 不是完整的 XML' : '缺少正文' } };
   }
-  const walker = new BodyWalker(limits.maxCells);
+  const walker = new BodyWalker(limits);
   try {
     walker.walk(body);
   } catch (e) {
     if (e instanceof TooManyCells) return { ok: false, problem: { kind: 'too-many-cells', limit: limits.maxCells } };
+    if (e instanceof TooManyMerges) return { ok: false, problem: { kind: 'too-many-merges', table: e.table, limit: limits.maxMergesPerTable } };
     throw e;
   }
   return { ok: true, grid: { sheets: walker.sheets(), paragraphs: walker.paragraphs }, notes: walker.notes };
@@ -142,6 +151,18 @@ function inflateDocumentPart(bytes: Uint8Array, cap: number): Inflated {
 
 class TooManyCells extends Error {}
 
+class TooManyMerges extends Error {
+  constructor(readonly table: number) {
+    super('too many merges');
+  }
+}
+
+/** What one table may spend: grid cells (shared by the whole document) and merges (its own). */
+interface TableBudget {
+  cells(n: number): void;
+  merge(): void;
+}
+
 interface TableRead {
   /** 1-based position in the document (outer tables before the tables nested in them). */
   readonly index: number;
@@ -164,7 +185,7 @@ class BodyWalker {
   private previousParagraph = '';
   private sinceLastTable: 'nothing' | 'empty' | 'text' = 'text';
 
-  constructor(private readonly maxCells: number) {}
+  constructor(private readonly limits: DocxLimits) {}
 
   walk(container: Element): void {
     for (const el of elementChildren(container)) {
@@ -201,8 +222,15 @@ class BodyWalker {
     const index = ++this.tableCount;
     const followsTableDirectly = this.sinceLastTable !== 'text' && this.tables.length > 0;
     const nested: Element[] = [];
-    const read = readTable(tbl, nested, () => {
-      if (++this.cells > this.maxCells) throw new TooManyCells();
+    let merges = 0;
+    const read = readTable(tbl, nested, {
+      cells: (n) => {
+        this.cells += n;
+        if (this.cells > this.limits.maxCells) throw new TooManyCells();
+      },
+      merge: () => {
+        if (++merges > this.limits.maxMergesPerTable) throw new TooManyMerges(index);
+      },
     });
     this.tables.push({ index, caption, followsTableDirectly, ...read });
     // A nested table has no body paragraph above it: its caption is the text before it in its cell.
@@ -224,9 +252,11 @@ class BodyWalker {
 function readTable(
   tbl: Element,
   nested: Element[],
-  countCell: () => void,
+  budget: TableBudget,
 ): { rows: string[][]; merges: Rect[]; headerRows: number } {
   const gridCols = elementChildren(firstChild(tbl, 'tblGrid')).filter((e) => e.localName === 'gridCol').length;
+  /** Where each merge is in `merges`, to extend it downwards without searching the list. */
+  const mergeIndex = new Map<Rect, number>();
   const rows: string[][] = [];
   const merges: Rect[] = [];
   /** The merge (or single cell) that starts at a grid column, for a w:vMerge continuation below it. */
@@ -238,34 +268,48 @@ function readTable(
     const row: string[] = [];
     const trPr = firstChild(tr, 'trPr');
     let col = intVal(firstChild(trPr, 'gridBefore')) ?? 0;
+    const after = intVal(firstChild(trPr, 'gridAfter')) ?? 0;
+    // Counted before anything is allocated for them.
+    budget.cells(col);
     for (let c = 0; c < col; c++) row[c] = '';
     const isHeader = trPr !== null && firstChild(trPr, 'tblHeader') !== null && onOff(firstChild(trPr, 'tblHeader')!);
     if (headerRun && isHeader) headerRows++;
     else headerRun = false;
     const here = new Map<number, { rect: Rect | null; top: number; span: number }>();
     for (const tc of cellsOf(tr)) {
-      countCell();
       const tcPr = firstChild(tc, 'tcPr');
       const span = Math.max(1, intVal(firstChild(tcPr, 'gridSpan')) ?? 1);
+      budget.cells(span);
       const vMerge = firstChild(tcPr, 'vMerge');
       const continues = vMerge !== null && (attr(vMerge, 'val') ?? 'continue') === 'continue';
       const start = above.get(col);
       if (continues && start && start.span === span) {
         for (let c = col; c < col + span; c++) row[c] = '';
         const rect: Rect = { top: start.top, left: col, bottom: r, right: col + span - 1 };
-        if (start.rect) merges[merges.indexOf(start.rect)] = rect;
-        else merges.push(rect);
+        const at = start.rect ? mergeIndex.get(start.rect) : undefined;
+        if (at !== undefined) merges[at] = rect;
+        else {
+          budget.merge();
+          merges.push(rect);
+        }
+        mergeIndex.set(rect, at ?? merges.length - 1);
         here.set(col, { rect, top: start.top, span });
       } else {
         row[col] = cellText(tc, nested);
         for (let c = col + 1; c < col + span; c++) row[c] = '';
         const rect: Rect | null = span > 1 ? { top: r, left: col, bottom: r, right: col + span - 1 } : null;
-        if (rect) merges.push(rect);
+        if (rect) {
+          budget.merge();
+          mergeIndex.set(rect, merges.push(rect) - 1);
+        }
         here.set(col, { rect, top: r, span });
       }
       col += span;
     }
-    while (row.length < gridCols) row.push('');
+    // The columns skipped after the cells, and the padding to the table's grid, are cells too.
+    const width = Math.max(row.length + after, gridCols);
+    budget.cells(width - row.length);
+    while (row.length < width) row.push('');
     rows.push(row);
     above = here;
   }

@@ -51,23 +51,47 @@ export function sheetCutAtRowLimit(workbook: XLSX.WorkBook, maxRows: number): st
   return null;
 }
 
-export function gridFromSheetJs(workbook: XLSX.WorkBook, maxCells: number): WorkbookGrid {
+/**
+ * A sheet's merged areas past the limits an .xlsx is held to (package-scan.ts): more merges than
+ * maxMergesPerSheet, or one merge covering more cells than the cell limit leaves. Checked before
+ * any merge reaches the Grid, whose builder walks every row a merge covers.
+ */
+export class MergeLimitExceeded extends Error {
+  constructor(
+    readonly sheet: string,
+    /** The merge too large (`A1:XFD1048576`), or null when there are too many merges. */
+    readonly ref: string | null,
+    readonly cells: number,
+  ) {
+    super('merge limit');
+  }
+}
+
+export function gridFromSheetJs(workbook: XLSX.WorkBook, maxCells: number, maxMerges: number = Number.POSITIVE_INFINITY): WorkbookGrid {
   const budget = new CellBudget(maxCells);
   const sheets: SheetGrid[] = [];
   for (const name of workbook.SheetNames) {
     const ws = workbook.Sheets[name];
     if (!ws || ws['!type'] === 'chart') continue;
-    sheets.push(sheetFromSheetJs(name, ws, budget));
+    sheets.push(sheetFromSheetJs(name, ws, budget, maxMerges));
   }
   return { sheets };
 }
 
-function sheetFromSheetJs(name: string, ws: XLSX.WorkSheet, budget: CellBudget): SheetGrid {
+function sheetFromSheetJs(name: string, ws: XLSX.WorkSheet, budget: CellBudget, maxMerges: number): SheetGrid {
   const builder = new SheetGridBuilder(name, budget);
+  const merges = ws['!merges'] ?? [];
+  if (merges.length > maxMerges) throw new MergeLimitExceeded(name, null, merges.length);
+  // Each merge counts the cells it covers, as in an .xlsx (ExcelJS makes them all in a copy).
+  for (const m of merges) {
+    const covered = (m.e.r - m.s.r + 1) * (m.e.c - m.s.c + 1) - 1;
+    if (covered > 0 && budget.wouldExceed(covered)) throw new MergeLimitExceeded(name, sheetjs().utils.encode_range(m), covered + 1);
+    budget.spend(covered);
+  }
   for (const { row, col, cell } of eachCell(ws)) {
     builder.setCell(row, col, { value: rawValue(cell), numFmt: typeof cell.z === 'string' ? cell.z : undefined, formula: cell.f });
   }
-  for (const m of ws['!merges'] ?? []) builder.addMerge({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c });
+  for (const m of merges) builder.addMerge({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c });
   builder.setProtected(Boolean(ws['!protect']));
   return builder.build();
 }

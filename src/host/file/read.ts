@@ -19,7 +19,8 @@ import { scanPackage, type PackageScan } from './package-scan';
 import { partKey } from './part-scan';
 import { quietly } from './quiet-console';
 import { XlsxReader, XlsxRefusal, type XlsxRead } from './xlsx-reader';
-import { gridFromSheetJs, sheetCutAtRowLimit, sheetJsReadOptions } from './read-xls';
+import { gridFromSheetJs, MergeLimitExceeded, sheetCutAtRowLimit, sheetJsReadOptions } from './read-xls';
+import { markupSpansProblem } from './markup-spans';
 import { otherFormat, sniffContent } from './sniff';
 import { readZipDirectory } from './zip-directory';
 import { isWordPackage, readDocx, type DocxProblem } from './read-docx';
@@ -80,6 +81,13 @@ export async function readWorkbook(input: ReadInput, limits?: Partial<ReadLimits
       if (ext !== '.xls') return failures.textFile(name);
       // SheetJS reads XML without a DTD; a file that declares entities is refused all the same.
       if (declaresEntities(bytes)) return failures.doctype(name, {});
+      // SheetJS's HTML reader places each cell past the row- and column-spans above it by
+      // searching every merge again and again: a few thousand overlapping spans take minutes.
+      // The spans are measured in the markup first (markup-spans.ts).
+      {
+        const spans = markupSpansProblem(bytes, name, lim);
+        if (spans) return spans;
+      }
       await loadSheetJs();
       return readWithSheetJs(bytes, name, lim);
     case 'text':
@@ -152,7 +160,7 @@ function readOleContainer(bytes: Uint8Array, name: string, lim: ReadLimits, name
 const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
 
 function readWordPackage(bytes: Uint8Array, name: string, lim: ReadLimits): ReadResult {
-  const read = readDocx(bytes, { maxDocumentBytes: Math.min(MAX_DOCUMENT_XML_BYTES, lim.maxUncompressedBytes), maxCells: lim.maxCells });
+  const read = readDocx(bytes, { maxDocumentBytes: Math.min(MAX_DOCUMENT_XML_BYTES, lim.maxUncompressedBytes), maxCells: lim.maxCells, maxMergesPerTable: lim.maxMergesPerSheet });
   if (!read.ok) return docxFailure(name, read.problem, lim);
   if (read.grid.sheets.length === 0) return failures.documentWithoutTables(name);
   return { ok: true, grid: read.grid, format: 'docx', notes: read.notes };
@@ -166,6 +174,8 @@ function docxFailure(name: string, problem: DocxProblem, lim: ReadLimits): ReadF
       return failures.tooManyUncompressedBytes(name, problem.limit);
     case 'too-many-cells':
       return failures.tooManyCells(name, lim.maxCells);
+    case 'too-many-merges':
+      return failures.tooManyMerges(name, { sheet: `表${problem.table}` }, problem.limit);
     case 'doctype':
       return failures.corruptDocument(name, '正文含有文档类型声明（DOCTYPE），出于安全不予读取');
     case 'corrupt':
@@ -186,7 +196,7 @@ function readWithSheetJs(bytes: Uint8Array, name: string, lim: ReadLimits, forma
   }
   const cut = sheetCutAtRowLimit(workbook, lim.maxXlsRows);
   if (cut !== null) return failures.tooManyRows(name, { sheet: cut }, lim.maxXlsRows);
-  return finish(name, format, () => gridFromSheetJs(workbook, lim.maxCells), lim);
+  return finish(name, format, () => gridFromSheetJs(workbook, lim.maxCells, lim.maxMergesPerSheet), lim);
 }
 
 function finish(name: string, format: WorkbookFormat, build: () => WorkbookGrid, lim: ReadLimits): ReadResult {
@@ -195,6 +205,11 @@ function finish(name: string, format: WorkbookFormat, build: () => WorkbookGrid,
     grid = build();
   } catch (e) {
     if (e instanceof CellLimitExceeded) return failures.tooManyCells(name, lim.maxCells);
+    if (e instanceof MergeLimitExceeded) {
+      return e.ref === null
+        ? failures.tooManyMerges(name, { sheet: e.sheet }, lim.maxMergesPerSheet)
+        : failures.mergeTooLarge(name, { sheet: e.sheet }, e.ref, e.cells, lim.maxCells);
+    }
     return failures.corrupt(name, libraryDetail(e));
   }
   if (!hasContent(grid.sheets)) return failures.emptyWorkbook(name);
