@@ -11,6 +11,7 @@
 import Decimal from 'decimal.js';
 import type { Finding, Severity, Suggestion } from './finding';
 import type { Profile } from './profile';
+import { capText } from './text-cap';
 import type { Quantity } from '../values/value';
 import type { Recomputed } from './recompute';
 import type { ScoreTableRecomputed } from './scoretable';
@@ -119,13 +120,20 @@ export function toFinding(rule: Pick<Rule, 'id' | 'title' | 'messages'>, profile
     severity: severityOf(profile, rule.id, r.messageId, spec.severity),
     sheet: r.at.sheet,
     cell: r.at.cell,
-    entered: r.entered,
+    // A workbook's text is quoted at most TEXT_CAP characters long (text-cap.ts).
+    entered: r.entered === null ? null : capText(r.entered),
     expected: r.expected,
-    message: renderMessage(spec.text, r.data),
-    explanation: r.explanation,
+    message: capText(renderMessage(spec.text, r.data && capData(r.data))),
+    explanation: capText(r.explanation),
     inputs: r.inputs.map(addr),
     ...(r.suggestion ? { suggestion: r.suggestion } : {}),
   };
+}
+
+function capData(data: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = typeof v === 'string' ? capText(v) : v;
+  return out;
 }
 
 /** The figure a field holds, or null for blanks, "none" marks, text and error values. */

@@ -14,23 +14,14 @@
  */
 import type { Finding } from '../core/finding';
 import type { Report } from '../core/report';
+import { capText } from '../core/text-cap';
 
-/** Longest text kept in a report (characters, i.e. UTF-16 code units). */
-export const TEXT_CAP = 1_000;
+export { capText, TEXT_CAP } from '../core/text-cap';
+
 /** Most cells listed in one finding's inputs. */
 export const INPUTS_CAP = 200;
 /** Most findings listed in one report. */
 export const FINDINGS_CAP = 500;
-
-/** `text`, or its first `cap` characters followed by a note saying the cut and the original length. */
-export function capText(text: string, cap: number = TEXT_CAP): string {
-  if (text.length <= cap) return text;
-  // Never cut a surrogate pair in half.
-  let end = cap;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}…（已截断，原文 ${text.length} 字）`;
-}
 
 /** `capText` over every string of plain data (objects and arrays), the rest as it is. */
 function capDeep<T>(value: T): T {

@@ -8,10 +8,12 @@ import { readWorkbook } from '../host/file/read';
 import { annotateWorkbook } from '../host/file/annotate';
 import { buildSummaryWorkbook } from '../host/file/summary';
 import { renderHtmlReport } from '../report/html';
+import { boundReport } from '../report/bounded';
 import type { ProfileSource, WorkerRequest, WorkerResponse } from './protocol';
 import type { Profile } from '../core/profile';
 import { loadProfileText } from '../core/profile-load';
 import { withBodySheet } from './body-sheet';
+import { displayGrid } from './display-grid';
 
 /** The worker's global scope, typed narrowly (the project's lib is DOM, not WebWorker). */
 const scope = self as unknown as {
@@ -51,8 +53,9 @@ async function handle(req: WorkerRequest): Promise<void> {
         return;
       }
       const profile = req.profile ? profileOf(req.profile) : undefined;
-      const report = checkWorkbook(read.grid, profile ? { file: req.name, profile } : { file: req.name });
-      post({ type: 'checked', id: req.id, report, grid: req.wantGrid ? withBodySheet(read.grid) : null, ms: performance.now() - t0 });
+      // Bounded before it leaves the worker (report/bounded.ts): the page keeps every report of a batch.
+      const report = boundReport(checkWorkbook(read.grid, profile ? { file: req.name, profile } : { file: req.name }));
+      post({ type: 'checked', id: req.id, report, grid: req.wantGrid ? withBodySheet(displayGrid(read.grid)) : null, ms: performance.now() - t0 });
       return;
     }
     case 'annotate': {

@@ -155,6 +155,36 @@ function otherZip(): Uint8Array {
   });
 }
 
+/** Rows from `from` down shifted by `k` (row numbers, cell references and merges). */
+function shiftRows(xml: string, from: number, k: number): string {
+  const shift = (n: number) => (n >= from ? n + k : n);
+  return xml
+    .replace(/<row r="(\d+)"/g, (_, n: string) => `<row r="${shift(Number(n))}"`)
+    .replace(/ r="([A-Z]+)(\d+)"/g, (_, c: string, n: string) => ` r="${c}${shift(Number(n))}"`)
+    .replace(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"\/>/g, (_, c1: string, r1: string, c2: string, r2: string) => `<mergeCell ref="${c1}${shift(Number(r1))}:${c2}${shift(Number(r2))}"/>`);
+}
+
+/**
+ * The sample with `k` more indicator rows above 总分 (row 21 of 附件3), every text cell of them
+ * the one shared string `text`: tiny on disk (one string, rows that compress), and without
+ * bounds each of its findings would carry the text several times over.
+ */
+export function sharedTextRows(k: number, text: string): Uint8Array {
+  const parts = seedParts();
+  const sst = strFromU8(parts['xl/sharedStrings.xml']!);
+  const index = (sst.match(/<si>/g) ?? []).length;
+  parts['xl/sharedStrings.xml'] = strToU8(sst.replace('</sst>', `<si><t>${text}</t></si></sst>`).replace(/uniqueCount="\d+"/, `uniqueCount="${index + 1}"`));
+  const rows: string[] = [];
+  for (let i = 0; i < k; i++) {
+    const r = 21 + i;
+    const t = (col: string) => `<c r="${col}${r}" t="s"><v>${index}</v></c>`;
+    rows.push(`<row r="${r}">${['B', 'C', 'D', 'E', 'F'].map(t).join('')}<c r="G${r}"><v>1</v></c>${t('H')}${t('I')}</row>`);
+  }
+  const sheet = shiftRows(strFromU8(parts[SHEET3]!), 21, k);
+  parts[SHEET3] = strToU8(replaceOnce(sheet, `<row r="${21 + k}"`, `${rows.join('')}<row r="${21 + k}"`));
+  return zip(parts);
+}
+
 const refused = (reason: string, ...mentions: string[]) => ({ ok: false as const, reason, mentions });
 
 export function buildHostileCorpus(): HostileCase[] {

@@ -12,6 +12,7 @@
  * parse) is rebuilt from its SheetJS read (values, formulas, number formats, merges,
  * widths; no fonts or fills).
  */
+import { limitCellTexts } from './excel-text-limit';
 import type { Cell as ExcelCell } from 'exceljs';
 import { loadExcelJs, newWorkbook, type Workbook } from './exceljs';
 import { loadSheetJs } from './sheetjs';
@@ -50,6 +51,7 @@ export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array
     const report = renamed.size === 0 ? input.report : { ...input.report, findings: input.report.findings.map((f) => ({ ...f, sheet: renamed.get(f.sheet) ?? f.sheet })) };
     paintFindings(workbook, report.findings);
     addResultsSheet(workbook, report, [...lost, ...[...renamed].map(([from, to]) => `工作表名“${from}”（含 Excel 不允许的字符，副本中改为“${to}”）`)]);
+    limitCellTexts(workbook);
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   });
 }
@@ -78,6 +80,7 @@ async function annotateWordReport(bytes: Uint8Array, report: Report): Promise<Ui
   const findings = report.findings.map(onCopy);
   paintFindings(workbook, findings);
   addResultsSheet(workbook, { ...report, findings } as Report, [LOST_FROM_WORD]);
+  limitCellTexts(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

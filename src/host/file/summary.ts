@@ -5,6 +5,7 @@
  * linked to its cell in the copy; 概览, counts by grade and by rule. Every sheet prints one
  * page wide with its header repeated.
  */
+import { limitCellTexts } from './excel-text-limit';
 import type { Style, Worksheet } from 'exceljs';
 import { loadExcelJs, newWorkbook, type Workbook } from './exceljs';
 import type { Report } from '../../core/report';
@@ -55,6 +56,7 @@ export async function buildSummaryWorkbook(reports: readonly Report[], options: 
   addSummarySheet(workbook, reports, copies);
   addFindingsSheet(workbook, reports, copies);
   addOverviewSheet(workbook, reports);
+  limitCellTexts(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
