@@ -123,7 +123,8 @@ export function toFinding(rule: Pick<Rule, 'id' | 'title' | 'messages'>, profile
     // A workbook's text is quoted at most TEXT_CAP characters long (text-cap.ts).
     entered: r.entered === null ? null : capText(r.entered),
     expected: r.expected,
-    message: capText(renderMessage(spec.text, r.data && capData(r.data))),
+    // The message is its template with capped data: bounded without a second cut.
+    message: renderMessage(spec.text, r.data && capData(r.data)),
     explanation: capText(r.explanation),
     inputs: r.inputs.map(addr),
     ...(r.suggestion ? { suggestion: r.suggestion } : {}),

@@ -4,8 +4,10 @@
  * every finding's message, entered value, explanation and inputs), and a batch of them would
  * exhaust the process that collects the reports. So before a report leaves the worker that
  * made it:
- * * every text is cut at TEXT_CAP characters, the cut said in the text itself
- *   (`…（已截断，原文 30000 字）`);
+ * * every text is cut at REPORT_TEXT_CAP characters, the cut said in the text itself
+ *   (`…（已截断，原文 30000 字）`); a finding's own texts were cut at TEXT_CAP already when it
+ *   was made (core/text-cap.ts), so this cut is for texts that came another way (单位, 已说明
+ *   reasons, sheet names) and for messages quoting several long texts;
  * * a finding's `inputs` list keeps its first INPUTS_CAP cells and says how many there were;
  * * at most FINDINGS_CAP findings are listed, errors first, then warnings, then infos (each in the
  *   engine's order); the summary still counts every finding, and every door says how many were
@@ -14,10 +16,12 @@
  */
 import type { Finding } from '../core/finding';
 import type { Report } from '../core/report';
-import { capText } from '../core/text-cap';
+import { capText, TEXT_CAP } from '../core/text-cap';
 
 export { capText, TEXT_CAP } from '../core/text-cap';
 
+/** Longest text in a bounded report: room for a message quoting a text cut at TEXT_CAP, and more. */
+export const REPORT_TEXT_CAP = 4 * TEXT_CAP;
 /** Most cells listed in one finding's inputs. */
 export const INPUTS_CAP = 200;
 /** Most findings listed in one report. */
@@ -25,7 +29,7 @@ export const FINDINGS_CAP = 500;
 
 /** `capText` over every string of plain data (objects and arrays), the rest as it is. */
 function capDeep<T>(value: T): T {
-  if (typeof value === 'string') return capText(value) as T;
+  if (typeof value === 'string') return capText(value, REPORT_TEXT_CAP) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => capDeep(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

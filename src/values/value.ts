@@ -116,7 +116,11 @@ function newDecimalFromNumber(n: number): Decimal {
   if (Number.isSafeInteger(n)) return new Decimal(n); // decimal.js's fast path for small integers
   const s = String(n);
   // Sixteen characters or fewer hold at most 15 digits: nothing to trim, the common case.
-  return new Decimal(s.length <= 16 ? s : Number(n.toPrecision(15)).toString());
+  if (s.length <= 16) return new Decimal(s);
+  // Near the largest double (1.7976931348623157e308) the 15-digit rounding overflows to Infinity:
+  // the rounded digits are then read as text, which decimal.js holds at any magnitude.
+  const rounded = Number(n.toPrecision(15));
+  return new Decimal(Number.isFinite(rounded) ? rounded.toString() : n.toPrecision(15));
 }
 
 function parseNumber(n: number, numFmt: string | undefined, shown: string | undefined): Parsed {

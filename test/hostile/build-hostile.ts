@@ -5,9 +5,11 @@
  * one entry reporting a false uncompressed size. Built in memory (`buildHostileCorpus()`), or
  * into a folder: `npx ts-node --transpile-only test/hostile/build-hostile.ts <dir>`.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'fs';
 import { join, resolve } from 'path';
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
+import * as XLSX from '@e965/xlsx';
 import { encryptOoxml } from '../fixtures/encrypt';
 
 export const SEED_FILE = resolve(__dirname, '../../samples/seed-004.xlsx');
@@ -185,6 +187,81 @@ export function sharedTextRows(k: number, text: string): Uint8Array {
   return zip(parts);
 }
 
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** A Word document whose body is `body` (tables and paragraphs as WordprocessingML). */
+function docxWith(body: string): Uint8Array {
+  return zipSync(
+    {
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+      'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document>`),
+    },
+    { level: 9 },
+  );
+}
+
+const tc = (text: string, props = '') => `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+
+/** `rows` rows of one cell spanning all 16,384 grid columns: 70 rows are 1.1 million grid cells. */
+function docxWideSpans(rows: number): Uint8Array {
+  const row = `<w:tr>${tc('x', '<w:gridSpan w:val="16384"/>')}</w:tr>`;
+  return docxWith(`<w:p><w:r><w:t>附件3</w:t></w:r></w:p><w:tbl><w:tblGrid><w:gridCol/></w:tblGrid>${row.repeat(rows)}</w:tbl>`);
+}
+
+/** Rows that skip 16,384 grid columns before their one cell (w:gridBefore). */
+function docxGridBefore(rows: number): Uint8Array {
+  const row = `<w:tr><w:trPr><w:gridBefore w:val="16384"/></w:trPr>${tc('x')}</w:tr>`;
+  return docxWith(`<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid>${row.repeat(rows)}</w:tbl>`);
+}
+
+/** `n` two-column spans in one table: each is a merged area, as many as 10,000 in a sheet. */
+function docxManyMerges(n: number): Uint8Array {
+  const row = `<w:tr>${tc('a', '<w:gridSpan w:val="2"/>')}${tc('b', '<w:gridSpan w:val="2"/>')}</w:tr>`;
+  return docxWith(`<w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(4)}</w:tblGrid>${row.repeat(Math.ceil(n / 2))}</w:tbl>`);
+}
+
+/** An HTML page saved as .xls whose rows each hold one cell spanning rows and columns below it. */
+function htmlSpans(n: number): Uint8Array {
+  return strToU8(`<html><body><table>${'<tr><td colspan="3" rowspan="40">跨</td><td>1</td></tr>'.repeat(n)}</table></body></html>`);
+}
+
+/** SpreadsheetML 2003 saved as .xls with one cell merged across the whole grid. */
+function spreadsheetMlMerge(): Uint8Array {
+  return strToU8(
+    '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">' +
+      '<Worksheet ss:Name="附件3"><Table><Row><Cell ss:MergeAcross="16000" ss:MergeDown="60000"><Data ss:Type="String">合并</Data></Cell></Row></Table></Worksheet></Workbook>',
+  );
+}
+
+/** A real BIFF8 .xls cut short: SheetJS throws an English TypeError on it. */
+function damagedXls(): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['单位', '得分'], ['商务局', 95.8]]), '附件3');
+  const xls = new Uint8Array(XLSX.write(wb, { bookType: 'biff8', type: 'array' }) as ArrayBuffer);
+  return xls.slice(0, 1600);
+}
+
+/**
+ * The sample whose 单位 cell (附件3 C3) tries to steer a terminal: clear the screen, print a
+ * green "全部通过，0 个错误", a forged `已写出` line after a newline, and a bidi override.
+ * Excel writes control characters in XML as `_x001B_`; C1's CSI (U+009B) is legal XML as it is.
+ */
+export const FORGED_UNIT = '\u001b[2J\u001b[H\u001b[32m全部通过，0 个错误\u001b[0m\n已写出 报告：/tmp/伪造.json\u009b31m\u202e局务商';
+function forgedUnit(): Uint8Array {
+  const parts = seedParts();
+  // eslint-disable-next-line no-control-regex -- ESC is the character written as _x001B_
+  const xmlText = FORGED_UNIT.replace(/\u001b/g, '_x001B_').replace(/</g, '&lt;');
+  parts['xl/sharedStrings.xml'] = strToU8(replaceOnce(strFromU8(parts['xl/sharedStrings.xml']!), '株洲市芦淞区商务局　', xmlText));
+  return zip(parts);
+}
+
+/** The sample with the largest double (and its negative) typed as figures. */
+function hugeNumbers(): Uint8Array {
+  return withPart(SHEET3, (x) =>
+    replaceOnce(replaceOnce(x, '<c r="H20" s="4"><v>19</v></c>', '<c r="H20" s="4"><v>1.7976931348623157e308</v></c>'), '<c r="F20" s="4"><v>311.22</v></c>', '<c r="F20" s="4"><v>-1.7976931348623157e308</v></c>'),
+  );
+}
+
 const refused = (reason: string, ...mentions: string[]) => ({ ok: false as const, reason, mentions });
 
 export function buildHostileCorpus(): HostileCase[] {
@@ -217,8 +294,57 @@ export function buildHostileCorpus(): HostileCase[] {
     { file: 'table.csv.xls', bytes: strToU8('单位,得分\n商务局,95.8\n'), expect: refused('text-file', '文本') },
     { file: 'entities.xml.xls', bytes: strToU8(`<?xml version="1.0"?>${LAUGHS.replace('lolz', 'Workbook')}<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&lol9;</Data></Cell></Row></Table></Worksheet></Workbook>`), expect: refused('corrupt', 'DTD') },
     { file: 'page.html.xls', bytes: strToU8('<html><body><table><tr><td>姓名</td><td>电话</td></tr><tr><td>张三</td><td>1</td></tr></table></body></html>'), expect: { ok: true } },
+    // Issue 21: grids counted on the grid the file describes, in every format.
+    { file: 'docx-wide-spans.docx', bytes: docxWideSpans(70), expect: refused('too-large', '1,000,000') },
+    { file: 'docx-grid-before.docx', bytes: docxGridBefore(70), expect: refused('too-large', '1,000,000') },
+    { file: 'docx-merges.docx', bytes: docxManyMerges(10_002), expect: refused('too-large', '10,000') },
+    { file: 'spans.html.xls', bytes: htmlSpans(1_001), expect: refused('too-large', '1,000', 'colspan') },
+    { file: 'merge-across.xml.xls', bytes: spreadsheetMlMerge(), expect: refused('too-large', '1,000,000', 'MergeAcross') },
+    // Library messages replaced, figures at the edge of a double read.
+    { file: 'damaged-biff.xls', bytes: damagedXls(), expect: refused('corrupt', 'damaged-biff.xls') },
+    { file: 'huge-numbers.xlsx', bytes: hugeNumbers(), expect: { ok: true } },
+    // Texts that would steer a terminal, and a report that would be gigabytes unbounded.
+    { file: 'forged-unit.xlsx', bytes: forgedUnit(), expect: { ok: true } },
+    { file: 'shared-30000-text.xlsx', bytes: sharedTextRows(1_000, '长'.repeat(30_000)), expect: { ok: true } },
   ];
   return cases;
+}
+
+/** A file system entry the corpus cannot carry as bytes, made in a folder by makeSpecialEntries. */
+export interface SpecialEntry {
+  readonly file: string;
+  /** The report it must get: unreadable naming these, or checked (a real workbook under a strange name). */
+  readonly expect: { readonly ok: false; readonly mentions: readonly string[] } | { readonly ok: true };
+}
+
+/** A file name that tries to forge a line of the command's own output. */
+export const FORGED_NAME = 'evil\n已写出 标注副本：伪造.checked.xlsx\n\u001b[2Jx.xlsx';
+
+/**
+ * Entries only a file system holds: a FIFO named like a workbook (reading it would wait for
+ * ever), links to /dev/zero, to `/` and to a workbook outside the folder, a DAG of links that
+ * doubles at every level, and a workbook whose name holds a newline and a forged `已写出` line.
+ * `outside` is a folder beside `dir` for the link target. POSIX only (mkfifo).
+ */
+export function makeSpecialEntries(dir: string, outside: string): SpecialEntry[] {
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(outside, { recursive: true });
+  execFileSync('mkfifo', [join(dir, 'pipe.xlsx')]);
+  symlinkSync('/dev/zero', join(dir, 'zero.xlsx'));
+  symlinkSync('/', join(dir, 'root'));
+  const away = join(outside, 'away.xlsx');
+  writeFileSync(away, readFileSync(SEED_FILE));
+  symlinkSync(away, join(dir, 'outside.xlsx'));
+  // dag/0 → links a and b to dag/1, … : 2^30 paths if links were followed.
+  for (let i = 0; i <= 30; i++) mkdirSync(join(dir, 'dag', String(i)), { recursive: true });
+  for (let i = 0; i < 30; i++) for (const l of ['a', 'b']) symlinkSync(join('..', String(i + 1)), join(dir, 'dag', String(i), l));
+  writeFileSync(join(dir, FORGED_NAME), readFileSync(SEED_FILE));
+  return [
+    { file: 'pipe.xlsx', expect: { ok: false, mentions: ['pipe.xlsx', '不是普通文件', '命名管道'] } },
+    { file: 'zero.xlsx', expect: { ok: false, mentions: ['zero.xlsx', '符号链接', '未跟随'] } },
+    { file: 'outside.xlsx', expect: { ok: false, mentions: ['outside.xlsx', '符号链接', '未跟随'] } },
+    { file: FORGED_NAME, expect: { ok: true } },
+  ];
 }
 
 if (require.main === module) {
