@@ -32,6 +32,7 @@ describe('the text report on a terminal', () => {
     const report = failedReport('evil\n已写出 报告：伪造.json\u001b[2J.xlsx', 'unreadable', '原因\u001b[32m全部通过');
     for (const style of [undefined, ANSI_STYLE]) {
       const text = renderReport('text', [report], false, { style });
+      // eslint-disable-next-line no-control-regex -- the style's own SGR codes
       const ours = text.replace(/\u001b\[\d+m/g, ''); // the style's own colours
       expect(ours).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/); // eslint-disable-line no-control-regex
       expect(text.split('\n').some((line) => line.startsWith('已写出'))).toBe(false);
