@@ -16,6 +16,7 @@
 import type { Finding, RuleId } from './finding';
 import type { Cell, RawValue, SheetGrid, WorkbookGrid } from '../grid/grid';
 import { cellKey, isCellError, normCell, parseA1 } from '../grid/grid';
+import { hasVisibleText } from './visible-text';
 
 /** The very hidden sheet holding explanations. */
 export const ACK_SHEET = '_selfeval';
@@ -50,7 +51,7 @@ export function canAcknowledge(f: Finding): boolean {
 /** The error message when an acknowledgement is refused, or null when it may be stored. */
 export function refuseAcknowledgement(f: Finding, reason: string): string | null {
   if (!canAcknowledge(f)) return '错误不能标为“已说明”：请改正该单元格。';
-  if (!reason.trim()) return '请填写说明理由。';
+  if (!hasVisibleText(reason)) return '请填写说明理由。';
   if (reason.trim().length > MAX_REASON) return `说明理由请勿超过 ${MAX_REASON} 个字。`;
   return null;
 }
@@ -99,25 +100,50 @@ export function acknowledge(grid: WorkbookGrid, f: Finding, reason: string, at: 
   return { ruleId: f.ruleId, sheet: f.sheet, cell: normCell(f.cell), reason: reason.trim(), at: at.toISOString(), values };
 }
 
-/** Reads the explanations stored in the workbook (none when the sheet is absent or unreadable). */
+/** Most explanations read from the sheet: one per finding of a form is a few hundred at most. */
+export const MAX_ACKNOWLEDGEMENTS = 5_000;
+/** Most cells one explanation depends on (a finding's cell and its inputs). */
+const MAX_VALUES = 2_000;
+
+/**
+ * Reads the explanations stored in the workbook (none when the sheet is absent or unreadable).
+ * The sheet is the workbook's, so anyone may have planted or edited it: only rows the add-in
+ * itself could have written are taken — a rule ID of our form, a plain cell address, a reason
+ * with visible text within MAX_REASON (an invisible reason would silence a warning and count
+ * for --max-warnings), a short time, and the values as an object of texts. Every cell is read as
+ * its value, never as a formula.
+ */
 export function readAcknowledgements(grid: WorkbookGrid): Acknowledgement[] {
   const sheet = sheetByName(grid, ACK_SHEET);
   if (!sheet) return [];
   const out: Acknowledgement[] = [];
   sheet.rows.forEach((row, i) => {
-    if (i === 0 || !row) return;
+    if (i === 0 || !row || out.length >= MAX_ACKNOWLEDGEMENTS) return;
+    if (row.slice(0, 6).some((c) => c?.formula !== undefined)) return;
     const [ruleId, where, reason, at, values] = [0, 2, 3, 4, 5].map((c) => cellText(row[c]));
     const sheetName = cellText(row[1]);
     if (!ruleId || !sheetName || !where || !reason) return;
-    let parsed: Record<string, string>;
+    if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(ruleId) || sheetName.length > 255) return;
+    if (!hasVisibleText(reason) || reason.length > MAX_REASON) return;
+    if ((at ?? '').length > 64) return;
+    let cell: string;
     try {
-      const v = JSON.parse(values!) as unknown;
-      if (v && typeof v === 'object' && !Array.isArray(v)) parsed = v as Record<string, string>;
-      else return;
+      cell = normCell(where!);
+      parseA1(cell);
     } catch {
       return;
     }
-    out.push({ ruleId: ruleId as RuleId, sheet: sheetName, cell: normCell(where!), reason: reason!, at: at ?? '', values: parsed });
+    let parsed: Record<string, string>;
+    try {
+      const v = JSON.parse(values!) as unknown;
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return;
+      const entries = Object.entries(v as Record<string, unknown>);
+      if (entries.length > MAX_VALUES || entries.some(([, x]) => typeof x !== 'string')) return;
+      parsed = v as Record<string, string>;
+    } catch {
+      return;
+    }
+    out.push({ ruleId: ruleId as RuleId, sheet: sheetName, cell, reason: reason!, at: at!, values: parsed });
   });
   return out;
 }

@@ -15,6 +15,7 @@ import { MSG, throwIfMarksKept } from './messages';
 import { RECALC_FILL, markTargets, withOutline, type CellRef, type MarkEntry, type MarkTarget } from './marks';
 import { cellKey } from '../grid/grid';
 import { Serial } from './serial';
+import { isMarkEntry, isRecalcEntry, trustedEntries } from './stored-entries';
 import { HostError, type Unwatch, type HostKind, type PaintResult, type RecalcChange, type SnapshotStore, type SpreadsheetHost, type UndoResult } from './types';
 
 /** How a sheet stands for writing, as the host reported it in this operation. */
@@ -102,8 +103,8 @@ export abstract class SnapshotHost<F> implements SpreadsheetHost {
      */
     workbookKey: () => string = () => '',
   ) {
-    this.marks = new StoredList(store, MARKS_KEY, snapshotTag, workbookKey);
-    this.recalc = new StoredList(store, RECALC_KEY, snapshotTag, workbookKey);
+    this.marks = new StoredList(store, MARKS_KEY, snapshotTag, workbookKey, (x): x is MarkEntry<F> => isMarkEntry<F>(x));
+    this.recalc = new StoredList(store, RECALC_KEY, snapshotTag, workbookKey, (x): x is RecalcEntry<F> => isRecalcEntry<F>(x));
   }
 
   // ---- what an adapter supplies ------------------------------------------------------------
@@ -271,13 +272,15 @@ class StoredList<E> {
     private readonly key: string,
     private readonly tag: string,
     private readonly workbookKey: () => string,
+    /** What the add-in could have written (stored-entries.ts): the store is the workbook's, never trusted. */
+    private readonly valid: (x: unknown) => x is E,
   ) {}
 
   async get(): Promise<E[]> {
     const wb = this.workbookKey();
     let list = this.cached.get(wb);
     if (list === undefined) {
-      list = parseSnapshot<E>(this.tag, await this.store.get(this.key));
+      list = trustedEntries(parseSnapshot<unknown>(this.tag, await this.store.get(this.key)), this.valid);
       this.cached.set(wb, list);
     }
     return list;

@@ -30,13 +30,14 @@ function report(findings: Finding[]): CheckedReport {
     profile: 'hunan-dept-overall',
     error: null,
     sheets: { basic: null, selfEval: '附件3' },
-    summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), acknowledged: 0, enteredTotal: null, recomputedTotal: null, grade: null },
+    summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), acknowledged: 0, enteredTotal: null, recomputedTotal: null, grade: null, gradeWithheld: null },
     findings,
     department: long,
     project: null,
     year: '2023',
     statedGrade: null,
     missingAnchors: [],
+    coverage: { ran: ['指标得分'], notRun: [], unreadSheets: [] },
   };
 }
 

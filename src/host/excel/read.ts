@@ -8,6 +8,7 @@
  * five properties is about 3.4–3.9 MB of JSON: docs/hosts.md). Should a response still exceed it
  * (very long texts), that sync's chunks are halved and read again. Conversion to the Grid is pure.
  */
+import { boundedReadRect } from '../read-bounds';
 import type { Cell, RawValue, Rect, SheetGrid, WorkbookGrid } from '../../grid/grid';
 import { parseRect, rectToA1 } from '../../grid/grid';
 import type { ExcelCaps } from './api';
@@ -186,7 +187,9 @@ export async function readWorkbookBatch(ctx: Excel.RequestContext, sync: Sync, c
   const plans: SheetPlan[] = used.map(({ ws, r }) => {
     const empty = caps.nullObjects && r.isNullObject;
     const address = empty ? '' : r.address;
-    return { name: ws.name, isProtected: caps.protection ? ws.protection.protected : false, rect: empty ? null : parseRect(addressWithoutSheet(address)), address };
+    // Never more than PANE_READ_LIMITS of a used range a stray cell stretched to XFD1048576.
+    const rect = empty ? null : boundedReadRect(parseRect(addressWithoutSheet(address))).rect;
+    return { name: ws.name, isProtected: caps.protection ? ws.protection.protected : false, rect, address };
   });
 
   const chunks: Chunk[] = plans.flatMap((p, i) => (p.rect ? rowChunks(p.rect).map((rect) => ({ sheet: i, rect })) : []));

@@ -10,6 +10,7 @@
  * log2(rows) NumberFormat calls, and (merged areas) × log2(cells) MergeCells calls: never
  * one call per cell of the sheet.
  */
+import { boundedReadRect } from '../read-bounds';
 import type { Cell, RawValue, Rect, SheetGrid } from '../../grid/grid';
 import { parseRect, rectToA1 } from '../../grid/grid';
 import { COM_ERRORS, get, type WpsRange, type WpsWorksheet } from './om';
@@ -127,8 +128,13 @@ function readMerges(ws: WpsWorksheet, used: WpsRange, origin: Rect): Rect[] {
 /** One worksheet → SheetGrid. */
 export function readSheet(ws: WpsWorksheet, name: string): SheetGrid {
   const isProtected = !!get(ws, 'ProtectContents');
-  const used = get<WpsRange>(ws, 'UsedRange');
-  const origin = parseRect(plainAddress(String(get(used, 'Address'))));
+  const whole = get<WpsRange>(ws, 'UsedRange');
+  const usedRect = parseRect(plainAddress(String(get(whole, 'Address'))));
+  // Never more than PANE_READ_LIMITS of a used range a stray cell stretched to XFD1048576.
+  const bounded = boundedReadRect(usedRect);
+  if (!bounded.rect) return { name, rows: [], merges: [], isProtected };
+  const used = bounded.clipped ? ws.Range(rectToA1(bounded.rect)) : whole;
+  const origin = bounded.rect;
   const rows = origin.bottom - origin.top + 1;
   const cols = origin.right - origin.left + 1;
   const values = to2D(get(used, 'Value2'), rows, cols);
