@@ -9,8 +9,8 @@
 import type { Rect } from '../grid/grid';
 
 export const PANE_READ_LIMITS = {
-  /** Rows from the top of the sheet (a form with its 基础数据表 is under a thousand). */
-  maxRows: 10_000,
+  /** Rows from the top of the sheet (a form with its 基础数据表 is under a thousand; a long indicator list a few thousand). */
+  maxRows: 20_000,
   /** Columns from A (IV: Excel 2003's last column, beyond any form). */
   maxCols: 256,
   /** Cells of one sheet, as the file door's limit for a whole workbook. */

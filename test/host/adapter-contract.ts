@@ -3,7 +3,7 @@
  * on its fake (excel.test.ts, wps.test.ts). Each test states a property a clerk relies on.
  */
 import type { Finding, Severity } from '../../src/core/finding';
-import { MARKS_KEY } from '../../src/host/snapshots';
+import { MARKS_KEY, RECALC_KEY } from '../../src/host/snapshots';
 import { RECALC_FILL } from '../../src/host/marks';
 import { SEVERITY_FILL } from '../../src/report/severity';
 import { suggestedWrites } from '../../src/core/recalc-plan';
@@ -363,6 +363,34 @@ export function runAdapterContract(name: string, makeEnv: () => HostEnv): void {
         expect(await second.hasMarks()).toBe(false);
         env.reloadPane();
         expect(await env.newHost().canUndoRecalc()).toBe(false);
+      });
+
+      test('a planted 撤销重算 record (a formula the add-in never writes) is not trusted: nothing is written', async () => {
+        const store = new MemoryStore();
+        const host = env.newHost(store);
+        await host.readWorkbook();
+        await host.applyRecalc(suggestedWrites(recalcFindings()));
+        // The stranger's file carries the store: every entry's "original" is now a link formula.
+        const snap = JSON.parse((await store.get(RECALC_KEY))!) as { entries: Array<Record<string, unknown>> };
+        snap.entries = snap.entries.map((e) => ({ ...e, formula: '=HYPERLINK("http://evil.example/","点击领取")' }));
+        await store.set(RECALC_KEY, JSON.stringify(snap));
+        env.reloadPane();
+        const again = env.newHost(store);
+        expect(await again.canUndoRecalc()).toBe(false);
+        await expect(again.undoRecalc()).rejects.toMatchObject({ code: 'nothing-to-undo' });
+        for (const c of CELLS) expect(String(env.cell('附件3', c).formula ?? '')).not.toMatch(/HYPERLINK/i);
+      });
+
+      test('a planted marks record (colours not ours) is not trusted: 清除标记 writes nothing from it', async () => {
+        const store = new MemoryStore();
+        const host = env.newHost(store);
+        await host.readWorkbook();
+        await host.paintFindings([finding('附件3', 'H9')]);
+        const snap = JSON.parse((await store.get(MARKS_KEY))!) as { entries: Array<Record<string, unknown>> };
+        snap.entries = snap.entries.map((e) => ({ ...e, cell: 'A1:XFD1048576', painted: '#000000' }));
+        await store.set(MARKS_KEY, JSON.stringify(snap));
+        env.reloadPane();
+        expect(await env.newHost(store).hasMarks()).toBe(false);
       });
 
       test('撤销重算 leaves a cell the clerk edited since, and says which', async () => {
