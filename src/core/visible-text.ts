@@ -7,7 +7,7 @@
  */
 
 /** Controls, format characters (zero-width, bidi), separators and spaces, combining marks, and the blank-looking letters and symbols. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{M}\u115F\u1160\u3164\uFFA0\u2800\u180E\u17B4\u17B5]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{M}\u115F\u1160\u3164\uFFA0\u2800\u180E]/gu;
 
 export function hasVisibleText(text: string): boolean {
   return text.normalize('NFKC').replace(INVISIBLE, '').length > 0;
