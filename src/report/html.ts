@@ -9,6 +9,7 @@ import type { Report } from '../core/report';
 import { findingTitle } from '../core/rule-titles';
 import { acknowledgedLine, batchLine, cellRef, departmentLine, gradeWithheld, notListedLine, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 import { SEVERITY_FILL, SEVERITY_LABEL } from './severity';
+import { coverageLine, isFullyChecked, noFindingsText } from './coverage';
 
 
 const CSS = `
@@ -109,8 +110,10 @@ function renderSection(r: Report, index: number, batch: boolean): string {
   if (dept) parts.push(`<p class="meta">${escapeHtml(dept)}</p>`);
   parts.push(`<p class="meta">工作表：${escapeHtml(sheetsLine(r))}</p>`);
   parts.push(`<p class="summary">${escapeHtml(summaryLine(r))}</p>`);
+  const coverage = coverageLine(r);
+  if (coverage) parts.push(`<p class="meta coverage${isFullyChecked(r) ? '' : ' sev-warning'}">${escapeHtml(coverage)}</p>`);
   const notListed = notListedLine(r);
-  if (r.findings.length === 0 && !notListed) parts.push('<p>未发现问题。</p>');
+  if (r.findings.length === 0 && !notListed) parts.push(`<p>${escapeHtml(noFindingsText(r))}</p>`);
   if (r.findings.length > 0) parts.push(renderTable(r.findings));
   if (notListed) parts.push(`<p class="meta">${escapeHtml(notListed)}</p>`);
   parts.push('</section>');

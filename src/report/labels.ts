@@ -1,6 +1,7 @@
 /** Chinese labels shared by the text and HTML reports. */
 import type { Report, ReportStatus } from '../core/report';
 import { FINDINGS_CAP } from './bounded';
+import { isFullyChecked } from './coverage';
 
 
 /** The ideographic space (U+3000) that parts a Chinese line. */
@@ -63,7 +64,11 @@ export function fileLine(report: Report): string {
   if (report.department) parts.push(report.department);
   parts.push(`总分 ${s.enteredTotal ?? '—'}/${s.recomputedTotal ?? '—'}`);
   parts.push(gradesLine(report));
-  parts.push(s.errors + s.warnings + s.infos === 0 ? '未发现问题' : countsLine(report));
+  const full = isFullyChecked(report);
+  if (s.errors + s.warnings + s.infos > 0) parts.push(countsLine(report));
+  else if (full) parts.push('未发现问题');
+  // "未发现问题" only when every check ran: a gap is said even beside the counts.
+  if (!full) parts.push('部分检查未能进行');
   return parts.join(GAP);
 }
 

@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
 import { acknowledgedLine, batchLine, cellRef, departmentLine, fileLine, GAP, notListedLine, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 import { SEVERITY_LABEL } from './severity';
+import { coverageLine, isFullyChecked, noFindingsText } from './coverage';
 
 /** How the text is marked up: plain in files and pipes, ANSI colours on a terminal (color.ts). */
 export interface TextStyle {
@@ -25,9 +26,9 @@ export function renderTextReport(reports: readonly Report[], style: TextStyle = 
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** A checked file with nothing to list or count. */
+/** A checked file with nothing to list or count, every check of its family run. */
 function isClean(r: Report): boolean {
-  return r.status === 'checked' && r.findings.length === 0 && notListedLine(r) === null;
+  return r.status === 'checked' && r.findings.length === 0 && notListedLine(r) === null && isFullyChecked(r);
 }
 
 function renderOne(report: Report, style: TextStyle): string {
@@ -42,8 +43,10 @@ function renderOne(report: Report, style: TextStyle): string {
   if (dept) lines.push(dept);
   lines.push(`工作表：${sheetsLine(report)}`);
   lines.push(summaryLine(report));
+  const coverage = coverageLine(report);
+  if (coverage) lines.push(isFullyChecked(report) ? coverage : style.severity('warning', coverage));
   const notListed = notListedLine(report);
-  if (report.findings.length === 0 && !notListed) lines.push('未发现问题。');
+  if (report.findings.length === 0 && !notListed) lines.push(noFindingsText(report));
   report.findings.forEach((f, i) => lines.push(...renderFinding(f, i + 1, style)));
   if (notListed) lines.push(style.muted(notListed));
   return lines.join('\n');

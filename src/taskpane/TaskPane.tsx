@@ -7,6 +7,8 @@ import { FindingList } from './components/FindingList';
 import { ProfilePicker } from './components/ProfilePicker';
 import { EmptyView, ErrorNotice, IdleView, LimitationsNotice, LoadingView, ProtectedNotice, SuccessNotice, UnrecognisedView } from './components/StatusViews';
 import { SummaryCard } from './components/SummaryCard';
+import { CoverageNote } from './components/CoverageNote';
+import { coverageComplete } from '../core/report';
 import { T } from './strings';
 import { useChecker, type CheckFn } from './useChecker';
 import { stack } from './spacing';
@@ -97,7 +99,8 @@ export function TaskPane({ host, check, fileName }: TaskPaneProps) {
         <ProtectedNotice sheets={st.protectedSheets} messages={st.paintMessages} />
       )}
       {checked && <SummaryCard report={report} />}
-      {checked && !st.busy && findings.length === 0 && <EmptyView />}
+      {checked && <CoverageNote report={report} />}
+      {checked && !st.busy && findings.length === 0 && <EmptyView partial={!coverageComplete(report.coverage)} />}
       {checked && findings.length > 0 && (
         <>
           <h2 className={s.section}>{T.findingsTitle}</h2>

@@ -41,6 +41,8 @@ export const T = {
   ackErrorsNote: '错误不能标为“已说明”，请改正。',
   noProblems: '未发现问题',
   noProblemsBody: '两张表的计算与评分均一致。',
+  noProblemsPartial: '已进行的检查未发现问题',
+  noProblemsPartialBody: '部分检查未能进行，见上方核对范围。',
   unrecognisedTitle: '未识别到自评表模板',
   missingAnchors: '没有找到以下标志性内容：',
   protectedTitle: '工作表受保护，仅列出问题不标色',

@@ -80,7 +80,11 @@ describe('one workbook', () => {
         const s = want.summary;
         const expectTotals = [s.enteredTotal ?? '—', s.recomputedTotal ?? '—', s.grade ?? '—'];
         if (JSON.stringify(totals) !== JSON.stringify(expectTotals)) mismatches.push(`${name}: totals ${totals} ≠ ${expectTotals}`);
-        if (want.findings.length === 0 && !(await page.$('[data-state=empty]'))) mismatches.push(`${name}: no 未发现问题`);
+        // 未发现问题 only where every check ran; a form checked in part says so (RULES.md, "Coverage").
+        const full = want.coverage.notRun.length === 0 && want.coverage.unreadSheets.length === 0;
+        if (want.findings.length === 0 && !(await page.$(full ? '[data-state=empty]' : '[data-state=empty-partial]'))) mismatches.push(`${name}: no ${full ? '未发现问题' : '部分检查未能进行'}`);
+        const coverage = await page.$eval('[data-testid=single-view] [data-testid=coverage]', (e) => e.getAttribute('data-complete'));
+        if (coverage !== String(full)) mismatches.push(`${name}: coverage shown ${coverage}, report ${full}`);
       } else {
         const state = await page.$(`[data-testid=single-view] [data-state=${want.status}]`);
         if (!state) mismatches.push(`${name}: status ${want.status} not shown`);

@@ -171,9 +171,11 @@ describe('annotateWorkbook on an .xlsx', () => {
     const ws = out.getWorksheet(RESULTS_SHEET_NAME)!;
     expect(ws.getRow(1).values).toEqual([undefined, '序号', '严重程度', '工作表', '单元格', '规则名称', '填报值', '应为', '说明', '规则编号']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
-    // The table, a blank row, then where the copy came from.
-    expect(ws.rowCount).toBe(findings.length + 3);
-    expect(ws.getCell(findings.length + 3, 1).value).toMatch(/^原文件：/);
+    // The table, a blank row, what was checked, then where the copy came from.
+    expect(ws.rowCount).toBe(findings.length + 4);
+    expect(ws.getCell(findings.length + 3, 1).value).toBe('核对范围：各项检查均已进行');
+    expect(ws.getCell(findings.length + 3, 1).font?.bold).toBeFalsy();
+    expect(ws.getCell(findings.length + 4, 1).value).toMatch(/^原文件：/);
     const second = ws.getRow(3);
     expect(second.getCell(1).value).toBe(2);
     expect(second.getCell(2).value).toBe('错误');
@@ -203,8 +205,8 @@ describe('annotateWorkbook on an .xlsx', () => {
   });
 
   it('says below the table what the copy could not keep of the original, and nothing when it kept all', async () => {
-    // The styled source has a picture (kept), none of these: only the source line follows the table.
-    expect(out.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(findings.length + 3);
+    // The styled source has a picture (kept), none of these: only the coverage and source lines follow the table.
+    expect(out.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(findings.length + 4);
     const richer = addZipParts(source, {
       'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
       'xl/vbaProject.bin': 'not really VBA',
@@ -212,9 +214,9 @@ describe('annotateWorkbook on an .xlsx', () => {
     });
     const copy = await load(await annotateWorkbook({ bytes: richer, report: checkedReport('自评.xlsm', findings) }));
     const ws = copy.getWorksheet(RESULTS_SHEET_NAME)!;
-    expect(ws.rowCount).toBe(findings.length + 4);
-    expect(ws.getCell(findings.length + 3, 1).value).toBe('注意：本副本由核对工具另存，未保留原工作簿中的图表、宏（VBA）、形状和文本框。提交和存档请以原文件为准。');
-    expect(ws.getCell(findings.length + 4, 1).value).toBe('原文件：自评.xlsm');
+    expect(ws.rowCount).toBe(findings.length + 5);
+    expect(ws.getCell(findings.length + 4, 1).value).toBe('注意：本副本由核对工具另存，未保留原工作簿中的图表、宏（VBA）、形状和文本框。提交和存档请以原文件为准。');
+    expect(ws.getCell(findings.length + 5, 1).value).toBe('原文件：自评.xlsm');
     expect(ws.autoFilter).toBe('A1:I6');
   });
 
@@ -238,9 +240,10 @@ describe('annotateWorkbook on an .xls', () => {
     expect(ws.getCell('E4').numFmt).toBe('0.00%');
     expect(fillColor(ws.getCell('E4'))).toBe(RED);
     expect([...(ws.model as unknown as { merges: string[] }).merges].sort()).toEqual(['A1:F1', 'A6:A7', 'B6:C7']);
-    expect(String(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(4, 1).value)).toContain('未保留原工作簿中的字体、边框、填充等样式');
-    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(5); // header, one finding, a blank row, the note, the source
-    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(5, 1).value).toBe('原文件：a.xls');
+    expect(String(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(5, 1).value)).toContain('未保留原工作簿中的字体、边框、填充等样式');
+    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(6); // header, one finding, a blank row, the coverage, the note, the source
+    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(4, 1).value).toBe('核对范围：各项检查均已进行');
+    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(6, 1).value).toBe('原文件：a.xls');
   });
 });
 

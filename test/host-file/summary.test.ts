@@ -5,6 +5,8 @@ import { buildSummaryWorkbook, SUMMARY_SHEET_NAME } from '../../src/host/file/su
 import { FINDINGS_SHEET_NAME } from '../../src/host/file/summary-findings';
 import { OVERVIEW_SHEET_NAME } from '../../src/host/file/summary-overview';
 import { checkedReport, finding } from './fake-report';
+import { argb } from '../../src/host/file/severity-style';
+import { SEVERITY_FILL } from '../../src/report/severity';
 
 describe('buildSummaryWorkbook', () => {
   let wb: ExcelJS.Workbook;
@@ -22,6 +24,7 @@ describe('buildSummaryWorkbook', () => {
       checkedReport('批次/良好.xls', [], {
         summary: { errors: 0, warnings: 0, infos: 0, enteredTotal: '88', recomputedTotal: '88.00', grade: '良', gradeWithheld: null },
         project: '商务发展专项资金',
+        coverage: { ran: ['执行率及得分', '指标得分'], notRun: [{ check: '偏差原因', missing: '偏差原因列' }], unreadSheets: [] },
       }),
     ];
     reports[3] = { ...reports[3]!, statedGrade: '良好' };
@@ -36,7 +39,7 @@ describe('buildSummaryWorkbook', () => {
   });
 
   it('has the header of docs/contract.md, styled', () => {
-    expect(ws.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '填报总分', '重算总分', '等次', '错误', '警告', '提示', '状态', '原因', '项目', '填报等次', '标注副本', '已说明']);
+    expect(ws.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '填报总分', '重算总分', '等次', '错误', '警告', '提示', '状态', '原因', '项目', '填报等次', '标注副本', '已说明', '核对范围']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect((ws.getRow(1).getCell(1).fill as ExcelJS.FillPattern).pattern).toBe('solid');
   });
@@ -61,7 +64,7 @@ describe('buildSummaryWorkbook', () => {
 
   it('freezes the header, filters the table and sets widths', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:O5');
+    expect(ws.autoFilter).toBe('A1:P5');
     expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(40);
     expect(ws.getColumn(11).width).toBeGreaterThanOrEqual(40);
   });
@@ -73,6 +76,14 @@ describe('buildSummaryWorkbook', () => {
     expect(linkTargetOf(ws.getRow(2).getCell(14).value)).toBe('标注/芦淞区商务局.checked.xlsx');
     expect(ws.getRow(2).getCell(14).text).toBe('标注/芦淞区商务局.checked.xlsx');
     expect(ws.getRow(3).getCell(14).value).toBeNull();
+  });
+
+  it('says per workbook which checks could not run (核对范围), marked where some could not', () => {
+    expect(ws.getRow(2).getCell(16).value).toBe('各项检查均已进行');
+    expect(ws.getRow(3).getCell(16).value).toBeNull();
+    expect(ws.getRow(5).getCell(16).value).toBe('部分检查未能进行（缺少偏差原因列）');
+    expect(ws.getRow(5).getCell(16).fill).toMatchObject({ fgColor: { argb: argb(SEVERITY_FILL.warning) } });
+    expect(ws.getRow(2).getCell(16).fill).not.toMatchObject({ pattern: 'solid' });
   });
 
   it('counts the findings the clerk explained (已说明) per workbook', () => {

@@ -10,7 +10,7 @@ import { PROFILE_STORAGE_KEY } from '../../src/taskpane/TaskPane';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { checkWorkbook } from '../../src/engine';
 import type { Report } from '../../src/core/report';
-import type { WorkbookGrid } from '../../src/grid/grid';
+import { sheetFromArray, type WorkbookGrid } from '../../src/grid/grid';
 import { TaskPane } from '../../src/taskpane/TaskPane';
 import { HOSTS, openPane, type HostName, type PaneEnv } from './pane-env';
 import { ExcelEnv } from '../host/excel-env';
@@ -183,6 +183,22 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     expect(findingElements()).toHaveLength(0);
     expect(screen.getByTestId('summary')).toBeTruthy();
     expect(button('一键重算').disabled).toBe(true);
+  });
+
+  it('says every check ran on a consistent workbook, and no bare 未发现问题 when a form-like sheet was not read', async () => {
+    renderPane(hostName, consistent);
+    await clickCheck();
+    expect(screen.getByTestId('coverage').textContent).toBe('核对范围：各项检查均已进行');
+    cleanup();
+    // An 附件4 titled as a form with no table in it: named, and the pane claims no full check.
+    const annex = sheetFromArray('附件4', [['附件4'], ['2023年度项目支出绩效自评表'], ['（此表未填写）']]);
+    renderPane(hostName, { sheets: [...consistent.sheets, annex] });
+    await clickCheck();
+    const note = screen.getByTestId('coverage');
+    expect(note.getAttribute('data-complete')).toBe('false');
+    expect(note.textContent).toContain('工作表“附件4”未能读取');
+    expect(screen.queryByText('未发现问题')).toBeNull();
+    expect(screen.getByText('已进行的检查未发现问题')).toBeTruthy();
   });
 
   it('lists the missing anchors when no template is recognised', async () => {

@@ -7,6 +7,7 @@ import { cellLocation, hyperlinkFormula as linkFormula, linkTarget } from './lin
 import { argb } from './severity-style';
 import { SEVERITY_FILL, SEVERITY_LABEL } from '../../report/severity';
 import { finishTable, LINK_FONT, setPrintLayout, startTable, type TableColumn } from './sheet-layout';
+import { coverageLine, isFullyChecked } from '../../report/coverage';
 
 export const RESULTS_SHEET_NAME = '核对结果';
 
@@ -33,17 +34,20 @@ export function addResultsSheet(workbook: Workbook, report: Report, lost: readon
   report.findings.forEach((f, i) => addFindingRow(ws, i + 1, f));
   finishTable(ws, COLUMNS, report.findings.length);
   setPrintLayout(ws, 'landscape');
-  const notes = [
-    ...(report.status !== 'checked' && report.error ? [`未核对：${report.error}`] : []),
-    ...(lost.length ? [lostInCopyNote(lost)] : []),
+  const coverage = coverageLine(report);
+  // Bold red: what the reviewer must not miss (not checked, checked in part, lost in the copy).
+  const notes: Array<{ text: string; alert: boolean }> = [
+    ...(report.status !== 'checked' && report.error ? [{ text: `未核对：${report.error}`, alert: true }] : []),
+    ...(coverage ? [{ text: coverage, alert: !isFullyChecked(report) }] : []),
+    ...(lost.length ? [{ text: lostInCopyNote(lost), alert: true }] : []),
     // Copies of same-named workbooks from different folders must say which one they are.
-    sourceNote(report.file),
+    { text: sourceNote(report.file), alert: false },
   ];
   // One blank row apart from the table, outside the autofilter range.
-  notes.forEach((text, i) => {
+  notes.forEach(({ text, alert }, i) => {
     const note = ws.getCell(report.findings.length + 3 + i, 1);
     note.value = text;
-    if (i < notes.length - 1) note.style = { font: { bold: true, color: { argb: argb('#9C0006') } } };
+    if (alert) note.style = { font: { bold: true, color: { argb: argb('#9C0006') } } };
   });
   return ws;
 }

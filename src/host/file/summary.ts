@@ -13,6 +13,7 @@ import { linkValue } from './links';
 import { argb } from './severity-style';
 import { SEVERITY_FILL } from '../../report/severity';
 import { STATUS_NAME } from '../../report/labels';
+import { coverageOfReport, coverageText, isFullyChecked } from '../../report/coverage';
 import { fitWidth, finishTable, LINK_FONT, setPrintLayout, startTable, type TableColumn } from './sheet-layout';
 import { addFindingsSheet } from './summary-findings';
 import { addOverviewSheet } from './summary-overview';
@@ -45,6 +46,8 @@ const COLUMNS: readonly TableColumn[] = [
   { header: '填报等次', width: 10 },
   { header: '标注副本', width: 30 },
   { header: '已说明', width: 8 },
+  // Which checks could not run, for want of which part: a row without findings is clean only when this says so.
+  { header: '核对范围', width: 40, wrap: true },
 ];
 
 const MAX_FILE_WIDTH = 80;
@@ -89,6 +92,7 @@ function addReportRow(ws: Worksheet, r: Report, copy: string | null): void {
     r.statedGrade,
     copy === null ? null : linkValue(copy, copy),
     checked ? (r.summary.acknowledged ?? 0) : null,
+    coverageSummary(r),
   ]);
   for (const col of [4, 5] as const) {
     const text = col === 4 ? r.summary.enteredTotal : r.summary.recomputedTotal;
@@ -98,6 +102,13 @@ function addReportRow(ws: Worksheet, r: Report, copy: string | null): void {
   if (checked && r.summary.warnings > 0) row.getCell(8).style = solid(SEVERITY_FILL.warning);
   if (!checked) row.getCell(10).style = solid(SEVERITY_FILL.error);
   if (copy !== null) row.getCell(14).style = { font: LINK_FONT };
+  if (checked && !isFullyChecked(r)) row.getCell(16).style = { ...solid(SEVERITY_FILL.warning), alignment: { wrapText: true, vertical: 'top' } };
+}
+
+/** `各项检查均已进行`, or what could not be checked; null for a file that was not checked. */
+function coverageSummary(r: Report): string | null {
+  const c = coverageOfReport(r);
+  return c ? coverageText(c) : null;
 }
 
 /** A decimal string as a number for sorting, or null; the format keeps the decimals shown. */

@@ -59,8 +59,17 @@ export function IdleView() {
   );
 }
 
-export function EmptyView() {
+/** No findings. `partial`: some checks could not run (核对范围 says which), so no ✓ and no bare 未发现问题. */
+export function EmptyView({ partial = false }: { readonly partial?: boolean }) {
   const s = useStyles();
+  if (partial) {
+    return (
+      <div className={s.center} role="status" data-state="empty-partial">
+        <h2 className={s.title}>{T.noProblemsPartial}</h2>
+        <Text className={s.body}>{T.noProblemsPartialBody}</Text>
+      </div>
+    );
+  }
   return (
     <div className={s.center} role="status" data-state="empty">
       <span className={s.ok} aria-hidden="true">

@@ -1,6 +1,7 @@
 import { Button, Field, makeStyles, mergeClasses, ProgressBar, shorthands, Text, tokens } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
 import type { Grade } from '../../core/report';
+import { coverageText, isFullyChecked } from '../../report/coverage';
 import { SEVERITY_COLORS } from '../../taskpane/theme';
 import type { DownloadKind, FileEntry, FileStatus } from '../useWebChecker';
 import { BatchOverview } from './BatchOverview';
@@ -313,6 +314,11 @@ const BatchRow = memo(function BatchRow({ entry: f, onOpen }: { readonly entry: 
       <td className={s.td}>
         <span className={bad ? s.statusBad : undefined}>{STATUS_LABEL[f.status]}</span>
         {bad && r?.error && <span className={s.reason}>{r.error}</span>}
+        {r?.status === 'checked' && !isFullyChecked(r) && (
+          <span className={s.reason} data-testid="coverage-partial">
+            {coverageText(r.coverage)}
+          </span>
+        )}
       </td>
     </tr>
   );

@@ -6,6 +6,8 @@ import type { WorkbookGrid } from '../../grid/grid';
 import { FindingList } from '../../taskpane/components/FindingList';
 import { EmptyView, UnrecognisedView } from '../../taskpane/components/StatusViews';
 import { SummaryCard } from '../../taskpane/components/SummaryCard';
+import { CoverageNote } from '../../taskpane/components/CoverageNote';
+import { coverageComplete } from '../../core/report';
 import { T } from '../../taskpane/strings';
 import type { DownloadKind } from '../useWebChecker';
 import { Downloads } from './Downloads';
@@ -83,6 +85,7 @@ export function SingleView({ name, report, grid, loading, preparing, onDownload 
         )}
         {report.status === 'unrecognised' && <UnrecognisedView message={report.error} missingAnchors={report.missingAnchors} />}
         {report.status === 'checked' && <SummaryCard report={report} />}
+        {report.status === 'checked' && <CoverageNote report={report} />}
         <Downloads
           items={[
             { kind: 'annotated', label: '下载标注副本', disabled: report.status === 'unreadable' },
@@ -92,7 +95,7 @@ export function SingleView({ name, report, grid, loading, preparing, onDownload 
           preparing={preparing}
           onDownload={onDownload}
         />
-        {report.status === 'checked' && all.length === 0 && <EmptyView />}
+        {report.status === 'checked' && all.length === 0 && <EmptyView partial={!coverageComplete(report.coverage)} />}
         {all.length > 0 && (
           <>
             <h2 className={s.title}>{T.findingsTitle}</h2>
