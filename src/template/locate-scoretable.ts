@@ -3,6 +3,7 @@
  * 分值 (in a column beside each level, or inside the label: `投 入(15分)`), a 评分标准 text per
  * row, 得分, often 指标说明 and 扣分原因 — in whatever column order the county used.
  */
+import { normalizeVisible } from '../values/text';
 import { compactLabel } from '../values/value';
 import type { SheetView } from './sheet-view';
 import { declaredWeight, locateGrade, locateYear } from './locate-selfeval';
@@ -170,7 +171,7 @@ function firstFilled(view: SheetView, r: number, cols: ReadonlyArray<number | un
 function department(view: SheetView, rows: { from: number; to: number }): string | null {
   const p = view.findFirst((l) => /^(单位名称|部门名称|部门\(单位\)名称|填报单位|评价单位|被评价单位|部门\(单位\))/.test(l), rows);
   if (!p) return null;
-  const raw = view.text(p.row, p.col).normalize('NFKC');
+  const raw = normalizeVisible(view.text(p.row, p.col));
   const after = raw.includes(':') ? raw.slice(raw.indexOf(':') + 1).trim() : '';
   if (after !== '') return after.replace(/\s+/g, ' ');
   const right = view.areasInRow(p.row, view.area(p.row, p.col).right + 1).find(({ col }) => view.label(p.row, col) !== '');

@@ -2,6 +2,7 @@
  * Locates the blocks of 附件3 自评表: the 年度资金总额 row, the funds breakdown typed inside
  * label cells, the indicator table, the 总分 row and a stated grade.
  */
+import { normalizeVisible } from '../values/text';
 import { compactLabel, parseAfterColon, parseText } from '../values/value';
 import type { SheetView } from './sheet-view';
 import { isExecutionRowLabel, isPlaceholderName } from './placeholder';
@@ -405,7 +406,7 @@ const GRADE_LABEL = /^(评价等次|评价等级|自评等级|自评等次|绩�
 
 export function locateGrade(view: SheetView): StatedGrade | null {
   for (const p of view.findAll((l) => GRADE_LABEL.test(l))) {
-    const raw = view.text(p.row, p.col).normalize('NFKC');
+    const raw = normalizeVisible(view.text(p.row, p.col));
     const afterColon = raw.includes(':') ? raw.slice(raw.lastIndexOf(':') + 1).trim() : '';
     if (afterColon !== '') {
       return { field: view.derivedField(p.row, p.col, parseText(afterColon)), text: compactLabel(afterColon) };

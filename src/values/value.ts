@@ -8,6 +8,7 @@
 import Decimal from 'decimal.js';
 import type { Cell, RawValue } from '../grid/grid';
 import { isCellError } from '../grid/grid';
+import { ANY_SPACE, normalizeVisible } from './text';
 
 export { Decimal };
 
@@ -57,17 +58,14 @@ const SUFFIX_COMPARATORS: ReadonlyArray<readonly [RegExp, Comparator]> = [
   [/\s*(?:\(含\))?(?:及|或)?(?:以下|以内|之内)$/, '≤'],
 ];
 
-/** Text normalisation shared by values and labels: full-width → ASCII, no stray spaces. */
+/** Text normalisation shared by values and labels (text.ts): what shows, full-width → ASCII, no stray spaces. */
 export function normalizeText(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\u00a0\u3000\s]+/g, ' ')
-    .trim();
+  return normalizeVisible(s).replace(ANY_SPACE, ' ').trim();
 }
 
 /** Labels compare with every space and line break removed: `年度预\n算申请` = `年度预算申请`. */
 export function compactLabel(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  return normalizeVisible(s).replace(ANY_SPACE, '');
 }
 
 export function isBlank(p: Parsed): p is { kind: 'blank' } {
@@ -269,7 +267,7 @@ export function parseText(raw: string): Parsed {
  * Returns the parsed text after the colon (blank when nothing follows it).
  */
 export function parseAfterColon(label: string): Parsed {
-  const norm = label.normalize('NFKC');
+  const norm = normalizeVisible(label);
   const idx = norm.lastIndexOf(':');
   if (idx < 0) return { kind: 'blank' };
   return parseText(norm.slice(idx + 1));

@@ -4,6 +4,7 @@
  * Chinese numerals before a measure word (`每超过一个百分点`), `～`/`至` in ranges.
  */
 
+import { normalizeVisible } from '../../values/text';
 /** Circled item numbers start checklist items; NFKC would fold them into plain digits. */
 const CIRCLED = /[\u2460-\u2473\u2776-\u277f\u3251-\u325f]/g;
 export const ITEM_MARK = '§';
@@ -24,9 +25,7 @@ const CN_DIGITS: Readonly<Record<string, string>> = {
 
 export function normalizeCriterion(text: string): string {
   return (
-    text
-      .replace(CIRCLED, ITEM_MARK)
-      .normalize('NFKC')
+    normalizeVisible(text.replace(CIRCLED, ITEM_MARK))
       .replace(/[\s\u00a0\u3000]+/g, '')
       .replace(/["'“”‘’「」『』《》]/g, '')
       .replace(/≦|<=|=<|≤=/g, '≤')
