@@ -15,9 +15,26 @@
  * `compactLabel` removes them for label matching.
  */
 
-/** Characters that show nothing (Unicode Default_Ignorable_Code_Point, the ones seen in the wild). */
-const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDDEF]/g;
+/** Characters that show nothing (Unicode Default_Ignorable_Code_Point, the ones seen in the wild), as ranges. */
+const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00ad, 0x00ad], // soft hyphen
+  [0x034f, 0x034f], // combining grapheme joiner
+  [0x061c, 0x061c], // Arabic letter mark
+  [0x115f, 0x1160], // Hangul fillers
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f], // Mongolian variation selectors, vowel separator
+  [0x200b, 0x200f], // zero-width space, joiners, LRM/RLM
+  [0x202a, 0x202e], // bidi embeddings and overrides
+  [0x2060, 0x206f], // word joiner, invisible operators, bidi isolates
+  [0x3164, 0x3164], // Hangul filler
+  [0xfe00, 0xfe0f], // variation selectors
+  [0xfeff, 0xfeff], // BOM, zero-width no-break space
+  [0xffa0, 0xffa0],
+  [0xfff0, 0xfff8],
+];
+const hex = (n: number) => n.toString(16).padStart(4, '0');
+// Built from code points: a class of combining marks written out would read as one glyph.
+const INVISIBLE = new RegExp(`[${INVISIBLE_RANGES.map(([a, b]) => `\\u${hex(a)}-\\u${hex(b)}`).join('')}]|\\uDB40[\\uDC00-\\uDDEF]`, 'g');
 
 /** CJK Radicals Supplement and CJK Strokes drawn as a whole ideograph, and katakana that pass for one. */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
