@@ -27,6 +27,22 @@ function scoredRows(tables: LocatedWorkbook): { rows: ScoredRow[]; points: Field
   return null;
 }
 
+/**
+ * Whether the rows' 分值 add up to the points (the total row's 分值, at its precision; a rounding
+ * difference counts as adding up). False when the points or a 分值 cannot be read.
+ */
+export function weightsMatchPoints(rows: ReadonlyArray<{ readonly weight: Field | null }>, pointsField: Field | null, minDecimals: number): boolean {
+  const points = num(pointsField);
+  if (!points) return false;
+  const parts: Array<Quantity | null> = [];
+  for (const r of rows) {
+    const a = amount(r.weight);
+    if (a === 'unknown') return false;
+    parts.push(a);
+  }
+  return checkSum(points, parts, minDecimals).kind !== 'wrong';
+}
+
 export type PointsVerdict =
   | { readonly kind: 'ok' }
   /** A scored row (分值 above 0) whose 得分 is blank or a "none" mark. */

@@ -655,7 +655,6 @@ export const weightTotal = ruleTable({
           message: `总分行的分值应为 100.00（预算执行率分值 + ${NAMES}），填报为 90`,
           explanation: '100.00 = 10 + 10 + 10 + 10 + 10 + 20 + 10 + 20',
           inputs: ['附件3!G21', ...WEIGHTS],
-          suggestion: { value: '100.00', percent: false },
         },
       ],
     },
@@ -674,7 +673,6 @@ export const weightTotal = ruleTable({
           message: '合计行的分值应为 15.00（在职人员控制率 + "三公经费"控制率 + 公用经费控制率），填报为 20',
           explanation: '15.00 = 5 + 5 + 5',
           inputs: ['指标评分表!E7', '指标评分表!E4', '指标评分表!E5', '指标评分表!E6'],
-          suggestion: { value: '15.00', percent: false },
         },
       ],
     },
@@ -705,6 +703,29 @@ export const totalScore = ruleTable({
           explanation: '94.99 = 9.9 + 8.25 + 10 + 10 + 10 + 20 + 10 + 16.84',
           inputs: ['附件3!H21', ...SCORES],
           suggestion: { value: '94.99', percent: false },
+        },
+      ],
+    },
+    {
+      // A 110-point form: the indicators' 分值 add to 100 beside the execution row's 10, the 总分 row says 100.
+      // The points are fixed (RULES.md): the sum is said, never proposed while Σ 分值 ≠ the points.
+      name: '总分 wrong on a form whose 分值 add up to 110: no suggestion',
+      base: 'consistent',
+      edits: [
+        ['附件3!G14', 20],
+        ['附件3!H21', 90],
+      ],
+      findings: [
+        {
+          messageId: 'wrong',
+          severity: 'error',
+          sheet: '附件3',
+          cell: 'H21',
+          entered: '90',
+          expected: '94.99',
+          message: `总分应为 94.99（预算执行得分 + ${NAMES}），填报为 90`,
+          explanation: '94.99 = 9.9 + 8.25 + 10 + 10 + 10 + 20 + 10 + 16.84',
+          inputs: ['附件3!H21', ...SCORES],
         },
       ],
     },

@@ -5,6 +5,7 @@ import { checkSum, decimalString, enteredString, show, showEntered } from '../..
 import type { Field } from '../../template/tables';
 import type { Quantity } from '../../values/value';
 import rounding from './value/rounding';
+import { weightsMatchPoints } from '../points';
 
 /** The message every sum rule declares (spread into its `messages`). */
 export const SUM_MESSAGES = {
@@ -21,6 +22,8 @@ export interface SumSpec {
    * of other rules (全年预算数 feeds 执行率 and its score): there a part may be the wrong figure.
    */
   readonly suggest?: boolean;
+  /** The most a suggestion may write (the form's points): a sum above it is said, never proposed. */
+  readonly max?: Quantity | null;
 }
 
 /** Reports total ≠ Σ parts; returns what it found (`skipped` when it could not add up). */
@@ -54,7 +57,9 @@ export function reportSum(ctx: RuleContext<typeof SUM_MESSAGES>, spec: SumSpec):
     messageId: 'wrong',
     data: { ...data, parts: spec.parts.map((p) => p.name).join(' + ') },
     ...body,
-    ...(spec.suggest === false ? {} : { suggestion: { value: decimalString(verdict.sum, verdict.d, false), percent: false } }),
+    ...(spec.suggest === false || (spec.max && verdict.sum.gt(spec.max.value))
+      ? {}
+      : { suggestion: { value: decimalString(verdict.sum, verdict.d, false), percent: false } }),
   });
   return 'wrong';
 }
@@ -73,6 +78,10 @@ export interface TotalRowNames {
  * execution row and every indicator; on a 指标评分表 every row.
  */
 export function reportTotalRows(ctx: RuleContext<typeof SUM_MESSAGES>, column: 'weight' | 'score', names: TotalRowNames): void {
+  // The form's points are fixed (RULES.md): the 总分 row's 分值 is never corrected; a total score is
+  // proposed only while the rows' 分值 add up to the points, and never above them.
+  const suggestFor = (rows: ReadonlyArray<{ readonly weight: Field | null }>, points: Field | null) =>
+    column === 'score' && weightsMatchPoints(rows, points, ctx.profile.minDecimals) ? { suggest: true, max: num(points) } : { suggest: false };
   const t = ctx.tables.selfEval;
   const total = t?.total?.[column];
   if (t && total) {
@@ -80,10 +89,15 @@ export function reportTotalRows(ctx: RuleContext<typeof SUM_MESSAGES>, column: '
     const rows = t.indicators.map((r) => ({ name: r.name, field: r[column] }));
     // Rows without a 分值 of their own (a form with 得分 only) leave no 分值 to add up; their 得分 still are.
     if (rows.every((p): p is { name: string; field: Field } => p.field !== null)) {
-      reportSum(ctx, { total, parts: [...(execution ? [{ name: names.execution, field: execution }] : []), ...rows], totalName: names.selfEvalTotal });
+      const weights = [...(t.execution ? [{ weight: t.execution.weight }] : []), ...t.indicators];
+      const parts = [...(execution ? [{ name: names.execution, field: execution }] : []), ...rows];
+      reportSum(ctx, { total, parts, totalName: names.selfEvalTotal, ...suggestFor(weights, t.total?.weight ?? null) });
     }
   }
   const s = ctx.tables.scoreTable;
   const scoreTotal = s?.total?.[column];
-  if (s && scoreTotal) reportSum(ctx, { total: scoreTotal, parts: s.rows.map((r) => ({ name: r.name, field: r[column] })), totalName: names.scoreTableTotal });
+  if (s && scoreTotal) {
+    const parts = s.rows.map((r) => ({ name: r.name, field: r[column] }));
+    reportSum(ctx, { total: scoreTotal, parts, totalName: names.scoreTableTotal, ...suggestFor(s.rows, s.total?.weight ?? null) });
+  }
 }
