@@ -43,6 +43,27 @@ export function weightsMatchPoints(rows: ReadonlyArray<{ readonly weight: Field 
   return checkSum(points, parts, minDecimals).kind !== 'wrong';
 }
 
+/**
+ * The most a proposed total may be, or null when none may be proposed: the points (the total
+ * row's 分值, 100 where the form shows none) while the rows' 分值 add up to them — or while no row
+ * has a 分值 of its own (a form with 得分 only: nothing contradicts the points).
+ */
+export function totalSuggestionCap(rows: ReadonlyArray<{ readonly weight: Field | null }>, pointsField: Field | null, minDecimals: number): Decimal | null {
+  const points = num(pointsField)?.value ?? new Decimal(100);
+  // Rows without a 分值 of their own leave Σ 分值 unknown: nothing contradicts the points.
+  const everyWeight = rows.length > 0 && rows.every((r) => r.weight && r.weight.parsed.kind !== 'blank' && r.weight.parsed.kind !== 'none');
+  if (!everyWeight) return points;
+  if (num(pointsField)) return weightsMatchPoints(rows, pointsField, minDecimals) ? points : null;
+  const parts: Quantity[] = [];
+  for (const r of rows) {
+    const a = amount(r.weight);
+    if (a === 'unknown') return null;
+    if (a) parts.push(a);
+  }
+  const sum = parts.reduce((t, q) => t.plus(q.value), new Decimal(0));
+  return sum.eq(points) ? points : null;
+}
+
 export type PointsVerdict =
   | { readonly kind: 'ok' }
   /** A scored row (分值 above 0) whose 得分 is blank or a "none" mark. */

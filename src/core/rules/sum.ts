@@ -5,7 +5,8 @@ import { checkSum, decimalString, enteredString, show, showEntered } from '../..
 import type { Field } from '../../template/tables';
 import type { Quantity } from '../../values/value';
 import rounding from './value/rounding';
-import { weightsMatchPoints } from '../points';
+import { totalSuggestionCap } from '../points';
+import type Decimal from 'decimal.js';
 
 /** The message every sum rule declares (spread into its `messages`). */
 export const SUM_MESSAGES = {
@@ -23,7 +24,7 @@ export interface SumSpec {
    */
   readonly suggest?: boolean;
   /** The most a suggestion may write (the form's points): a sum above it is said, never proposed. */
-  readonly max?: Quantity | null;
+  readonly max?: Decimal | null;
 }
 
 /** Reports total ≠ Σ parts; returns what it found (`skipped` when it could not add up). */
@@ -57,7 +58,7 @@ export function reportSum(ctx: RuleContext<typeof SUM_MESSAGES>, spec: SumSpec):
     messageId: 'wrong',
     data: { ...data, parts: spec.parts.map((p) => p.name).join(' + ') },
     ...body,
-    ...(spec.suggest === false || (spec.max && verdict.sum.gt(spec.max.value))
+    ...(spec.suggest === false || (spec.max && verdict.sum.gt(spec.max))
       ? {}
       : { suggestion: { value: decimalString(verdict.sum, verdict.d, false), percent: false } }),
   });
@@ -80,8 +81,10 @@ export interface TotalRowNames {
 export function reportTotalRows(ctx: RuleContext<typeof SUM_MESSAGES>, column: 'weight' | 'score', names: TotalRowNames): void {
   // The form's points are fixed (RULES.md): the 总分 row's 分值 is never corrected; a total score is
   // proposed only while the rows' 分值 add up to the points, and never above them.
-  const suggestFor = (rows: ReadonlyArray<{ readonly weight: Field | null }>, points: Field | null) =>
-    column === 'score' && weightsMatchPoints(rows, points, ctx.profile.minDecimals) ? { suggest: true, max: num(points) } : { suggest: false };
+  const suggestFor = (rows: ReadonlyArray<{ readonly weight: Field | null }>, points: Field | null) => {
+    const cap = column === 'score' ? totalSuggestionCap(rows, points, ctx.profile.minDecimals) : null;
+    return cap ? { suggest: true, max: cap } : { suggest: false };
+  };
   const t = ctx.tables.selfEval;
   const total = t?.total?.[column];
   if (t && total) {
