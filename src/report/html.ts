@@ -7,7 +7,7 @@
 import type { Finding, Severity } from '../core/finding';
 import type { Report } from '../core/report';
 import { findingTitle } from '../core/rule-titles';
-import { acknowledgedLine, batchLine, cellRef, departmentLine, gradeWithheld, notListedLine, sheetsLine, STATUS_NAME, summaryLine } from './labels';
+import { acknowledgedLine, batchLine, cellRef, departmentLine, notListedLine, recomputedGradeText, sheetsLine, STATUS_NAME, summaryLine } from './labels';
 import { SEVERITY_FILL, SEVERITY_LABEL } from './severity';
 import { coverageLine, isFullyChecked, noFindingsText } from './coverage';
 
@@ -90,7 +90,7 @@ function renderOverview(reports: readonly Report[]): string {
       count(r.summary.warnings, checked, 'warning') +
       count(r.summary.infos, checked, 'info') +
       `<td class="count">${checked ? (r.summary.acknowledged ?? 0) : '—'}</td>` +
-      `<td class="num">${escapeHtml(r.statedGrade ?? '')}</td><td class="num">${escapeHtml(r.summary.grade ?? (gradeWithheld(r) ? `不评（${gradeWithheld(r)}）` : ''))}</td>` +
+      `<td class="num">${escapeHtml(r.statedGrade ?? '')}</td><td class="num">${escapeHtml(r.status === 'checked' ? recomputedGradeText(r) : '')}</td>` +
       `<td class="num${checked ? '' : ' sev-error'}">${escapeHtml(STATUS_NAME[r.status])}</td></tr>`
     );
   });

@@ -32,25 +32,24 @@ export function countsLine(report: Report): string {
 
 /**
  * `填报等次 优秀，重算等次 优`: the grade the form states beside the one its recomputed total
- * earns, so a difference stands out; `重算等次 不评（reason）` where the rules give none.
+ * earns, so a difference stands out; `重算等次 —（reason）` where the rules give none.
  */
 export function gradesLine(report: Report): string {
   return `填报等次 ${report.statedGrade ?? '—'}，重算等次 ${recomputedGradeText(report)}`;
 }
 
-/** The recomputed grade, `不评（reason）` when it is withheld, `—` when there is none to give. */
+/** The recomputed grade; `—（得分未填完，不评等次）` when the rules withhold it; `—` when there is none. */
 export function recomputedGradeText(report: Report): string {
   const s = report.summary;
   if (s.grade) return s.grade;
   const why = gradeWithheld(report);
-  return why ? `不评（${why}）` : '—';
+  return why ? `—（${why}）` : '—';
 }
 
 /** Why the rules give this checked form no 等次 (unfinished form, 分值 not adding up), or null. */
 export function gradeWithheld(report: Report): string | null {
   if (report.status !== 'checked') return null;
-  const reason = (report.summary as { readonly gradeWithheld?: string | null }).gradeWithheld;
-  return typeof reason === 'string' && reason !== '' ? reason : null;
+  return report.summary.gradeWithheld || null;
 }
 
 /**

@@ -255,12 +255,16 @@ describe('batch overview', () => {
       );
     const grades = await bars('chart-grades');
     const wantGrades = ['优', '良', '中', '差'].map((g) => ({ label: g, value: checked.filter((r) => r.summary.grade === g).length }));
-    const ungraded = checked.filter((r) => r.summary.grade === null).length;
+    // Forms the rules give no grade (unfinished, 分值 not adding up) are counted apart.
+    const withheld = checked.filter((r) => r.summary.grade === null && r.summary.gradeWithheld).length;
+    if (withheld) wantGrades.push({ label: '不评等次（未填完或分值不符）', value: withheld });
+    const ungraded = checked.filter((r) => r.summary.grade === null && !r.summary.gradeWithheld).length;
     if (ungraded) wantGrades.push({ label: '无等次', value: ungraded });
     expect(grades.map(({ label, value }) => ({ label, value }))).toEqual(wantGrades);
 
     const counts = new Map<string, number>();
-    for (const r of checked) for (const f of r.findings) counts.set(findingTitle(f), (counts.get(findingTitle(f)) ?? 0) + 1);
+    // Errors and warnings: 提示 need no change and would crowd them out.
+    for (const r of checked) for (const f of r.findings) if (f.severity !== 'info') counts.set(findingTitle(f), (counts.get(findingTitle(f)) ?? 0) + 1);
     const problems = await bars('chart-problems');
     expect(problems.length).toBe(Math.min(8, counts.size));
     for (const p of problems) expect(p.value).toBe(counts.get(p.label));

@@ -154,7 +154,7 @@ describe('selfeval-check on a batch folder', () => {
     expect(ws.rowCount).toBe(reports.length + 1);
     expect(ws.getRow(2).getCell(2).value).toBe('株洲市芦淞区商务局');
     expect(ws.getRow(2).getCell(5).value).toBe(94.99);
-    expect([2, 3, 4, 5, 6, 7].map((r) => ws.getRow(r).getCell(10).value)).toEqual(['已核对', '已核对', '无法读取', '无法读取', '未识别模板', '已核对']);
+    expect([2, 3, 4, 5, 6, 7].map((r) => ws.getRow(r).getCell(11).value)).toEqual(['已核对', '已核对', '无法读取', '无法读取', '未识别模板', '已核对']);
   });
 
   it('lists every finding on 全部问题, each linked to its own cell of an existing annotated copy', async () => {
@@ -192,7 +192,7 @@ describe('selfeval-check on a batch folder', () => {
     const links = [2, 3, 4, 5, 6, 7].map((r) => linkTargetOf(summary.getRow(r).getCell(14).value));
     expect(links.map((l) => l !== null)).toEqual([true, true, false, false, true, true]);
     for (const l of links) if (l) expect(existsSync(resolve(out, l))).toBe(true);
-    expect(summary.getRow(2).getCell(13).value).toBe(reports[0]!.statedGrade);
+    expect(summary.getRow(2).getCell(6).value).toBe(reports[0]!.statedGrade);
   });
 
   it('shows no progress bar when stderr is not a terminal', () => {

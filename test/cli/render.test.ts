@@ -3,7 +3,7 @@ import { escapeHtml, renderHtmlReport } from '../../src/report/html';
 import { renderJsonReport } from '../../src/report/json';
 import { createProgress } from '../../src/cli/progress';
 import { renderTextReport } from '../../src/report/text';
-import { failedReport, type CheckedReport } from '../../src/core/report';
+import { failedReport } from '../../src/core/report';
 import { checkedReport, finding } from '../host-file/fake-report';
 
 const seed = checkedReport('批次/芦淞区.xlsx', [
@@ -59,13 +59,13 @@ describe('renderTextReport', () => {
     ]);
   });
 
-  it('says 不评 and why where the rules give no grade, and counts such forms apart', () => {
+  it('says why where the rules give no grade, and counts such forms apart', () => {
     const blank = checkedReport('批次/空表.xlsx', [], {
       statedGrade: null,
-      summary: { errors: 0, warnings: 0, infos: 0, acknowledged: 0, enteredTotal: null, recomputedTotal: '0', grade: null, gradeWithheld: '得分未填完，不评等次' } as CheckedReport['summary'],
+      summary: { errors: 0, warnings: 0, infos: 0, acknowledged: 0, enteredTotal: null, recomputedTotal: '0', grade: null, gradeWithheld: '得分未填完，不评等次' },
     });
     const text = renderTextReport([seed, blank]);
-    expect(text).toContain('填报等次 —，重算等次 不评（得分未填完，不评等次）');
+    expect(text).toContain('填报等次 —，重算等次 —（得分未填完，不评等次）');
     expect(text).toContain('；不评等次 1\n');
   });
 

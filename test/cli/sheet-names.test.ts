@@ -79,6 +79,6 @@ describe('sheet names with any character Excel allows', () => {
     results.eachRow((row) => notes.push(String(row.getCell(1).value)));
     expect(notes.join('\n')).toContain('工作表名“附件[3]”（含 Excel 不允许的字符，副本中改为“附件［3］”）');
     const summary = await load(join(out, 'summary.xlsx'));
-    expect(summary.worksheets[0]!.getRow(2).getCell(10).value).toBe('已核对');
+    expect(summary.worksheets[0]!.getRow(2).getCell(11).value).toBe('已核对');
   });
 });

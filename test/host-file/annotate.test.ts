@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { annotateWorkbook } from '../../src/host/file/annotate';
 import { RESULTS_SHEET_NAME } from '../../src/host/file/results-sheet';
@@ -171,11 +172,13 @@ describe('annotateWorkbook on an .xlsx', () => {
     const ws = out.getWorksheet(RESULTS_SHEET_NAME)!;
     expect(ws.getRow(1).values).toEqual([undefined, '序号', '严重程度', '工作表', '单元格', '规则名称', '填报值', '应为', '说明', '规则编号']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
-    // The table, a blank row, what was checked, then where the copy came from.
-    expect(ws.rowCount).toBe(findings.length + 4);
-    expect(ws.getCell(findings.length + 3, 1).value).toBe('核对范围：各项检查均已进行');
-    expect(ws.getCell(findings.length + 3, 1).font?.bold).toBeFalsy();
-    expect(ws.getCell(findings.length + 4, 1).value).toMatch(/^原文件：/);
+    // The table, a blank row, the legend of the fills, what was checked, then where the copy came from.
+    expect(ws.rowCount).toBe(findings.length + 5);
+    expect([1, 2, 3, 4].map((c) => ws.getCell(findings.length + 3, c).value)).toEqual(['图例', '红 错误', '黄 警告', '蓝 提示']);
+    expect([2, 3, 4].map((c) => fillColor(ws.getCell(findings.length + 3, c)))).toEqual([RED, fillColor(ws.getRow(2).getCell(2)), fillColor(ws.getRow(5).getCell(2))]);
+    expect(ws.getCell(findings.length + 4, 1).value).toBe('核对范围：各项检查均已进行');
+    expect(ws.getCell(findings.length + 4, 1).font?.bold).toBeFalsy();
+    expect(ws.getCell(findings.length + 5, 1).value).toMatch(/^原文件：/);
     const second = ws.getRow(3);
     expect(second.getCell(1).value).toBe(2);
     expect(second.getCell(2).value).toBe('错误');
@@ -183,8 +186,9 @@ describe('annotateWorkbook on an .xlsx', () => {
     expect(second.getCell(4).value).toEqual({ formula: `HYPERLINK("#'附件3'!H5","H5")`, result: 'H5' });
     expect(second.getCell(5).value).toBe('预算执行得分');
     expect(second.getCell(9).value).toBe('selfeval.execution-score');
-    expect(second.getCell(6).value).toBe('9.8');
-    expect(second.getCell(7).value).toBe('9.90');
+    // Figures as numbers in the form's format, never text.
+    expect([second.getCell(6).value, second.getCell(6).numFmt]).toEqual([9.8, '0.0']);
+    expect([second.getCell(7).value, second.getCell(7).numFmt]).toEqual([9.9, '0.00']);
     expect(String(second.getCell(8).value)).toContain('9.90 = 10 × 857.71 ÷ 866.48');
     expect(ws.getRow(4).getCell(6).value).toBeNull();
     expect(['警告', '错误', '警告', '提示', '提示']).toEqual([2, 3, 4, 5, 6].map((r) => ws.getRow(r).getCell(2).value));
@@ -199,14 +203,26 @@ describe('annotateWorkbook on an .xlsx', () => {
     expect(ws.getRow(2).getCell(8).alignment?.wrapText).toBe(true);
   });
 
-  it('prints the results sheet landscape, one page wide, the header on every page', () => {
+  it('prints the results sheet landscape at full size (never shrunk), the header row and first column on every page', () => {
     const ws = out.getWorksheet(RESULTS_SHEET_NAME)!;
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 100, printTitlesRow: '1:1', printTitlesColumn: 'A:A', pageOrder: 'overThenDown' });
+  });
+
+  it('opens on 核对结果, its tab the only one selected', async () => {
+    const results = out.getWorksheet(RESULTS_SHEET_NAME)!;
+    expect(out.views[0]!.activeTab).toBe(out.worksheets.indexOf(results));
+    // ExcelJS reads tabSelected but does not keep it: read the parts themselves.
+    const parts = unzipSync(await annotateWorkbook({ bytes: source, report: checkedReport('自评.xlsx', findings) }));
+    const selected = Object.keys(parts)
+      .filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+      .sort()
+      .filter((name) => /<sheetView[^>]*tabSelected="1"/.test(strFromU8(parts[name]!)));
+    expect(selected).toEqual([`xl/worksheets/sheet${out.worksheets.indexOf(results) + 1}.xml`]);
   });
 
   it('says below the table what the copy could not keep of the original, and nothing when it kept all', async () => {
-    // The styled source has a picture (kept), none of these: only the coverage and source lines follow the table.
-    expect(out.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(findings.length + 4);
+    // The styled source has a picture (kept), none of these: only the legend, coverage and source lines follow the table.
+    expect(out.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(findings.length + 5);
     const richer = addZipParts(source, {
       'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
       'xl/vbaProject.bin': 'not really VBA',
@@ -214,9 +230,9 @@ describe('annotateWorkbook on an .xlsx', () => {
     });
     const copy = await load(await annotateWorkbook({ bytes: richer, report: checkedReport('自评.xlsm', findings) }));
     const ws = copy.getWorksheet(RESULTS_SHEET_NAME)!;
-    expect(ws.rowCount).toBe(findings.length + 5);
-    expect(ws.getCell(findings.length + 4, 1).value).toBe('注意：本副本由核对工具另存，未保留原工作簿中的图表、宏（VBA）、形状和文本框。提交和存档请以原文件为准。');
-    expect(ws.getCell(findings.length + 5, 1).value).toBe('原文件：自评.xlsm');
+    expect(ws.rowCount).toBe(findings.length + 6);
+    expect(ws.getCell(findings.length + 5, 1).value).toBe('注意：本副本由核对工具另存，未保留原工作簿中的图表、宏（VBA）、形状和文本框。提交和存档请以原文件为准。');
+    expect(ws.getCell(findings.length + 6, 1).value).toBe('原文件：自评.xlsm');
     expect(ws.autoFilter).toBe('A1:I6');
   });
 
@@ -240,10 +256,10 @@ describe('annotateWorkbook on an .xls', () => {
     expect(ws.getCell('E4').numFmt).toBe('0.00%');
     expect(fillColor(ws.getCell('E4'))).toBe(RED);
     expect([...(ws.model as unknown as { merges: string[] }).merges].sort()).toEqual(['A1:F1', 'A6:A7', 'B6:C7']);
-    expect(String(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(5, 1).value)).toContain('未保留原工作簿中的字体、边框、填充等样式');
-    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(6); // header, one finding, a blank row, the coverage, the note, the source
-    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(4, 1).value).toBe('核对范围：各项检查均已进行');
-    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(6, 1).value).toBe('原文件：a.xls');
+    expect(String(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(6, 1).value)).toContain('未保留原工作簿中的字体、边框、填充等样式');
+    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.rowCount).toBe(7); // header, one finding, a blank row, the legend, the coverage, the note, the source
+    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(5, 1).value).toBe('核对范围：各项检查均已进行');
+    expect(wb.getWorksheet(RESULTS_SHEET_NAME)!.getCell(7, 1).value).toBe('原文件：a.xls');
   });
 });
 

@@ -39,40 +39,45 @@ describe('buildSummaryWorkbook', () => {
   });
 
   it('has the header of docs/contract.md, styled', () => {
-    expect(ws.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '填报总分', '重算总分', '等次', '错误', '警告', '提示', '状态', '原因', '项目', '填报等次', '标注副本', '已说明', '核对范围']);
+    // 填报等次 beside 重算等次, so a form whose two grades differ stands out (issue 22); 核对范围 last.
+    expect(ws.getRow(1).values).toEqual([undefined, '文件', '单位', '年度', '填报总分', '重算总分', '填报等次', '重算等次', '错误', '警告', '提示', '状态', '原因', '项目', '标注副本', '已说明', '核对范围']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect((ws.getRow(1).getCell(1).fill as ExcelJS.FillPattern).pattern).toBe('solid');
   });
 
   it('writes one row per workbook with totals as numbers and counts by severity', () => {
     expect(ws.rowCount).toBe(5);
-    expect((ws.getRow(2).values as unknown[]).slice(0, 11)).toEqual([undefined, '批次/芦淞区商务局.xlsx', '某某县财政局', '2023', 95.8, 94.99, '优', 1, 2, 0, '已核对']);
+    expect((ws.getRow(2).values as unknown[]).slice(0, 12)).toEqual([undefined, '批次/芦淞区商务局.xlsx', '某某县财政局', 2023, 95.8, 94.99, '优', '优', 1, 2, 0, '已核对']);
+    // Figures are numbers with the form's decimals, the year a number too (no "stored as text").
+    expect(ws.getRow(2).getCell(3).numFmt).toBe('0');
     expect(ws.getRow(2).getCell(4).numFmt).toBe('0.0');
     expect(ws.getRow(2).getCell(5).numFmt).toBe('0.00');
     expect(ws.getRow(5).getCell(4).value).toBe(88);
-    expect(ws.getRow(5).getCell(6).value).toBe('良');
-    expect(ws.getRow(5).getCell(12).value).toBe('商务发展专项资金'); // a project form's 项目名称, appended
+    expect(ws.getRow(5).getCell(7).value).toBe('良');
+    expect(ws.getRow(5).getCell(13).value).toBe('商务发展专项资金'); // a project form's 项目名称
   });
 
   it('gives the status of files that were not checked, with the reason', () => {
-    expect(ws.getRow(3).getCell(10).value).toBe('无法读取');
-    expect(ws.getRow(3).getCell(11).value).toContain('文件已加密');
-    expect(ws.getRow(3).getCell(7).value).toBeNull();
-    expect(ws.getRow(4).getCell(10).value).toBe('未识别模板');
-    expect(ws.getRow(4).getCell(11).value).toContain('未识别');
+    expect(ws.getRow(3).getCell(11).value).toBe('无法读取');
+    expect(ws.getRow(3).getCell(12).value).toContain('文件已加密');
+    expect(ws.getRow(3).getCell(8).value).toBeNull();
+    expect(ws.getRow(4).getCell(11).value).toBe('未识别模板');
+    expect(ws.getRow(4).getCell(12).value).toContain('未识别');
+    // The reason wraps, and its row is as tall as the wrapped text.
+    expect(ws.getRow(3).getCell(12).alignment?.wrapText).toBe(true);
   });
 
   it('freezes the header, filters the table and sets widths', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBe('A1:P5');
     expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(40);
-    expect(ws.getColumn(11).width).toBeGreaterThanOrEqual(40);
+    expect(ws.getColumn(12).width).toBeGreaterThanOrEqual(40);
   });
 
   it('gives the stated grade and a link to each annotated copy, relative to the summary', () => {
-    expect(ws.getRow(2).getCell(13).value).toBe('优');
-    expect(ws.getRow(5).getCell(13).value).toBe('良好');
-    expect(ws.getRow(3).getCell(13).value).toBeNull();
+    expect(ws.getRow(2).getCell(6).value).toBe('优');
+    expect(ws.getRow(5).getCell(6).value).toBe('良好');
+    expect(ws.getRow(3).getCell(6).value).toBeNull();
     expect(linkTargetOf(ws.getRow(2).getCell(14).value)).toBe('标注/芦淞区商务局.checked.xlsx');
     expect(ws.getRow(2).getCell(14).text).toBe('标注/芦淞区商务局.checked.xlsx');
     expect(ws.getRow(3).getCell(14).value).toBeNull();
@@ -105,7 +110,9 @@ describe('buildSummaryWorkbook', () => {
     expect(first.getCell(6).value).toBe('预算执行得分');
     expect(first.getCell(7).value).toBe('错误');
     expect((first.getCell(7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect([first.getCell(8).value, first.getCell(9).value]).toEqual(['9.8', '9.90']);
+    // Figures as numbers with the form's decimals, never text.
+    expect([first.getCell(8).value, first.getCell(9).value]).toEqual([9.8, 9.9]);
+    expect([first.getCell(8).numFmt, first.getCell(9).numFmt]).toEqual(['0.0', '0.00']);
     expect(first.getCell(10).value).toBe('x\n说明 selfeval.execution-score');
     expect(first.getCell(10).alignment?.wrapText).toBe(true);
     expect(first.getCell(11).value).toBeNull();
@@ -119,7 +126,7 @@ describe('buildSummaryWorkbook', () => {
   it('counts workbooks by grade and findings by rule on 概览', () => {
     const o = wb.getWorksheet(OVERVIEW_SHEET_NAME)!;
     expect(o.getCell('A2').value).toBe('共 4 个文件：已核对 2，无法读取 1，未识别模板 1；错误 1，警告 2，提示 0');
-    expect(o.getRow(4).values).toEqual([undefined, '等次', '按重算总分（文件数）', '按填报等次（文件数）']);
+    expect(o.getRow(4).values).toEqual([undefined, '等次', '按重算等次（文件数）', '按填报等次（文件数）']);
     const grades = [5, 6, 7, 8, 9].map((r) => o.getRow(r).values);
     expect(grades).toEqual([
       [undefined, '优', 1, 1],
@@ -135,14 +142,38 @@ describe('buildSummaryWorkbook', () => {
     expect([12, 13, 14].map((r) => o.getRow(r).getCell(2).value).sort()).toEqual(['selfeval.execution-score', 'selfeval.indicator-score', 'selfeval.missing-reason']);
   });
 
-  it('prints every sheet one page wide, as many pages down as needed, the header repeated', () => {
+  it('prints every sheet at full size (never shrunk under 8 pt), a wide one across pages with its header and first column repeated', () => {
     for (const sheet of wb.worksheets) {
-      expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '1:1' });
+      expect(sheet.pageSetup).toMatchObject({ fitToPage: false, scale: 100, paperSize: 9, printTitlesRow: '1:1' });
     }
+    expect(ws.pageSetup).toMatchObject({ printTitlesColumn: 'A:A', pageOrder: 'overThenDown' });
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(wb.getWorksheet(FINDINGS_SHEET_NAME)!.pageSetup.orientation).toBe('landscape');
     expect(wb.getWorksheet(OVERVIEW_SHEET_NAME)!.pageSetup.orientation).toBe('portrait');
     expect(ws.headerFooter.oddFooter).toContain('&P');
+  });
+
+  it('gives no grade where the rules give none, says why, and counts such forms apart on 概览; rates as %, wrapped rows tall enough', async () => {
+    const blank = checkedReport('批次/空表.xlsx', [finding('附件2', 'F4', 'error', 'basic.staff-control-rate', '控制率', { entered: '1.0000', expected: '0.9333' })], {
+      statedGrade: null,
+      summary: { errors: 1, warnings: 0, infos: 0, acknowledged: 0, enteredTotal: null, recomputedTotal: '0', grade: null, gradeWithheld: '得分未填完，不评等次' },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await buildSummaryWorkbook([blank])) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet(SUMMARY_SHEET_NAME)!;
+    expect(sheet.getRow(2).getCell(7).value).toBe('不评：得分未填完，不评等次');
+    expect(sheet.getRow(2).height).toBeGreaterThan(15); // wrapped in its 16-character column: two lines
+    const all = book.getWorksheet(FINDINGS_SHEET_NAME)!.getRow(2);
+    expect([all.getCell(8).value, all.getCell(8).numFmt, all.getCell(9).value, all.getCell(9).numFmt]).toEqual([1, '0.00%', 0.9333, '0.00%']);
+    const o = book.getWorksheet(OVERVIEW_SHEET_NAME)!;
+    expect([5, 6, 7, 8, 9, 10].map((r) => o.getRow(r).values)).toEqual([
+      [undefined, '优', 0, 0],
+      [undefined, '良', 0, 0],
+      [undefined, '中', 0, 0],
+      [undefined, '差', 0, 0],
+      [undefined, '不评等次（未填完或分值不符）', 1, 0],
+      [undefined, '无等次', 0, 1],
+    ]);
   });
 
   it('writes no links when there are no copies', async () => {

@@ -20,7 +20,7 @@ import type { Finding } from '../../core/finding';
 import type { Report } from '../../core/report';
 import { asUint8Array, type WorkbookBytes } from './bytes';
 import { noteText } from './finding-text';
-import { addResultsSheet } from './results-sheet';
+import { addResultsSheet, openOn } from './results-sheet';
 import { argb } from './severity-style';
 import { findingsByCell, SEVERITY_FILL, strongestSeverity } from '../../report/severity';
 import { sniffContent } from './sniff';
@@ -50,7 +50,7 @@ export async function annotateWorkbook(input: AnnotateInput): Promise<Uint8Array
     // Findings point at the sheets as the copy names them, so fills and links find their cells.
     const report = renamed.size === 0 ? input.report : { ...input.report, findings: input.report.findings.map((f) => ({ ...f, sheet: renamed.get(f.sheet) ?? f.sheet })) };
     paintFindings(workbook, report.findings);
-    addResultsSheet(workbook, report, [...lost, ...[...renamed].map(([from, to]) => `工作表名“${from}”（含 Excel 不允许的字符，副本中改为“${to}”）`)]);
+    openOn(workbook, addResultsSheet(workbook, report, [...lost, ...[...renamed].map(([from, to]) => `工作表名“${from}”（含 Excel 不允许的字符，副本中改为“${to}”）`)]));
     limitCellTexts(workbook);
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   });
@@ -79,7 +79,7 @@ async function annotateWordReport(bytes: Uint8Array, report: Report): Promise<Ui
       : { ...f, sheet: sheetNames.get(f.sheet) ?? f.sheet };
   const findings = report.findings.map(onCopy);
   paintFindings(workbook, findings);
-  addResultsSheet(workbook, { ...report, findings } as Report, [LOST_FROM_WORD]);
+  openOn(workbook, addResultsSheet(workbook, { ...report, findings } as Report, [LOST_FROM_WORD]));
   limitCellTexts(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,6 +1,7 @@
 /** The `核对结果` sheet of the annotated copy: every finding, each linked to its cell. */
 import type { Workbook, Worksheet } from 'exceljs';
-import type { Finding } from '../../core/finding';
+import type { Finding, Severity } from '../../core/finding';
+import { figureCell, isRateFinding } from './summary-figures';
 import type { Report } from '../../core/report';
 import { findingTitle } from '../../core/rule-titles';
 import { cellLocation, hyperlinkFormula as linkFormula, linkTarget } from './links';
@@ -43,13 +44,47 @@ export function addResultsSheet(workbook: Workbook, report: Report, lost: readon
     // Copies of same-named workbooks from different folders must say which one they are.
     { text: sourceNote(report.file), alert: false },
   ];
-  // One blank row apart from the table, outside the autofilter range.
+  // One blank row apart from the table, outside the autofilter range: first the legend of the
+  // fills, then the notes.
+  const legendRow = report.findings.length + 3;
+  addLegend(ws, legendRow);
   notes.forEach(({ text, alert }, i) => {
-    const note = ws.getCell(report.findings.length + 3 + i, 1);
+    const note = ws.getCell(legendRow + 1 + i, 1);
     note.value = text;
     if (alert) note.style = { font: { bold: true, color: { argb: argb('#9C0006') } } };
   });
   return ws;
+}
+
+/** `图例：红 错误 · 黄 警告 · 蓝 提示`, each word on its own fill, as the marked cells are filled. */
+export const LEGEND: ReadonlyArray<readonly [Severity, string]> = [
+  ['error', '红 错误'],
+  ['warning', '黄 警告'],
+  ['info', '蓝 提示'],
+];
+
+function addLegend(ws: Worksheet, row: number): void {
+  ws.getCell(row, 1).value = '图例';
+  ws.getCell(row, 1).style = { font: { bold: true } };
+  LEGEND.forEach(([severity, label], i) => {
+    const cell = ws.getCell(row, 2 + i);
+    cell.value = label;
+    cell.style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[severity]) } }, alignment: { horizontal: 'center' } };
+  });
+}
+
+/**
+ * Opens the copy where the problems are: on 核对结果 (the list, each row a link to its cell),
+ * its tab the only one selected — not on whichever sheet the clerk last saved on.
+ */
+export function openOn(workbook: Workbook, ws: Worksheet): void {
+  const index = workbook.worksheets.indexOf(ws);
+  for (const other of workbook.worksheets) {
+    const views = other.views?.length ? other.views : [{}];
+    other.views = views.map((v) => ({ ...v, tabSelected: other === ws }) as unknown as (typeof other.views)[number]);
+  }
+  const book = workbook.views?.[0] ?? { x: 0, y: 0, width: 10000, height: 20000, visibility: 'visible' as const };
+  workbook.views = [{ ...book, firstSheet: 0, activeTab: index }];
 }
 
 function addFindingRow(ws: Worksheet, index: number, f: Finding): void {
@@ -59,11 +94,18 @@ function addFindingRow(ws: Worksheet, index: number, f: Finding): void {
     f.sheet,
     null,
     findingTitle(f),
-    f.entered,
-    f.expected,
+    null,
+    null,
     [f.message, f.explanation, f.acknowledged ? `已说明：${f.acknowledged.reason}` : ''].filter(Boolean).join('\n'),
     f.ruleId,
   ]);
+  const rate = isRateFinding(f);
+  [f.entered, f.expected].forEach((text, i) => {
+    const figure = figureCell(text, rate);
+    const cell = row.getCell(6 + i);
+    cell.value = figure.value;
+    if (figure.numFmt) cell.numFmt = figure.numFmt;
+  });
   row.getCell(2).style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[f.severity]) } } };
   const link = row.getCell(4);
   // A formula, not a <hyperlink> element (links.ts says why).

@@ -10,6 +10,7 @@ import type { Report } from '../../core/report';
 import { findingTitle } from '../../core/rule-titles';
 import { cellLocation, linkTarget, linkValue } from './links';
 import { argb } from './severity-style';
+import { figureCell, isRateFinding } from './summary-figures';
 import { SEVERITY_FILL, SEVERITY_LABEL } from '../../report/severity';
 import { fitWidth, finishTable, LINK_FONT, setPrintLayout, startTable, type TableColumn } from './sheet-layout';
 
@@ -33,6 +34,7 @@ const COLUMNS: readonly TableColumn[] = [
 const FILE_COLUMN = 1;
 const CELL_COLUMN = 5;
 const SEVERITY_COLUMN = 7;
+const ENTERED_COLUMN = 8;
 
 export function addFindingsSheet(workbook: Workbook, reports: readonly Report[], copies: readonly (string | null)[]): Worksheet {
   const ws = workbook.addWorksheet(FINDINGS_SHEET_NAME);
@@ -44,12 +46,12 @@ export function addFindingsSheet(workbook: Workbook, reports: readonly Report[],
       rows++;
     }
   });
-  finishTable(ws, COLUMNS, rows);
   ws.getColumn(FILE_COLUMN).width = fitWidth(
     reports.filter((r) => r.findings.length > 0).map((r) => r.file),
     COLUMNS[0]!.width,
     60,
   );
+  finishTable(ws, COLUMNS, rows);
   setPrintLayout(ws, 'landscape');
   return ws;
 }
@@ -63,12 +65,19 @@ function addFindingRow(ws: Worksheet, r: Report, f: Finding, copy: string | null
     copy === null ? f.cell : linkValue(linkTarget(copy, cellLocation(f.sheet, f.cell)), f.cell),
     findingTitle(f),
     SEVERITY_LABEL[f.severity],
-    f.entered,
-    f.expected,
+    null,
+    null,
     f.explanation ? `${f.message}\n${f.explanation}` : f.message,
     f.acknowledged ? `${f.acknowledged.reason}（${f.acknowledged.at.slice(0, 10)}）` : null,
     f.ruleId,
   ]);
+  const rate = isRateFinding(f);
+  [f.entered, f.expected].forEach((text, i) => {
+    const cell = row.getCell(ENTERED_COLUMN + i);
+    const figure = figureCell(text, rate);
+    cell.value = figure.value;
+    if (figure.numFmt) cell.numFmt = figure.numFmt;
+  });
   if (copy !== null) row.getCell(CELL_COLUMN).style = { font: LINK_FONT };
   row.getCell(SEVERITY_COLUMN).style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[f.severity]) } } };
 }

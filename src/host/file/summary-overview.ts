@@ -7,12 +7,13 @@ import type { Severity } from '../../core/finding';
 import { parseGrade } from '../../core/grade';
 import type { Grade, Report } from '../../core/report';
 import { findingTitle } from '../../core/rule-titles';
-import { HEADER_STYLE, setPrintLayout } from './sheet-layout';
+import { fitRowHeight, HEADER_STYLE, LINE_HEIGHT, setPrintLayout, wrappedLines } from './sheet-layout';
 
 export const OVERVIEW_SHEET_NAME = '概览';
 
 const GRADES: readonly Grade[] = ['优', '良', '中', '差'];
 const NO_GRADE = '无等次';
+const WITHHELD = '不评等次（未填完或分值不符）';
 
 export interface RuleCount {
   readonly ruleId: string;
@@ -46,11 +47,16 @@ export function countByRule(reports: readonly Report[]): RuleCount[] {
 /** Workbooks per grade: by the recomputed total and as the form states it. */
 export function countByGrade(reports: readonly Report[]): { grade: string; recomputed: number; stated: number }[] {
   const stated = (r: Report) => (r.statedGrade === null ? null : parseGrade(r.statedGrade));
-  return [...GRADES, null].map((g) => ({
+  const withheld = (r: Report) => r.summary.grade === null && r.summary.gradeWithheld !== null;
+  const rows = [...GRADES, null].map((g) => ({
     grade: g ?? NO_GRADE,
-    recomputed: reports.filter((r) => r.summary.grade === g).length,
+    recomputed: reports.filter((r) => r.summary.grade === g && !withheld(r)).length,
     stated: reports.filter((r) => stated(r) === g).length,
   }));
+  // Forms the rules give no grade (unfinished, 分值 not adding up), counted apart (issue 22).
+  const apart = reports.filter(withheld).length;
+  if (apart > 0) rows.splice(GRADES.length, 0, { grade: WITHHELD, recomputed: apart, stated: 0 });
+  return rows;
 }
 
 export function addOverviewSheet(workbook: Workbook, reports: readonly Report[]): Worksheet {
@@ -59,10 +65,15 @@ export function addOverviewSheet(workbook: Workbook, reports: readonly Report[])
   const title = ws.getCell('A1');
   title.value = '核对概览';
   title.style = { font: { bold: true, size: 14 } };
-  ws.getCell('A2').value = batchText(reports);
+  // The batch line spans the table's width, wrapped, so it overlaps no cell beside it.
+  ws.mergeCells('A2:H2');
+  const line = ws.getCell('A2');
+  line.value = batchText(reports);
+  line.alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(2).height = wrappedLines(batchText(reports), 24 + 28 + 10 * 5 + 12) * LINE_HEIGHT + 2;
 
   let row = 4;
-  header(ws, row++, ['等次', '按重算总分（文件数）', '按填报等次（文件数）']);
+  header(ws, row++, ['等次', '按重算等次（文件数）', '按填报等次（文件数）']);
   for (const g of countByGrade(reports)) ws.getRow(row++).values = [g.grade, g.recomputed, g.stated];
 
   row++;
@@ -70,7 +81,7 @@ export function addOverviewSheet(workbook: Workbook, reports: readonly Report[])
   const rules = countByRule(reports);
   for (const c of rules) ws.getRow(row++).values = [c.title, c.ruleId, c.bySeverity.error, c.bySeverity.warning, c.bySeverity.info, c.total, c.acknowledged, c.files];
   if (rules.length === 0) ws.getRow(row).values = ['未发现问题'];
-  setPrintLayout(ws, 'portrait');
+  setPrintLayout(ws, 'portrait', 1, null);
   return ws;
 }
 
@@ -80,6 +91,8 @@ function header(ws: Worksheet, row: number, labels: readonly string[]): void {
   r.eachCell((cell) => {
     cell.style = { ...HEADER_STYLE };
   });
+  // Headers wrap within their column (a long one never runs over the next): as tall as that takes.
+  fitRowHeight(r, labels.map((_, i) => ws.getColumn(i + 1).width ?? 10), labels.map(() => true));
 }
 
 function batchText(reports: readonly Report[]): string {

@@ -16,6 +16,7 @@ import { STATUS_NAME } from '../../report/labels';
 import { coverageOfReport, coverageText, isFullyChecked } from '../../report/coverage';
 import { fitWidth, finishTable, LINK_FONT, setPrintLayout, startTable, type TableColumn } from './sheet-layout';
 import { addFindingsSheet } from './summary-findings';
+import { figureCell } from './summary-figures';
 import { addOverviewSheet } from './summary-overview';
 
 export const SUMMARY_SHEET_NAME = '核对汇总';
@@ -35,20 +36,24 @@ const COLUMNS: readonly TableColumn[] = [
   { header: '年度', width: 8 },
   { header: '填报总分', width: 10 },
   { header: '重算总分', width: 10 },
-  { header: '等次', width: 6 },
+  // The grade the form states beside the one its recomputed total earns (issue 22): a form whose
+  // two differ stands out. 填报等次 was appended after 项目 before; it moved here.
+  { header: '填报等次', width: 10 },
+  { header: '重算等次', width: 16, wrap: true },
   { header: '错误', width: 6 },
   { header: '警告', width: 6 },
   { header: '提示', width: 6 },
   { header: '状态', width: 12 },
   { header: '原因', width: 60, wrap: true },
-  // Appended, not inserted: scripts read the contract's columns by position.
-  { header: '项目', width: 28 },
-  { header: '填报等次', width: 10 },
+  { header: '项目', width: 28, wrap: true },
   { header: '标注副本', width: 30 },
   { header: '已说明', width: 8 },
   // Which checks could not run, for want of which part: a row without findings is clean only when this says so.
   { header: '核对范围', width: 40, wrap: true },
 ];
+
+/** 1-based columns, by header. */
+const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.header, i + 1])) as Record<string, number>;
 
 const MAX_FILE_WIDTH = 80;
 
@@ -67,60 +72,56 @@ function addSummarySheet(workbook: Workbook, reports: readonly Report[], copies:
   const ws = workbook.addWorksheet(SUMMARY_SHEET_NAME);
   startTable(ws, COLUMNS);
   reports.forEach((r, i) => addReportRow(ws, r, copies[i]!));
-  finishTable(ws, COLUMNS, reports.length);
   ws.getColumn(1).width = fitWidth(reports.map((r) => r.file), COLUMNS[0]!.width, MAX_FILE_WIDTH);
-  ws.getColumn(14).width = fitWidth(copies, COLUMNS[13]!.width, MAX_FILE_WIDTH);
+  ws.getColumn(COL['标注副本']!).width = fitWidth(copies, COLUMNS[COL['标注副本']! - 1]!.width, MAX_FILE_WIDTH);
+  finishTable(ws, COLUMNS, reports.length);
   setPrintLayout(ws, 'landscape');
   return ws;
 }
 
 function addReportRow(ws: Worksheet, r: Report, copy: string | null): void {
   const checked = r.status === 'checked';
+  const year = r.year !== null && /^\d{4}$/.test(r.year) ? Number(r.year) : r.year;
   const row = ws.addRow([
     r.file,
     r.department,
-    r.year,
-    scoreValue(r.summary.enteredTotal),
-    scoreValue(r.summary.recomputedTotal),
-    r.summary.grade,
+    year,
+    null,
+    null,
+    r.statedGrade,
+    checked ? (r.summary.grade ?? (r.summary.gradeWithheld ? `不评：${r.summary.gradeWithheld}` : null)) : null,
     checked ? r.summary.errors : null,
     checked ? r.summary.warnings : null,
     checked ? r.summary.infos : null,
     STATUS_NAME[r.status],
     r.error,
     r.project,
-    r.statedGrade,
     copy === null ? null : linkValue(copy, copy),
     checked ? (r.summary.acknowledged ?? 0) : null,
     coverageSummary(r),
   ]);
-  for (const col of [4, 5] as const) {
-    const text = col === 4 ? r.summary.enteredTotal : r.summary.recomputedTotal;
-    if (text !== null) row.getCell(col).numFmt = decimalsFormat(text);
+  if (typeof year === 'number') row.getCell(COL['年度']!).numFmt = '0';
+  for (const [header, text] of [['填报总分', r.summary.enteredTotal], ['重算总分', r.summary.recomputedTotal]] as const) {
+    const figure = figureCell(text, false);
+    const cell = row.getCell(COL[header]!);
+    cell.value = figure.value;
+    if (figure.numFmt) cell.numFmt = figure.numFmt;
   }
-  if (checked && r.summary.errors > 0) row.getCell(7).style = solid(SEVERITY_FILL.error);
-  if (checked && r.summary.warnings > 0) row.getCell(8).style = solid(SEVERITY_FILL.warning);
-  if (!checked) row.getCell(10).style = solid(SEVERITY_FILL.error);
-  if (copy !== null) row.getCell(14).style = { font: LINK_FONT };
-  if (checked && !isFullyChecked(r)) row.getCell(16).style = { ...solid(SEVERITY_FILL.warning), alignment: { wrapText: true, vertical: 'top' } };
+  const stated = r.statedGrade?.replace(/\s+/g, '') ?? null;
+  if (checked && r.summary.grade && stated && !stated.startsWith(r.summary.grade)) {
+    for (const h of ['填报等次', '重算等次']) row.getCell(COL[h]!).style = solid(SEVERITY_FILL.warning);
+  }
+  if (checked && r.summary.errors > 0) row.getCell(COL['错误']!).style = solid(SEVERITY_FILL.error);
+  if (checked && r.summary.warnings > 0) row.getCell(COL['警告']!).style = solid(SEVERITY_FILL.warning);
+  if (!checked) row.getCell(COL['状态']!).style = solid(SEVERITY_FILL.error);
+  if (copy !== null) row.getCell(COL['标注副本']!).style = { font: LINK_FONT };
+  if (checked && !isFullyChecked(r)) row.getCell(COL['核对范围']!).style = { ...solid(SEVERITY_FILL.warning), alignment: { wrapText: true, vertical: 'top' } };
 }
 
 /** `各项检查均已进行`, or what could not be checked; null for a file that was not checked. */
 function coverageSummary(r: Report): string | null {
   const c = coverageOfReport(r);
   return c ? coverageText(c) : null;
-}
-
-/** A decimal string as a number for sorting, or null; the format keeps the decimals shown. */
-function scoreValue(text: string | null): number | null {
-  if (text === null) return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-}
-
-function decimalsFormat(text: string): string {
-  const decimals = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
-  return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
 }
 
 export function solid(hex: string): Partial<Style> {

@@ -13,16 +13,27 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   value: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   differs: { color: tokens.colorPaletteRedForeground3 },
+  withheld: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, color: tokens.colorNeutralForeground3 },
+  gradeLine: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  gradeWarn: { color: tokens.colorPaletteDarkOrangeForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   counts: { display: 'flex', flexWrap: 'wrap', ...row(tokens.spacingHorizontalS, tokens.spacingVerticalXS) },
 });
 
 const DASH = '—';
 
+/** A stated grade written out (`优秀`, `良好`) agrees with the recomputed one (`优`, `良`). */
+function gradeAgrees(stated: string, grade: string): boolean {
+  return stated.replace(/\s+/g, '').startsWith(grade);
+}
+
 export interface SummaryCardProps {
   readonly report: Report;
 }
 
-/** 填报总分 vs 重算总分, 等次, and the counts by severity. */
+/**
+ * 填报总分 vs 重算总分, 重算等次 (or why the rules give none) beside the 填报等次 the form
+ * states, and the counts by severity.
+ */
 export function SummaryCard({ report }: SummaryCardProps) {
   const s = useStyles();
   const { summary } = report;
@@ -50,11 +61,22 @@ export function SummaryCard({ report }: SummaryCardProps) {
           <dt className={s.term} title={T.gradeNote}>
             {T.grade}
           </dt>
-          <dd className={s.value} data-testid="grade">
-            {summary.grade ?? DASH}
+          <dd className={summary.grade ? s.value : s.withheld} data-testid="grade" data-withheld={summary.gradeWithheld ? 'true' : undefined}>
+            {summary.grade ?? (summary.gradeWithheld ? T.gradeWithheldShort : DASH)}
           </dd>
         </div>
       </dl>
+      {summary.gradeWithheld && (
+        <Text className={s.gradeWarn} data-testid="grade-withheld">
+          {summary.gradeWithheld}
+        </Text>
+      )}
+      {report.statedGrade && (
+        <Text className={s.gradeLine} data-testid="stated-grade">
+          {T.statedGrade}：{report.statedGrade}
+          {summary.grade && !gradeAgrees(report.statedGrade, summary.grade) ? T.statedGradeDiffers(summary.grade) : ''}
+        </Text>
+      )}
       <div className={s.counts} aria-label={T.countsLabel(summary.errors, summary.warnings, summary.infos)} role="group">
         {SEVERITIES.map((sev) => (
           <SeverityBadge key={sev} severity={sev} count={counts[sev]} />

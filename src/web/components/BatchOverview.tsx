@@ -28,24 +28,31 @@ const GRADE_COLOR: Readonly<Record<Grade | '无', string>> = {
   无: tokens.colorNeutralStroke1,
 };
 
-/** Workbooks by their recomputed grade (重算等次); checked ones without a grade as 无等次. */
+/**
+ * Workbooks by their recomputed grade (重算等次); forms the rules give no grade (unfinished, 分值
+ * not adding up) counted apart as 不评等次; other checked ones without a grade as 无等次.
+ */
 export function gradeBars(reports: readonly Report[]): Bar[] {
   const checked = reports.filter((r) => r.status === 'checked');
   const bars: Bar[] = GRADES.map((g) => ({ label: g, value: checked.filter((r) => r.summary.grade === g).length, color: GRADE_COLOR[g] }));
-  const none = checked.filter((r) => r.summary.grade === null).length;
+  const withheld = checked.filter((r) => r.summary.grade === null && r.summary.gradeWithheld).length;
+  if (withheld > 0) bars.push({ label: '不评等次（未填完或分值不符）', value: withheld, color: GRADE_COLOR['无'] });
+  const none = checked.filter((r) => r.summary.grade === null && !r.summary.gradeWithheld).length;
   if (none > 0) bars.push({ label: '无等次', value: none, color: GRADE_COLOR['无'] });
   return bars;
 }
 
 /**
- * The most frequent problems by rule name (规则名称): findings per name across the batch, with
- * the number of workbooks they are in, coloured by the most severe finding of that name.
+ * The most frequent problems by rule name (规则名称): errors and warnings per name across the
+ * batch (提示 need no change and would crowd them out), with the number of workbooks they are
+ * in, coloured by the most severe finding of that name.
  */
 export function problemBars(reports: readonly Report[], top = TOP_PROBLEMS): Bar[] {
   const byTitle = new Map<string, { count: number; files: Set<string>; severity: Severity }>();
   for (const r of reports) {
     if (r.status !== 'checked') continue;
     for (const f of r.findings) {
+      if (f.severity === 'info') continue;
       const title = findingTitle(f);
       const e = byTitle.get(title) ?? { count: 0, files: new Set<string>(), severity: f.severity };
       e.count++;
@@ -134,7 +141,7 @@ export const BatchOverview = memo(function BatchOverview({ reports }: { readonly
   return (
     <section className={s.root} data-testid="batch-overview" aria-label="批量概览">
       <BarChart caption="重算等次分布" bars={grades} unit="个工作簿" testId="chart-grades" />
-      <BarChart caption={`最常见的问题（前 ${TOP_PROBLEMS} 类）`} bars={problems} unit="处" testId="chart-problems" />
+      <BarChart caption={`最常见的错误和警告（前 ${TOP_PROBLEMS} 类）`} bars={problems} unit="处" testId="chart-problems" />
     </section>
   );
 });

@@ -18,7 +18,7 @@ export const STATUS_LABEL: Readonly<Record<FileStatus, string>> = {
   unreadable: '无法读取',
 };
 
-type SortKey = 'name' | 'department' | 'year' | 'entered' | 'recomputed' | 'grade' | 'errors' | 'warnings' | 'infos' | 'status';
+type SortKey = 'name' | 'department' | 'year' | 'entered' | 'recomputed' | 'stated' | 'grade' | 'errors' | 'warnings' | 'infos' | 'status';
 
 interface Column {
   readonly key: SortKey;
@@ -34,7 +34,8 @@ const COLUMNS: readonly Column[] = [
   { key: 'year', label: '年度' },
   { key: 'entered', label: '填报总分', numeric: true },
   { key: 'recomputed', label: '重算总分', numeric: true },
-  { key: 'grade', label: '等次' },
+  { key: 'stated', label: '填报等次' },
+  { key: 'grade', label: '重算等次' },
   { key: 'errors', label: '错误', numeric: true },
   { key: 'warnings', label: '警告', numeric: true },
   { key: 'infos', label: '提示', numeric: true },
@@ -58,8 +59,11 @@ function sortValue(f: FileEntry, key: SortKey): string | number | null {
       return sum?.enteredTotal != null ? Number(sum.enteredTotal) : null;
     case 'recomputed':
       return sum?.recomputedTotal != null ? Number(sum.recomputedTotal) : null;
+    case 'stated':
+      return r?.statedGrade ?? null;
     case 'grade':
-      return sum?.grade ? GRADE_ORDER[sum.grade] : null;
+      // Withheld grades (不评) after the four, before files without any.
+      return sum?.grade ? GRADE_ORDER[sum.grade] : sum?.gradeWithheld ? 4 : null;
     case 'errors':
       return sum ? sum.errors : null;
     case 'warnings':
@@ -284,6 +288,7 @@ const BatchRow = memo(function BatchRow({ entry: f, onOpen }: { readonly entry: 
   const sum = r?.status === 'checked' ? r.summary : null;
   const differs = sum?.enteredTotal != null && sum.recomputedTotal != null && Number(sum.enteredTotal) !== Number(sum.recomputedTotal);
   const bad = f.status === 'unreadable' || f.status === 'unrecognised';
+  const stated = r?.statedGrade?.replace(/\s+/g, '') ?? null;
   const count = (n: number | undefined, sev: 'error' | 'warning' | 'info') =>
     n === undefined ? <span className={s.muted}>—</span> : <span className={mergeClasses(s.count, n > 0 && s[sev])}>{n}</span>;
   return (
@@ -307,7 +312,17 @@ const BatchRow = memo(function BatchRow({ entry: f, onOpen }: { readonly entry: 
       <td className={s.td}>{r?.year ?? <span className={s.muted}>—</span>}</td>
       <td className={mergeClasses(s.td, s.num)}>{sum?.enteredTotal ?? <span className={s.muted}>—</span>}</td>
       <td className={mergeClasses(s.td, s.num, differs && s.differs)}>{sum?.recomputedTotal ?? <span className={s.muted}>—</span>}</td>
-      <td className={s.td}>{sum?.grade ?? <span className={s.muted}>—</span>}</td>
+      <td className={s.td}>{r?.statedGrade ?? <span className={s.muted}>—</span>}</td>
+      <td className={mergeClasses(s.td, stated && sum?.grade && !stated.startsWith(sum.grade) ? s.differs : undefined)} data-col="grade">
+        {sum?.grade ??
+          (sum?.gradeWithheld ? (
+            <span className={s.muted} title={sum.gradeWithheld}>
+              不评<span className={s.reason}>{sum.gradeWithheld}</span>
+            </span>
+          ) : (
+            <span className={s.muted}>—</span>
+          ))}
+      </td>
       <td className={mergeClasses(s.td, s.num)}>{count(sum?.errors, 'error')}</td>
       <td className={mergeClasses(s.td, s.num)}>{count(sum?.warnings, 'warning')}</td>
       <td className={mergeClasses(s.td, s.num)}>{count(sum?.infos, 'info')}</td>
