@@ -37,3 +37,13 @@ export function shortRef(ref: string, sheet: string): string {
   const s = ref.slice(0, bang).replace(/^'(.*)'$/, '$1');
   return s === sheet ? ref.slice(bang + 1) : ref;
 }
+
+/**
+ * How an explanation is labelled: `计算过程` where it computes (`9.90 = 10 × 98.99%`), `原因`
+ * where nothing is computed (a missing column, a blank cell); a leading label the rule already
+ * wrote (`计算过程：…`) is not doubled.
+ */
+export function explanationLine(explanation: string): { readonly label: '计算过程' | '原因'; readonly text: string } {
+  const text = explanation.replace(/^\s*(?:计算过程|原因)\s*[:：]\s*/, '');
+  return { label: /[=＝×÷]/.test(text) ? '计算过程' : '原因', text };
+}

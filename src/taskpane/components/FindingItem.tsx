@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
 import type { Finding } from '../../core/finding';
-import { displayValue, isPercentFinding, shortRef } from '../format';
+import { displayValue, explanationLine, isPercentFinding, shortRef } from '../format';
 import { SEVERITY_COLORS } from '../theme';
 import { T } from '../strings';
 import { SeverityBadge } from './SeverityBadge';
@@ -44,7 +44,6 @@ const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', ...row(tokens.spacingHorizontalS), flexWrap: 'wrap' },
   ref: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   title: { fontWeight: tokens.fontWeightSemibold },
-  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginLeft: 'auto', wordBreak: 'break-all' },
   acknowledged: { opacity: 0.85, borderLeftStyle: 'dashed' },
   ackLine: { color: tokens.colorPaletteGreenForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   values: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', ...row(tokens.spacingHorizontalXS) },
@@ -69,6 +68,7 @@ export const FindingItem = memo(function FindingItem({ finding: f, selected, onS
   const percent = isPercentFinding(f);
   const entered = displayValue(f.entered, percent);
   const expected = displayValue(f.expected, percent);
+  const explained = f.explanation ? explanationLine(f.explanation) : null;
   return (
     <button
       type="button"
@@ -79,6 +79,8 @@ export const FindingItem = memo(function FindingItem({ finding: f, selected, onS
       data-sheet={f.sheet}
       data-cell={f.cell}
       aria-current={selected ? 'true' : undefined}
+      // The rule's ID is for reviewers' scripts and support, not the clerk: on hover only (技术信息).
+      title={`${T.techInfo}：${f.ruleId}`}
       onClick={() => onSelect(f)}
     >
       <span className={s.head}>
@@ -88,9 +90,6 @@ export const FindingItem = memo(function FindingItem({ finding: f, selected, onS
         </span>
         <span className={s.ref}>
           {f.sheet}!{f.cell}
-        </span>
-        <span className={s.rule} aria-hidden="true">
-          {f.ruleId}
         </span>
       </span>
       {f.acknowledged && (
@@ -116,9 +115,9 @@ export const FindingItem = memo(function FindingItem({ finding: f, selected, onS
           </>
         )}
       </span>
-      {f.explanation && (
-        <span className={s.detail}>
-          {T.explanation}：{f.explanation}
+      {explained && (
+        <span className={s.detail} data-testid="explanation">
+          {explained.label}：{explained.text}
         </span>
       )}
       {f.inputs.length > 0 && (

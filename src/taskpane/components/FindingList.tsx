@@ -6,6 +6,7 @@ import { FindingItem } from './FindingItem';
 import { AckControl } from './AckControl';
 import { SeverityBadge } from './SeverityBadge';
 import { row, stack } from '../spacing';
+import { T } from '../strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalL) },
@@ -25,6 +26,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
+  fold: { display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalS) },
+  foldHead: { cursor: 'pointer', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalXS} 0` },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', ...stack(tokens.spacingVerticalS) },
 });
 
@@ -81,21 +84,38 @@ export function FindingList({ findings, sheetOrder, selected, onSelect, ack }: F
               <SeverityBadge key={b.severity} severity={b.severity} count={b.findings.length} />
             ))}
           </h3>
-          {g.bySeverity.map((b) => (
-            <div key={b.severity}>
-              <h4 className={s.sevHead}>
-                {SEVERITY_LABEL[b.severity]}（{b.findings.length}）
-              </h4>
+          {g.bySeverity.map((b) => {
+            const items = (
               <ul className={s.list}>
                 {b.findings.map((f, i) => (
                   <li key={`${f.ruleId}:${f.cell}:${i}`}>
                     <FindingItem finding={f} selected={selected === `${f.sheet}!${f.cell}`} onSelect={onSelect} />
-                    {ack && <AckControl finding={f} busy={ack.busy} onAcknowledge={ack.onAcknowledge} onWithdraw={ack.onWithdraw} />}
+                    {/* 提示 need no change, so nothing to explain (说明原因) either. */}
+                    {ack && f.severity !== 'info' && <AckControl finding={f} busy={ack.busy} onAcknowledge={ack.onAcknowledge} onWithdraw={ack.onWithdraw} />}
                   </li>
                 ))}
               </ul>
-            </div>
-          ))}
+            );
+            // 提示 fold under one line, so seventeen of them never bury two warnings; a selected
+            // one (from the sheet) opens its fold.
+            if (b.severity === 'info') {
+              const open = b.findings.some((f) => selected === `${f.sheet}!${f.cell}`);
+              return (
+                <details key={b.severity} className={s.fold} data-testid="infos-fold" open={open || undefined}>
+                  <summary className={s.foldHead}>{T.infosFolded(b.findings.length)}</summary>
+                  {items}
+                </details>
+              );
+            }
+            return (
+              <div key={b.severity}>
+                <h4 className={s.sevHead}>
+                  {SEVERITY_LABEL[b.severity]}（{b.findings.length}）
+                </h4>
+                {items}
+              </div>
+            );
+          })}
         </section>
       ))}
     </div>
