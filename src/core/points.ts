@@ -5,7 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Field, LocatedWorkbook } from '../template/tables';
-import { amount, num } from './rule';
+import { amount, num } from './field-value';
 import { checkSum, showEntered } from '../values/precision';
 import { show } from '../values/precision';
 import type { Quantity } from '../values/value';

@@ -137,19 +137,9 @@ function capData(data: Readonly<Record<string, string | number>>): Record<string
   return out;
 }
 
-/** The figure a field holds, or null for blanks, "none" marks, text and error values. */
-export function num(field: Field | null | undefined): Quantity | null {
-  return field && field.parsed.kind === 'number' ? field.parsed : null;
-}
-
-/** For sums: blanks and "none" marks count as 0; text and errors make the sum unknowable (null). */
-export function amount(field: Field | null | undefined): Quantity | null | 'unknown' {
-  if (!field) return null;
-  const p = field.parsed;
-  if (p.kind === 'number') return p;
-  if (p.kind === 'blank' || p.kind === 'none') return null;
-  return 'unknown';
-}
+// Re-exported: rules read fields through rule.ts; points.ts imports field-value.ts directly, which keeps
+// it (and the sum rules that ask it for the total's cap) out of the rule → finding → registry cycle.
+export { amount, num } from './field-value';
 
 /** The fields a finding read, those the form has (a form without a 分值 column has no weight field). */
 export function present(fields: ReadonlyArray<Field | null | undefined>): Field[] {
