@@ -12,7 +12,6 @@ import Decimal from 'decimal.js';
 import type { Finding, Severity, Suggestion } from './finding';
 import type { Profile } from './profile';
 import { capText } from './text-cap';
-import type { Quantity } from '../values/value';
 import type { Recomputed } from './recompute';
 import type { ScoreTableRecomputed } from './scoretable';
 import type { Field, LocatedWorkbook } from '../template/tables';
