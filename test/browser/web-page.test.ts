@@ -78,7 +78,8 @@ describe('one workbook', () => {
       if (want.status === 'checked') {
         const totals = await page.$$eval('[data-testid=single-view] [data-testid=summary] dd', (dds) => dds.map((d) => d.textContent));
         const s = want.summary;
-        const expectTotals = [s.enteredTotal ?? '—', s.recomputedTotal ?? '—', s.grade ?? '—'];
+        // No grade where the rules give none: the pane says 不评 (its reason beside it, not in the dd).
+        const expectTotals = [s.enteredTotal ?? '—', s.recomputedTotal ?? '—', s.grade ?? (s.gradeWithheld ? '不评' : '—')];
         if (JSON.stringify(totals) !== JSON.stringify(expectTotals)) mismatches.push(`${name}: totals ${totals} ≠ ${expectTotals}`);
         // 未发现问题 only where every check ran; a form checked in part says so (RULES.md, "Coverage").
         const full = want.coverage.notRun.length === 0 && want.coverage.unreadSheets.length === 0;
@@ -115,6 +116,8 @@ describe('one workbook', () => {
     expect(await page.$eval('td[data-addr="H5"]', (td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 199, 206)');
 
     const last = report.findings[report.findings.length - 1]!;
+    // 提示 are folded under one line: open the folds so the last finding (an info) can be clicked.
+    await page.$$eval('[data-testid=infos-fold]', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     await page.click(`[data-rule-id="${last.ruleId}"][data-cell="${last.cell}"]`);
     const selected = page.locator(`td[data-selected="true"]`);
     await selected.waitFor();
@@ -248,9 +251,11 @@ describe('a batch', () => {
       expect({ file: r.file, status: r.status }).toEqual({ file: r.file, status: want.status });
       if (want.status === 'checked') {
         const s = want.summary;
-        expect(r.cells.slice(3, 9)).toEqual([s.enteredTotal ?? '—', s.recomputedTotal ?? '—', s.grade ?? '—', String(s.errors), String(s.warnings), String(s.infos)]);
+        // 填报总分, 重算总分, (填报等次), 重算等次 — 不评 and its reason where the rules give none —, the counts.
+        const grade = s.grade ?? (s.gradeWithheld ? `不评${s.gradeWithheld}` : '—');
+        expect([...r.cells.slice(3, 5), ...r.cells.slice(6, 10)]).toEqual([s.enteredTotal ?? '—', s.recomputedTotal ?? '—', grade, String(s.errors), String(s.warnings), String(s.infos)]);
       } else {
-        expect(r.cells[9]).toContain(want.error!.slice(0, 12)); // the reason is shown
+        expect(r.cells[10]).toContain(want.error!.slice(0, 12)); // the reason is shown
       }
     }
     expect(rows.find((r) => r.file === 'zz-corrupt.xlsx')!.status).toBe('unreadable');
@@ -268,7 +273,7 @@ describe('a batch', () => {
     const asc = (await order()).filter((t) => t !== '—').map(Number);
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     expect((await order()).slice(-1)[0]).toBe('—'); // blanks stay last
-    const errors = () => page.$$eval('[data-testid=batch-table] tbody tr', (trs) => trs.map((tr) => tr.querySelectorAll('td')[6]!.textContent));
+    const errors = () => page.$$eval('[data-testid=batch-table] tbody tr', (trs) => trs.map((tr) => tr.querySelectorAll('td')[7]!.textContent));
     await page.click('[data-sort="errors"]');
     expect(await page.getAttribute('th[aria-sort]', 'aria-sort')).toBe('descending');
     const e = (await errors()).filter((t) => t !== '—').map(Number);

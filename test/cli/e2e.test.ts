@@ -133,7 +133,7 @@ describe('selfeval-check on a batch folder', () => {
     const h5 = wb.getWorksheet('附件3')!.getCell('H5');
     expect((h5.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     const results = wb.getWorksheet('核对结果')!;
-    expect(results.rowCount).toBe(reports[0]!.findings.length + 4); // the findings, a blank row, the legend, the source
+    expect(results.rowCount).toBe(reports[0]!.findings.length + 5); // the findings, a blank row, the legend, the coverage, the source
     expect(results.getCell(results.rowCount, 1).value).toBe(`原文件：${join(batch.root, '1-芦淞区商务局.xlsx')}`);
     // The unrecognised workbook's copy says why nothing in it is marked.
     const other = new ExcelJS.Workbook();

@@ -229,7 +229,7 @@ describe.each(HOSTS)('TaskPane on %s', (hostName) => {
     const p = renderPane(hostName, seed);
     p.failNext();
     fireEvent.click(button('核对'));
-    expect(await screen.findByText('操作未完成')).toBeTruthy();
+    expect(await screen.findByText('操作未完成', undefined, { timeout: 10_000 })).toBeTruthy();
     expect(text(document.querySelector('[data-state="error"]'))).toMatch(hostName === 'Excel' ? /GeneralException|模拟的宿主错误/ : /没有打开的工作簿/);
     await waitFor(() => expect(button('核对').disabled).toBe(false));
     p.recover();
