@@ -140,6 +140,7 @@ describe('one workbook', () => {
     expect(wantInputs.length).toBeGreaterThan(0);
     expect((await page.$$eval('td[data-input="true"]', (tds) => tds.map((td) => td.getAttribute('data-addr')!))).sort()).toEqual(wantInputs);
     expect(await page.$eval('td[data-input="true"]', (td) => getComputedStyle(td).outlineStyle)).toBe('dashed');
+    await page.$$eval('[data-testid=infos-fold]', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     await page.click(`[data-rule-id="${last.ruleId}"][data-cell="${last.cell}"]`);
     await page.screenshot({ path: artifact('web-single.png'), animations: 'disabled' });
   });
