@@ -43,7 +43,13 @@ export function openPane(name: HostName, grid: WorkbookGrid): PaneEnv {
     env,
     host: env.newHost(new MemoryStore()),
     // WPS without its Application object: the adapter says no workbook is open.
-    failNext: () => env.teardown(),
+    // No workbook open: the WPS globals gone, whatever an earlier pane's fake left installed beneath this one.
+    failNext: () => {
+      env.teardown();
+      const g = globalThis as Record<string, unknown>;
+      delete g.Application;
+      delete g.wps;
+    },
     recover: () => env.load(spec),
   };
 }
