@@ -80,7 +80,7 @@ describe('a workbook past the time budget', () => {
       ['4-seed.xlsx', 'checked'],
       ['5-一致.xlsx', 'checked'],
     ]);
-    expect(got[0]!.cells[9]).toContain('工作簿过大或结构异常，已跳过：“1-大表.xlsx”核对超过 4 秒仍未完成');
+    expect(got[0]!.cells[10]).toContain('工作簿过大或结构异常，已跳过：“1-大表.xlsx”核对超过 4 秒仍未完成');
     const want = (await checkFile(seed, undefined)).report.summary;
     expect(got[1]!.cells.slice(3, 9)).toEqual([want.enteredTotal, want.recomputedTotal, want.grade, String(want.errors), String(want.warnings), String(want.infos)]);
     expect(session.errors).toEqual([]);
@@ -110,7 +110,7 @@ describe('取消 on a long batch', () => {
     expect(cancelled.length).toBeGreaterThanOrEqual(3);
     const last = got.find((r) => r.file === '5-一致.xlsx')!;
     expect(last.status).toBe('cancelled');
-    expect(last.cells[9]).toBe('已取消');
+    expect(last.cells[10]).toBe('已取消');
     expect(await page.$('[data-testid=batch-cancel]')).toBeNull();
     expect(await page.textContent('[data-testid=batch-view]')).toContain(`${cancelled.length} 个已取消`);
     await page.screenshot({ path: artifact('web-batch-cancelled.png'), fullPage: true, animations: 'disabled' });

@@ -125,7 +125,8 @@ describe('WPS task pane in Chromium (WPS object-model fake)', () => {
     await dialog.getByRole('button', { name: '确认写入' }).click();
     await page.getByTestId('undo-note').waitFor();
     expect((await wpsCell(page, '附件3', 'H5')).value).toBe(9.9);
-    expect((await wpsCell(page, '附件3', 'H21')).value).toBe(94.99); // the 总分, in the same pass
+    // Errors are ticked, warnings offered unticked: H5's error is written and the 总分 follows it (95.8 + 0.10).
+    expect((await wpsCell(page, '附件3', 'H21')).value).toBe(95.9); // the 总分, in the same pass
     await page.getByRole('button', { name: '撤销重算' }).click();
     await page.waitForFunction(() => {
       const doc = (window as unknown as { __fakeWps: { sheet(n: string): { at(a: string): { value: unknown } } } }).__fakeWps;
