@@ -82,7 +82,7 @@ describe('a workbook past the time budget', () => {
     ]);
     expect(got[0]!.cells[10]).toContain('工作簿过大或结构异常，已跳过：“1-大表.xlsx”核对超过 4 秒仍未完成');
     const want = (await checkFile(seed, undefined)).report.summary;
-    expect(got[1]!.cells.slice(3, 9)).toEqual([want.enteredTotal, want.recomputedTotal, want.grade, String(want.errors), String(want.warnings), String(want.infos)]);
+    expect([...got[1]!.cells.slice(3, 5), ...got[1]!.cells.slice(6, 10)]).toEqual([want.enteredTotal, want.recomputedTotal, want.grade, String(want.errors), String(want.warnings), String(want.infos)]); // 填报等次 (5) skipped
     expect(session.errors).toEqual([]);
     await page.screenshot({ path: artifact('web-batch-timeout.png'), fullPage: true, animations: 'disabled' });
   });
